@@ -1,0 +1,150 @@
+//! The crate's error type.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// An error from reading, segmenting, aligning, scoring or writing.
+///
+/// Its variants are private so that new kinds of failure can be added without breaking
+/// callers; [`Error::kind`] tells the broad kind and the `Display` text says exactly what is
+/// wrong and, when known, in which file.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct Error(#[from] Inner);
+
+/// The broad kind of an [`Error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file could not be opened or read, or an output could not be written.
+    Io,
+    /// The bytes are not text (binary data, or an encoding that cannot be decoded).
+    Decode,
+    /// The input is larger than the configured limit.
+    TooLarge,
+    /// A structured input (alignment file, dictionary, job file) is malformed.
+    Parse,
+    /// An option or combination of options is invalid.
+    Config,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Inner {
+    #[error("{path}: {source}")]
+    Io {
+        path: Display,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Decode { path: Display, message: String },
+    #[error("{path}: input is {size} bytes, more than the limit of {limit} bytes")]
+    TooLarge { path: Display, size: u64, limit: u64 },
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        path: Display,
+        line: usize,
+        message: String,
+    },
+    #[error("invalid configuration: {0}")]
+    Config(String),
+}
+
+/// A path (or a name such as `<stdin>`) as shown in messages.
+#[derive(Debug, Clone)]
+pub(crate) struct Display(pub(crate) String);
+
+impl fmt::Display for Display {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&std::path::Path> for Display {
+    fn from(p: &std::path::Path) -> Self {
+        Display(p.display().to_string())
+    }
+}
+
+impl From<&PathBuf> for Display {
+    fn from(p: &PathBuf) -> Self {
+        Display(p.display().to_string())
+    }
+}
+
+impl From<&str> for Display {
+    fn from(s: &str) -> Self {
+        Display(s.to_string())
+    }
+}
+
+impl Error {
+    /// The broad kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self.0 {
+            Inner::Io { .. } => ErrorKind::Io,
+            Inner::Decode { .. } => ErrorKind::Decode,
+            Inner::TooLarge { .. } => ErrorKind::TooLarge,
+            Inner::Parse { .. } => ErrorKind::Parse,
+            Inner::Config(_) => ErrorKind::Config,
+        }
+    }
+
+    pub(crate) fn io(path: impl Into<Display>, source: std::io::Error) -> Self {
+        Error(Inner::Io {
+            path: path.into(),
+            source,
+        })
+    }
+
+    pub(crate) fn decode(path: impl Into<Display>, message: impl Into<String>) -> Self {
+        Error(Inner::Decode {
+            path: path.into(),
+            message: message.into(),
+        })
+    }
+
+    pub(crate) fn too_large(path: impl Into<Display>, size: u64, limit: u64) -> Self {
+        Error(Inner::TooLarge {
+            path: path.into(),
+            size,
+            limit,
+        })
+    }
+
+    pub(crate) fn parse(path: impl Into<Display>, line: usize, message: impl Into<String>) -> Self {
+        Error(Inner::Parse {
+            path: path.into(),
+            line,
+            message: message.into(),
+        })
+    }
+
+    pub(crate) fn config(message: impl Into<String>) -> Self {
+        Error(Inner::Config(message.into()))
+    }
+
+    /// The same error with `name` as the file it is about (used when bytes were decoded
+    /// before their file name was known).
+    pub(crate) fn with_path(self, name: &str) -> Self {
+        let d = Display(name.to_string());
+        Error(match self.0 {
+            Inner::Io { source, .. } => Inner::Io { path: d, source },
+            Inner::Decode { message, .. } => Inner::Decode { path: d, message },
+            Inner::TooLarge { size, limit, .. } => Inner::TooLarge {
+                path: d,
+                size,
+                limit,
+            },
+            Inner::Parse { line, message, .. } => Inner::Parse {
+                path: d,
+                line,
+                message,
+            },
+            other @ Inner::Config(_) => other,
+        })
+    }
+}
+
+/// A `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,1 @@
+//! Strict and lax precision, recall and F1 of an alignment against gold.
