@@ -39,7 +39,11 @@ pub(crate) enum Inner {
     #[error("{path}: {message}")]
     Decode { path: Display, message: String },
     #[error("{path}: input is {size} bytes, more than the limit of {limit} bytes")]
-    TooLarge { path: Display, size: u64, limit: u64 },
+    TooLarge {
+        path: Display,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path}:{line}: {message}")]
     Parse {
         path: Display,

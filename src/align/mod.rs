@@ -1,0 +1,416 @@
+//! The search for the best alignment: configuration, passes and the banded programme.
+
+mod dp;
+
+use crate::alignment::{Alignment, Bead};
+use crate::features::en::EnTokenizer;
+use crate::features::{EndType, PairFeatures, StartType};
+use crate::lexicon::Lexicon;
+use crate::score::{to_costs, CostParams, Scorer, MAX_SIDE};
+use crate::text::Lang;
+use dp::{search, Band, Path};
+use std::sync::Arc;
+
+/// Aligns two texts sentence by sentence.
+///
+/// Build one with [`Aligner::new`] (defaults) or [`Aligner::builder`], then call
+/// [`Aligner::align_sentences`] for pre-split sentences. An `Aligner` is immutable and can be
+/// shared across threads; building one loads the lexicon once.
+#[derive(Debug, Clone)]
+pub struct Aligner {
+    config: Config,
+    lexicon: Arc<Lexicon>,
+    tokenizer: Arc<EnTokenizer>,
+}
+
+#[derive(Debug, Clone)]
+struct Config {
+    src_lang: Lang,
+    tgt_lang: Lang,
+    max_bead: usize,
+    band: usize,
+    max_band: usize,
+    refine_band: usize,
+    second_pass: bool,
+    coverage: f64,
+    lex_weight: f64,
+    punct_weight: f64,
+    spread: f64,
+    temperature: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            src_lang: Lang::Zh,
+            tgt_lang: Lang::En,
+            max_bead: 5,
+            band: 24,
+            max_band: 1536,
+            refine_band: 8,
+            second_pass: true,
+            coverage: 0.40,
+            lex_weight: 0.5,
+            punct_weight: 0.0,
+            spread: 0.30,
+            temperature: 1.0,
+        }
+    }
+}
+
+/// Sets every option of an [`Aligner`]; see [`Aligner::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct AlignerBuilder {
+    config: Config,
+    lexicon: Option<Arc<Lexicon>>,
+}
+
+impl AlignerBuilder {
+    /// Language of the source text (default Chinese).
+    pub fn src_lang(&mut self, lang: Lang) -> &mut Self {
+        self.config.src_lang = lang;
+        self
+    }
+
+    /// Language of the target text (default English).
+    pub fn tgt_lang(&mut self, lang: Lang) -> &mut Self {
+        self.config.tgt_lang = lang;
+        self
+    }
+
+    /// Largest bead, as the total number of sentences on both sides (2 to 10, default 5).
+    pub fn max_bead(&mut self, total: usize) -> &mut Self {
+        self.config.max_bead = total.clamp(2, 2 * MAX_SIDE);
+        self
+    }
+
+    /// Half-width of the first search band, in sentences (default 24). The band widens by
+    /// itself, up to [`AlignerBuilder::max_band`], where the path runs along its edge.
+    pub fn band(&mut self, half_width: usize) -> &mut Self {
+        self.config.band = half_width.max(1);
+        self
+    }
+
+    /// Largest half-width the band may widen to (default 1536); bounds time and memory.
+    pub fn max_band(&mut self, half_width: usize) -> &mut Self {
+        self.config.max_band = half_width.max(1);
+        self
+    }
+
+    /// Whether to realign with parameters re-estimated from the first pass (default on).
+    pub fn second_pass(&mut self, on: bool) -> &mut Self {
+        self.config.second_pass = on;
+        self
+    }
+
+    /// Weight of the lexical evidence (default 0.5; 0 gives a length-only aligner).
+    pub fn lexical_weight(&mut self, w: f64) -> &mut Self {
+        self.config.lex_weight = w.max(0.0);
+        self
+    }
+
+    /// Weight of boundary punctuation agreement.
+    pub fn punctuation_weight(&mut self, w: f64) -> &mut Self {
+        self.config.punct_weight = w.max(0.0);
+        self
+    }
+
+    /// Share of English content tokens expected to be covered by a translation beyond chance.
+    pub fn coverage(&mut self, r: f64) -> &mut Self {
+        self.config.coverage = r.clamp(0.01, 0.99);
+        self
+    }
+
+    /// The lexicon to use (default: the bundled one).
+    pub fn lexicon(&mut self, lexicon: Arc<Lexicon>) -> &mut Self {
+        self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Temperature of the posterior used as confidence (default 1).
+    pub fn temperature(&mut self, t: f64) -> &mut Self {
+        self.config.temperature = t.max(1e-3);
+        self
+    }
+
+    /// Builds the aligner.
+    pub fn build(&self) -> Aligner {
+        Aligner {
+            config: self.config.clone(),
+            lexicon: self.lexicon.clone().unwrap_or_else(Lexicon::bundled),
+            tokenizer: Arc::new(EnTokenizer::new()),
+        }
+    }
+}
+
+impl Default for Aligner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Aligner {
+    /// An aligner with the default options: Chinese source, English target, bundled lexicon.
+    pub fn new() -> Aligner {
+        AlignerBuilder::default().build()
+    }
+
+    /// A builder for every option.
+    pub fn builder() -> AlignerBuilder {
+        AlignerBuilder::default()
+    }
+
+    /// Aligns pre-split source and target sentences.
+    pub fn align_sentences<S: AsRef<str>, T: AsRef<str>>(&self, src: &[S], tgt: &[T]) -> Alignment {
+        let src: Vec<&str> = src.iter().map(AsRef::as_ref).collect();
+        let tgt: Vec<&str> = tgt.iter().map(AsRef::as_ref).collect();
+        let swap = self.config.src_lang == Lang::En && self.config.tgt_lang == Lang::Zh;
+        let (zh, en) = if swap { (&tgt, &src) } else { (&src, &tgt) };
+        let beads = self.align_canonical(zh, en);
+        let alignment = Alignment {
+            beads: beads
+                .into_iter()
+                .map(|(z, e, score)| {
+                    if swap {
+                        Bead {
+                            src: e,
+                            tgt: z,
+                            score,
+                        }
+                    } else {
+                        Bead {
+                            src: z,
+                            tgt: e,
+                            score,
+                        }
+                    }
+                })
+                .collect(),
+        };
+        alignment
+    }
+
+    fn shapes(&self) -> Vec<(usize, usize)> {
+        let mut v = vec![(1, 0), (0, 1)];
+        for x in 1..=MAX_SIDE {
+            for y in 1..=MAX_SIDE {
+                if x + y <= self.config.max_bead {
+                    v.push((x, y));
+                }
+            }
+        }
+        v
+    }
+
+    fn align_canonical(
+        &self,
+        zh: &[&str],
+        en: &[&str],
+    ) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, f64)> {
+        let (n, m) = (zh.len(), en.len());
+        let f = PairFeatures::new(zh, en, &self.lexicon, &self.tokenizer);
+        let shapes = self.shapes();
+        let cfg = &self.config;
+        let total_zh: f64 = f.zh.iter().map(|s| s.len).sum();
+        let total_en: f64 = f.en.iter().map(|s| s.len).sum();
+        let ratio = if total_zh > 0.0 && total_en > 0.0 {
+            total_en / total_zh
+        } else {
+            3.3
+        };
+        let mut params = CostParams {
+            ratio,
+            spread: cfg.spread,
+            spread_merge: 0.0,
+            prior: CostParams::literary_priors(cfg.max_bead),
+            coverage: cfg.coverage,
+            lex_weight: cfg.lex_weight,
+            punct_weight: cfg.punct_weight,
+            pmi_end: vec![0.0; EndType::COUNT * EndType::COUNT],
+            pmi_start: vec![0.0; StartType::COUNT * StartType::COUNT],
+        };
+        // First pass: a band around the diagonal of cumulative lengths, widened where the
+        // path runs along its edge.
+        let centers = length_diagonal(&f, n, m);
+        let mut half = cfg.band;
+        let path = loop {
+            let band = Band::around(&centers, half, m);
+            let path = run(&f, &params, &band, m, &shapes, None);
+            if !path.touches_edge || half >= cfg.max_band || half >= n.max(m) {
+                break path;
+            }
+            half = (half * 2).min(cfg.max_band);
+        };
+        let path = if cfg.second_pass {
+            reestimate(&mut params, &f, &path, cfg.max_bead);
+            let cells = path_cells(&path);
+            let band = Band::around_path(&cells, n, m, cfg.refine_band);
+            run(&f, &params, &band, m, &shapes, Some(cfg.temperature))
+        } else {
+            let cells = path_cells(&path);
+            let band = Band::around_path(&cells, n, m, cfg.refine_band);
+            run(&f, &params, &band, m, &shapes, Some(cfg.temperature))
+        };
+        let post = path.posterior.unwrap_or_default();
+        path.steps
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.i0..s.i1, s.j0..s.j1, post.get(k).copied().unwrap_or(0.0)))
+            .collect()
+    }
+}
+
+/// For each row, the English position at the same share of the text by length.
+fn length_diagonal(f: &PairFeatures, n: usize, m: usize) -> Vec<f64> {
+    let total_zh: f64 = f.zh.iter().map(|s| s.len + 1.0).sum();
+    let mut en_cum = Vec::with_capacity(m + 1);
+    let mut acc = 0.0;
+    en_cum.push(0.0);
+    for s in &f.en {
+        acc += s.len + 1.0;
+        en_cum.push(acc);
+    }
+    let total_en = acc;
+    let mut centers = Vec::with_capacity(n + 1);
+    let mut zacc = 0.0;
+    let mut j = 0usize;
+    for i in 0..=n {
+        if i > 0 {
+            zacc += f.zh[i - 1].len + 1.0;
+        }
+        let target = if total_zh > 0.0 {
+            zacc / total_zh * total_en
+        } else {
+            0.0
+        };
+        while j < m && en_cum[j + 1] <= target {
+            j += 1;
+        }
+        centers.push(j as f64);
+    }
+    centers
+}
+
+fn path_cells(path: &Path) -> Vec<(usize, usize)> {
+    let mut cells = vec![(0, 0)];
+    for s in &path.steps {
+        cells.push((s.i1, s.j1));
+    }
+    cells
+}
+
+/// Runs one search with a mask cache over the band.
+fn run(
+    f: &PairFeatures,
+    params: &CostParams,
+    band: &Band,
+    m: usize,
+    shapes: &[(usize, usize)],
+    temperature: Option<f64>,
+) -> Path {
+    let scorer = Scorer::new(f, params);
+    let masks = MaskCache::new(f, band, m);
+    let del_zh = params.prior[1][0];
+    let del_en = params.prior[0][1];
+    let cost = |i0: usize, i1: usize, j0: usize, j1: usize| -> f64 {
+        if i1 == i0 {
+            return del_en;
+        }
+        if j1 == j0 {
+            return del_zh;
+        }
+        let p = params.prior[i1 - i0][j1 - j0];
+        if !p.is_finite() {
+            return f64::INFINITY;
+        }
+        scorer.cost(i0, i1, j0, j1, |i, j| masks.get(f, i, j))
+    };
+    search(band, m, shapes, cost, temperature)
+}
+
+/// Token-coverage masks for the (Chinese sentence, English sentence) pairs a band can touch.
+struct MaskCache {
+    lo: Vec<usize>,
+    off: Vec<usize>,
+    data: Vec<u64>,
+}
+
+impl MaskCache {
+    fn new(f: &PairFeatures, band: &Band, m: usize) -> Self {
+        let n = band.rows() - 1;
+        let mut lo = Vec::with_capacity(n);
+        let mut off = Vec::with_capacity(n + 1);
+        let mut data = Vec::new();
+        for i in 0..n {
+            let a = band.lo((i + 1).saturating_sub(MAX_SIDE));
+            let b = band.hi((i + MAX_SIDE).min(n)).min(m);
+            lo.push(a);
+            off.push(data.len());
+            for j in a..b {
+                data.push(f.mask(i, j));
+            }
+        }
+        off.push(data.len());
+        MaskCache { lo, off, data }
+    }
+
+    #[inline]
+    fn get(&self, f: &PairFeatures, i: usize, j: usize) -> u64 {
+        let a = self.lo[i];
+        let k = self.off[i] + j.wrapping_sub(a);
+        if j >= a && k < self.off[i + 1] {
+            self.data[k]
+        } else {
+            f.mask(i, j)
+        }
+    }
+}
+
+/// Re-estimates the length ratio, spread and bead priors from a first-pass path.
+fn reestimate(params: &mut CostParams, f: &PairFeatures, path: &Path, max_bead: usize) {
+    let mut ds = Vec::new();
+    let mut counts = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
+    let mut total = 0.0;
+    let (mut sz, mut se) = (0.0, 0.0);
+    for s in &path.steps {
+        counts[s.i1 - s.i0][s.j1 - s.j0] += 1.0;
+        total += 1.0;
+        if s.i1 - s.i0 == 1 && s.j1 - s.j0 == 1 {
+            let lz = f.zh[s.i0].len;
+            let le = f.en[s.j0].len;
+            sz += lz;
+            se += le;
+            ds.push((lz, le));
+        }
+    }
+    if ds.len() >= 20 && sz > 0.0 && se > 0.0 {
+        let ratio = se / sz;
+        let var = ds
+            .iter()
+            .map(|&(lz, le)| {
+                let d = ((le + 1.0) / (ratio * lz + 1.0)).ln();
+                d * d
+            })
+            .sum::<f64>()
+            / ds.len() as f64;
+        params.ratio = ratio;
+        params.spread = var.sqrt().clamp(0.12, 0.6);
+    }
+    if total >= 50.0 {
+        // Blend with the defaults so that rare bead types stay possible.
+        let defaults = CostParams::literary_priors(max_bead);
+        let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
+        let w = total / (total + 200.0);
+        for x in 0..=MAX_SIDE {
+            for y in 0..=MAX_SIDE {
+                let d = if defaults[x][y].is_finite() {
+                    (-defaults[x][y]).exp()
+                } else {
+                    0.0
+                };
+                p[x][y] = w * counts[x][y] / total + (1.0 - w) * d;
+            }
+        }
+        params.prior = to_costs(&p, max_bead);
+    }
+}

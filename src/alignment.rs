@@ -1,0 +1,79 @@
+//! The result of an alignment: a monotone sequence of beads.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// One bead: a run of source sentences paired with a run of target sentences.
+///
+/// Either run may be empty: a bead with an empty side says that its sentences have no
+/// counterpart (a 1-0 or 0-1 bead). Indices are 0-based sentence numbers of the two texts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bead {
+    /// Source sentence indices (a contiguous range, possibly empty).
+    pub src: Range<usize>,
+    /// Target sentence indices (a contiguous range, possibly empty).
+    pub tgt: Range<usize>,
+    /// Confidence in [0, 1]: the model's posterior probability that this exact bead is right.
+    pub score: f64,
+}
+
+impl Bead {
+    /// `true` if one side is empty (the sentences of the other side have no counterpart).
+    pub fn is_null(&self) -> bool {
+        self.src.is_empty() || self.tgt.is_empty()
+    }
+
+    /// The bead type as (number of source sentences, number of target sentences).
+    pub fn shape(&self) -> (usize, usize) {
+        (self.src.len(), self.tgt.len())
+    }
+
+    /// The bead in index format, e.g. `[0,1]:[2]` or `[3]:[]`.
+    pub fn to_ids(&self) -> String {
+        fn list(r: &Range<usize>) -> String {
+            let items: Vec<String> = r.clone().map(|i| i.to_string()).collect();
+            format!("[{}]", items.join(","))
+        }
+        format!("{}:{}", list(&self.src), list(&self.tgt))
+    }
+}
+
+/// A complete alignment of two texts: beads in order, covering every sentence of both texts
+/// exactly once.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Alignment {
+    /// The beads, in document order.
+    pub beads: Vec<Bead>,
+}
+
+impl Alignment {
+    /// The beads that pair sentences on both sides.
+    pub fn pairs(&self) -> impl Iterator<Item = &Bead> {
+        self.beads.iter().filter(|b| !b.is_null())
+    }
+
+    /// The alignment in index format, one bead per line.
+    pub fn to_ids(&self) -> String {
+        let mut out = String::new();
+        for b in &self.beads {
+            out.push_str(&b.to_ids());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The same alignment seen from the other side (source and target swapped).
+    pub fn mirrored(&self) -> Alignment {
+        Alignment {
+            beads: self
+                .beads
+                .iter()
+                .map(|b| Bead {
+                    src: b.tgt.clone(),
+                    tgt: b.src.clone(),
+                    score: b.score,
+                })
+                .collect(),
+        }
+    }
+}

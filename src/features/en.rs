@@ -1,0 +1,369 @@
+//! English tokens: lower-cased, stemmed content words, numbers and punctuation marks.
+
+use super::numbers::en_number_token;
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Function words that carry no lexical evidence. Written for this crate; kept short on
+/// purpose: a word left out only costs a little noise, a content word put in loses evidence.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "ah",
+    "ain",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "aren",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "came",
+    "can",
+    "come",
+    "could",
+    "couldn",
+    "d",
+    "did",
+    "didn",
+    "do",
+    "does",
+    "doesn",
+    "doing",
+    "don",
+    "doth",
+    "down",
+    "during",
+    "each",
+    "either",
+    "etc",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "go",
+    "got",
+    "had",
+    "hadn",
+    "has",
+    "hasn",
+    "hath",
+    "have",
+    "haven",
+    "having",
+    "he",
+    "hence",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "isn",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "let",
+    "like",
+    "ll",
+    "m",
+    "ma",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "o",
+    "of",
+    "off",
+    "oh",
+    "on",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "re",
+    "s",
+    "said",
+    "same",
+    "say",
+    "says",
+    "shall",
+    "shan",
+    "she",
+    "should",
+    "shouldn",
+    "so",
+    "some",
+    "still",
+    "such",
+    "t",
+    "than",
+    "that",
+    "the",
+    "thee",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "thine",
+    "this",
+    "those",
+    "thou",
+    "though",
+    "through",
+    "thus",
+    "thy",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "unto",
+    "up",
+    "upon",
+    "ve",
+    "very",
+    "via",
+    "was",
+    "wasn",
+    "we",
+    "well",
+    "went",
+    "were",
+    "weren",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "won",
+    "would",
+    "wouldn",
+    "ye",
+    "yeah",
+    "yes",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+/// Whether `w` (lower-cased) is a stop word.
+pub fn is_stop_word(w: &str) -> bool {
+    STOP_WORDS.binary_search(&w).is_ok()
+}
+
+/// An English token of a sentence, before it is given an id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnToken {
+    /// A stemmed, lower-cased content word.
+    Word(String),
+    /// A number or month (`#21`, `#m4`): see [`super::numbers`].
+    Number(String),
+    /// A punctuation mark that Chinese mirrors (`<?>`, `<!>`, `<q>`, `<...>`, `<->`).
+    Punct(&'static str),
+}
+
+/// Splits English text into content tokens. The stemmer is the Snowball English stemmer.
+pub struct EnTokenizer {
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for EnTokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EnTokenizer")
+    }
+}
+
+impl Default for EnTokenizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EnTokenizer {
+    /// A tokenizer with the Snowball English stemmer.
+    pub fn new() -> Self {
+        EnTokenizer {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The stem of a lower-cased word.
+    pub fn stem(&self, lower: &str) -> String {
+        self.stemmer.stem(lower).into_owned()
+    }
+
+    /// The content tokens of `text` in order (duplicates kept).
+    pub fn tokens(&self, text: &str, out: &mut Vec<EnToken>) {
+        let mut word_start: Option<usize> = None;
+        let mut prev = ' ';
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let in_word = c.is_alphanumeric()
+                || ((c == '-' || c == '.' || c == ',' || c == '\'' || c == '’')
+                    && word_start.is_some()
+                    && prev.is_alphanumeric()
+                    && next.is_some_and(|n| n.is_alphanumeric()));
+            if in_word {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+            } else {
+                if let Some(s) = word_start.take() {
+                    self.word(&text[s..i], out);
+                }
+                if let Some(p) = punct_token(c, next) {
+                    out.push(EnToken::Punct(p));
+                }
+            }
+            prev = c;
+        }
+        if let Some(s) = word_start {
+            self.word(&text[s..], out);
+        }
+    }
+
+    fn word(&self, w: &str, out: &mut Vec<EnToken>) {
+        if let Some(n) = en_number_token(w) {
+            out.push(EnToken::Number(n));
+            return;
+        }
+        // Possessives and contractions: keep the word part.
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        for part in w.split(['-', '\'', '’', '.', ',']) {
+            if part.is_empty() {
+                continue;
+            }
+            let lower = part.to_lowercase();
+            if is_stop_word(&lower) || lower.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            out.push(EnToken::Word(self.stem(&lower)));
+        }
+    }
+}
+
+/// The pseudo-token of a punctuation mark that Chinese text mirrors, if any.
+pub(crate) fn punct_token(c: char, next: Option<char>) -> Option<&'static str> {
+    Some(match c {
+        '?' | '？' => "<?>",
+        '!' | '！' => "<!>",
+        '"' | '“' | '”' | '「' | '」' | '『' | '』' => "<q>",
+        '…' => "<...>",
+        '.' if next == Some('.') => return None,
+        '—' | '–' => "<->",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, STOP_WORDS, "keep STOP_WORDS sorted and unique");
+    }
+
+    #[test]
+    fn tokens() {
+        let t = EnTokenizer::new();
+        let mut out = Vec::new();
+        t.tokens(
+            "The Ministry's statement, dated 5 April 2021: \"Mines killed 20 civilians!\"",
+            &mut out,
+        );
+        let want = vec![
+            EnToken::Word("ministri".into()),
+            EnToken::Word("statement".into()),
+            EnToken::Word("date".into()),
+            EnToken::Number("#5".into()),
+            EnToken::Number("#m4".into()),
+            EnToken::Number("#2021".into()),
+            EnToken::Punct("<q>"),
+            EnToken::Word("mine".into()),
+            EnToken::Word("kill".into()),
+            EnToken::Number("#20".into()),
+            EnToken::Word("civilian".into()),
+            EnToken::Punct("<!>"),
+            EnToken::Punct("<q>"),
+        ];
+        assert_eq!(out, want);
+    }
+}

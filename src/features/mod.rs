@@ -1,0 +1,184 @@
+//! Features of sentences, computed once per document pair before the search.
+//!
+//! The aligner works in a canonical orientation, Chinese against English, whatever the
+//! requested direction: the English side gives content tokens (stems, numbers, punctuation
+//! marks) and the Chinese side gives the set of those tokens it *covers* (a translation of
+//! the token, the same Latin word, the same number or the mirrored punctuation mark occurs in
+//! it). Everything the cost model needs is here: lengths, token sets, per-token chance rates.
+
+pub mod en;
+pub mod numbers;
+pub mod punct;
+
+use crate::lexicon::Lexicon;
+use en::{EnToken, EnTokenizer};
+pub use punct::{EndType, StartType};
+use std::collections::HashMap;
+
+/// Most content tokens kept per English sentence (they are tracked as bits of a `u64`).
+pub(crate) const MAX_TOKENS: usize = 64;
+
+/// Whether `c` is a Han character (CJK unified ideographs, extensions, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x323AF
+        | 0x3007)
+}
+
+/// Folds full-width ASCII forms to ASCII and the ideographic space to a space, for matching.
+pub fn fold_char(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+/// Features of one Chinese sentence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ZhSentence {
+    /// Length in non-space characters.
+    pub len: f64,
+    /// Sorted dense ids of the English document's tokens this sentence covers.
+    pub covered: Vec<u32>,
+    pub start: StartType,
+    pub end: EndType,
+}
+
+/// Features of one English sentence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EnSentence {
+    /// Length in non-space characters.
+    pub len: f64,
+    /// Distinct dense token ids, at most [`MAX_TOKENS`].
+    pub tokens: Vec<u32>,
+    pub start: StartType,
+    pub end: EndType,
+}
+
+/// The features of a document pair in canonical orientation.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PairFeatures {
+    pub zh: Vec<ZhSentence>,
+    pub en: Vec<EnSentence>,
+    /// Per dense token id: the share of Chinese sentences covering it (smoothed).
+    pub q: Vec<f64>,
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum Key {
+    Lex(u32),
+    Other(String),
+}
+
+impl PairFeatures {
+    /// Computes the features of Chinese sentences `zh` and English sentences `en`.
+    pub fn new(zh: &[&str], en: &[&str], lexicon: &Lexicon, tokenizer: &EnTokenizer) -> Self {
+        let mut dense: HashMap<Key, u32> = HashMap::new();
+        let mut lex_dense: HashMap<u32, u32> = HashMap::new();
+        let key_of = |t: &EnToken| match t {
+            EnToken::Word(w) => match lexicon.stem_id(w) {
+                Some(id) => Key::Lex(id),
+                None => Key::Other(w.clone()),
+            },
+            EnToken::Number(n) => Key::Other(n.clone()),
+            EnToken::Punct(p) => Key::Other((*p).to_string()),
+        };
+        let mut buf = Vec::new();
+        let en_feats: Vec<EnSentence> = en
+            .iter()
+            .map(|s| {
+                buf.clear();
+                tokenizer.tokens(s, &mut buf);
+                let mut tokens = Vec::new();
+                for t in &buf {
+                    let key = key_of(t);
+                    let next = dense.len() as u32;
+                    let id = *dense.entry(key).or_insert(next);
+                    if let EnToken::Word(w) = t {
+                        if let Some(l) = lexicon.stem_id(w) {
+                            lex_dense.insert(l, id);
+                        }
+                    }
+                    if !tokens.contains(&id) && tokens.len() < MAX_TOKENS {
+                        tokens.push(id);
+                    }
+                }
+                EnSentence {
+                    len: non_space_len(s),
+                    tokens,
+                    start: StartType::of(s),
+                    end: EndType::of(s),
+                }
+            })
+            .collect();
+
+        let mut counts = vec![0u32; dense.len()];
+        let mut folded = String::new();
+        let mut numbers = Vec::new();
+        let zh_feats: Vec<ZhSentence> = zh
+            .iter()
+            .map(|s| {
+                folded.clear();
+                folded.extend(s.chars().map(fold_char));
+                let mut covered = Vec::new();
+                lexicon.for_each_match(&folded, |stems| {
+                    covered.extend(stems.iter().filter_map(|st| lex_dense.get(st).copied()))
+                });
+                // Latin words and punctuation inside the Chinese text.
+                buf.clear();
+                tokenizer.tokens(&folded, &mut buf);
+                numbers.clear();
+                numbers::zh_number_tokens(&folded, &mut numbers);
+                let extra = buf
+                    .iter()
+                    .filter(|t| !matches!(t, EnToken::Number(_)))
+                    .map(&key_of)
+                    .chain(numbers.drain(..).map(Key::Other));
+                covered.extend(extra.filter_map(|k| dense.get(&k).copied()));
+                covered.sort_unstable();
+                covered.dedup();
+                for &t in &covered {
+                    counts[t as usize] += 1;
+                }
+                ZhSentence {
+                    len: non_space_len(s),
+                    covered,
+                    start: StartType::of(s),
+                    end: EndType::of(s),
+                }
+            })
+            .collect();
+        let n = zh_feats.len() as f64;
+        let q = counts
+            .iter()
+            .map(|&c| (c as f64 + 0.5) / (n + 1.0))
+            .collect();
+        PairFeatures {
+            zh: zh_feats,
+            en: en_feats,
+            q,
+        }
+    }
+
+    /// Bit k is set if token k of English sentence `j` is covered by Chinese sentence `i`.
+    #[inline]
+    pub fn mask(&self, i: usize, j: usize) -> u64 {
+        let cov = &self.zh[i].covered;
+        if cov.is_empty() {
+            return 0;
+        }
+        let mut m = 0u64;
+        for (k, t) in self.en[j].tokens.iter().enumerate() {
+            if cov.binary_search(t).is_ok() {
+                m |= 1 << k;
+            }
+        }
+        m
+    }
+}
+
+/// Length in characters, not counting white space.
+pub(crate) fn non_space_len(s: &str) -> f64 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as f64
+}

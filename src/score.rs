@@ -1,0 +1,203 @@
+//! The bead cost model: length, lexical evidence, bead-type priors and boundary punctuation.
+//!
+//! Every cost is a negative log-probability-like quantity, so that a bead of any size can be
+//! compared with the sequence of smaller beads it competes with:
+//!
+//! ```text
+//! cost(x, y) = -ln P(x, y)                      bead-type prior
+//!            + d^2 / (2 s^2)                    d = ln((L_en + 1) / (c L_zh + 1))
+//!            - a * LLR                          chance-corrected lexical evidence
+//!            - w * PMI(boundary punctuation)
+//! ```
+//!
+//! The LLR sums, over the content tokens of the bead's English sentences, the log-ratio of
+//! the token being covered (or not) by the bead's Chinese sentences if the bead is right
+//! (`p1`) against by chance (`p0 = 1 - (1 - q)^x`, `q` the token's rate over the document's
+//! Chinese sentences, `x` the number of Chinese sentences in the bead). With
+//! `p1 = p0 + (1 - p0) r`, an uncovered token always contributes `ln(1 - r)` and a covered one
+//! `ln(p1 / p0)`: rare words covered count a lot, frequent ones little, and adding sentences to
+//! a bead only pays if their words are covered.
+
+use crate::features::{EndType, PairFeatures, StartType};
+
+/// Largest number of sentences on one side of a bead.
+pub(crate) const MAX_SIDE: usize = 5;
+
+/// Parameters of the cost model (canonical orientation: x Chinese, y English sentences).
+#[derive(Debug, Clone)]
+pub(crate) struct CostParams {
+    /// English characters per Chinese character.
+    pub ratio: f64,
+    /// Spread of the log length ratio for a 1-1 bead.
+    pub spread: f64,
+    /// Extra spread per additional sentence in a bead (merged beads vary more).
+    pub spread_merge: f64,
+    /// `-ln P(x, y)`, indexed `[x][y]`; infinite for beads not allowed.
+    pub prior: [[f64; MAX_SIDE + 1]; MAX_SIDE + 1],
+    /// Share of English content tokens covered in true beads beyond chance.
+    pub coverage: f64,
+    /// Weight of the lexical LLR.
+    pub lex_weight: f64,
+    /// Weight of the boundary punctuation PMI.
+    pub punct_weight: f64,
+    /// PMI of (end type of last zh sentence, end type of last en sentence).
+    pub pmi_end: Vec<f64>,
+    /// PMI of (start type of first zh sentence, start type of first en sentence).
+    pub pmi_start: Vec<f64>,
+}
+
+impl CostParams {
+    /// Bead priors for Chinese-English literary text (measured on the MAC dev chapters).
+    pub fn literary_priors(max_total: usize) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
+        // Probabilities in canonical orientation [zh][en].
+        let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
+        p[1][1] = 0.62;
+        p[1][2] = 0.21;
+        p[1][3] = 0.055;
+        p[2][1] = 0.05;
+        p[1][4] = 0.022;
+        p[2][2] = 0.019;
+        p[2][3] = 0.009;
+        p[3][1] = 0.004;
+        p[3][2] = 0.003;
+        p[1][5] = 0.003;
+        p[2][4] = 0.0015;
+        p[4][1] = 0.001;
+        p[3][3] = 0.001;
+        p[1][0] = 0.004;
+        p[0][1] = 0.004;
+        to_costs(&p, max_total)
+    }
+}
+
+/// `-ln p` for every allowed bead; deletions only as 1-0 and 0-1.
+pub(crate) fn to_costs(
+    p: &[[f64; MAX_SIDE + 1]; MAX_SIDE + 1],
+    max_total: usize,
+) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
+    let mut c = [[f64::INFINITY; MAX_SIDE + 1]; MAX_SIDE + 1];
+    for x in 0..=MAX_SIDE {
+        for y in 0..=MAX_SIDE {
+            let allowed = if x == 0 || y == 0 {
+                x + y == 1
+            } else {
+                x + y <= max_total
+            };
+            if allowed {
+                // A floor keeps every allowed bead possible.
+                c[x][y] = -(p[x][y].max(1e-4)).ln();
+            }
+        }
+    }
+    c
+}
+
+/// A cost model bound to the features of one document pair.
+pub(crate) struct Scorer<'a> {
+    pub f: &'a PairFeatures,
+    pub p: &'a CostParams,
+    /// `gain[t * MAX_SIDE + x - 1]`: what covering token t adds to the LLR in a bead of x
+    /// Chinese sentences, relative to leaving it uncovered.
+    gain: Vec<f64>,
+    /// `ln(1 - r)`: the LLR term of an uncovered token.
+    miss: f64,
+    /// Prefix sums of lengths.
+    zh_cum: Vec<f64>,
+    en_cum: Vec<f64>,
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(f: &'a PairFeatures, p: &'a CostParams) -> Self {
+        let r = p.coverage.clamp(1e-3, 0.999);
+        let miss = (1.0 - r).ln();
+        let mut gain = Vec::with_capacity(f.q.len() * MAX_SIDE);
+        for &q in &f.q {
+            for x in 1..=MAX_SIDE {
+                let p0 = 1.0 - (1.0 - q).powi(x as i32);
+                let p1 = p0 + (1.0 - p0) * r;
+                gain.push((p1 / p0).ln() - miss);
+            }
+        }
+        let cum = |v: &mut dyn Iterator<Item = f64>| {
+            let mut out = vec![0.0];
+            let mut acc = 0.0;
+            for l in v {
+                acc += l;
+                out.push(acc);
+            }
+            out
+        };
+        Scorer {
+            zh_cum: cum(&mut f.zh.iter().map(|s| s.len)),
+            en_cum: cum(&mut f.en.iter().map(|s| s.len)),
+            f,
+            p,
+            gain,
+            miss,
+        }
+    }
+
+    /// The length cost of Chinese sentences `i0..i1` against English `j0..j1` (both non-empty).
+    #[inline]
+    pub fn length_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        let lz = self.zh_cum[i1] - self.zh_cum[i0];
+        let le = self.en_cum[j1] - self.en_cum[j0];
+        let d = ((le + 1.0) / (self.p.ratio * lz + 1.0)).ln();
+        let extra = (i1 - i0 + j1 - j0 - 2) as f64;
+        let s = self.p.spread + self.p.spread_merge * extra;
+        d * d / (2.0 * s * s) + s.ln() - self.p.spread.ln()
+    }
+
+    /// The chance-corrected lexical LLR of the bead, given `mask(i, j)` for its cells.
+    #[inline]
+    pub fn llr(
+        &self,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        mask: impl Fn(usize, usize) -> u64,
+    ) -> f64 {
+        let x = i1 - i0;
+        let mut llr = 0.0;
+        for j in j0..j1 {
+            let toks = &self.f.en[j].tokens;
+            llr += self.miss * toks.len() as f64;
+            let mut m = 0u64;
+            for i in i0..i1 {
+                m |= mask(i, j);
+            }
+            while m != 0 {
+                let k = m.trailing_zeros() as usize;
+                m &= m - 1;
+                llr += self.gain[toks[k] as usize * MAX_SIDE + x - 1];
+            }
+        }
+        llr
+    }
+
+    /// The boundary punctuation score (PMI, positive when the two sides agree).
+    #[inline]
+    pub fn punct(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        let ze = self.f.zh[i1 - 1].end.index();
+        let ee = self.f.en[j1 - 1].end.index();
+        let zs = self.f.zh[i0].start.index();
+        let es = self.f.en[j0].start.index();
+        self.p.pmi_end[ze * EndType::COUNT + ee] + self.p.pmi_start[zs * StartType::COUNT + es]
+    }
+
+    /// The full cost of a bead with both sides non-empty.
+    #[inline]
+    pub fn cost(
+        &self,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        mask: impl Fn(usize, usize) -> u64,
+    ) -> f64 {
+        self.p.prior[i1 - i0][j1 - j0] + self.length_cost(i0, i1, j0, j1)
+            - self.p.lex_weight * self.llr(i0, i1, j0, j1, mask)
+            - self.p.punct_weight * self.punct(i0, i1, j0, j1)
+    }
+}
