@@ -15,7 +15,7 @@ numbers), takes the 1-1 beads, and reports the share of English content
 tokens (lower-case, stop words removed) that have at least one translation
 occurring as a substring of the Chinese sentence; then the same share for
 misaligned pairs (each English sentence against the Chinese sentence of
-another, randomly chosen 1-1 bead; fixed seed).  Lookup is by exact key and,
+another, randomly chosen 1-1 bead; 20 random derangements, fixed seed).  Lookup is by exact key and,
 if the Python package `snowballstemmer` can be imported, also by Snowball
 English stem (the union of the translations of all single-word keys with that
 stem, which is how bialign consumes the file).
@@ -99,7 +99,7 @@ def parse_ids(s):
     return [int(x) for x in s.split(",") if x.strip()]
 
 
-def cmd_coverage(lex, en_path, zh_path, gold_path, seed):
+def cmd_coverage(lex, en_path, zh_path, gold_path, seed, rounds):
     with open(en_path, encoding="utf-8") as f:
         en = f.read().split("\n")
     with open(zh_path, encoding="utf-8") as f:
@@ -115,12 +115,14 @@ def cmd_coverage(lex, en_path, zh_path, gold_path, seed):
             if len(z) == 1 and len(e) == 1:
                 pairs.append((en[e[0]], zh[z[0]]))
     rng = random.Random(seed)
-    shuffled = list(range(len(pairs)))
-    while True:
-        rng.shuffle(shuffled)
-        if all(i != j for i, j in enumerate(shuffled)):
-            break
-    random_pairs = [(pairs[i][0], pairs[j][1]) for i, j in enumerate(shuffled)]
+    random_pairs = []
+    for _ in range(rounds):
+        shuffled = list(range(len(pairs)))
+        while True:
+            rng.shuffle(shuffled)
+            if all(i != j for i, j in enumerate(shuffled)):
+                break
+        random_pairs += [(pairs[i][0], pairs[j][1]) for i, j in enumerate(shuffled)]
 
     lookups = {"exact key": lambda t: lex.get(t, [])}
     try:
@@ -134,7 +136,7 @@ def cmd_coverage(lex, en_path, zh_path, gold_path, seed):
     except ImportError:
         print("(snowballstemmer not importable: exact-key lookup only)")
 
-    print(f"1-1 gold beads: {len(pairs)}")
+    print(f"1-1 gold beads: {len(pairs)}; misaligned pairs: {len(random_pairs)}")
     for name, look in lookups.items():
         res = []
         for label, ps in (("aligned", pairs), ("random", random_pairs)):
@@ -162,6 +164,8 @@ def main():
     p.add_argument("zh")
     p.add_argument("gold")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--rounds", type=int, default=20,
+                   help="random derangements averaged for the misaligned share")
     a = ap.parse_args()
     lex = load(a.lexicon)
     if a.cmd == "lookup":
@@ -169,7 +173,7 @@ def main():
     elif a.cmd == "samples":
         return cmd_samples(lex)
     else:
-        cmd_coverage(lex, a.en, a.zh, a.gold, a.seed)
+        cmd_coverage(lex, a.en, a.zh, a.gold, a.seed, a.rounds)
     return 0
 
 
