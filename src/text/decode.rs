@@ -142,7 +142,7 @@ fn decode_utf16(data: &[u8], enc: &'static Encoding, bom_len: usize, name: &str)
             return Err(binary_nul(name, bom_len + 2 * i));
         }
     }
-    if data.len() % 2 != 0 {
+    if data.len() % 2 == 1 {
         return Err(Error::decode(
             name,
             format!(
@@ -165,7 +165,7 @@ fn decode_utf16(data: &[u8], enc: &'static Encoding, bom_len: usize, name: &str)
 /// (little-endian) or all at even offsets (big-endian), at least a quarter of the code units
 /// having one.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() % 2 != 0 {
+    if bytes.len() % 2 == 1 {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);

@@ -786,8 +786,7 @@ pub(crate) mod tests {
 
     /// Whitespace, or hyphens each followed by whitespace holding a line break.
     fn gap_is_removable(gap: &str) -> bool {
-        let mut chars = gap.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        for (i, c) in gap.char_indices() {
             if is_ws(c) {
                 continue;
             }

@@ -1,0 +1,479 @@
+//! Splitting a document that holds both languages into its Chinese and English parts, by
+//! paragraph and script.
+//!
+//! Each paragraph is classified by script ([`script_of`]): Han characters against Latin
+//! letters, an English paragraph having about 3 letters per Han character of its Chinese
+//! counterpart. [`partition`] then smooths the classification so that short Latin lines inside
+//! the Chinese part (UN document symbols, `Distr.: General` lines, footnote marks, page
+//! numbers, job numbers such as `GE.21-04849(C)`) do not cut it in two, and paragraphs without
+//! letters (numbers, symbols) join their neighbours. [`is_mixed`] tells whether a document
+//! holds both languages substantially.
+
+use super::normalize::is_han;
+use super::Lang;
+
+/// A Latin paragraph with fewer words than this is short: it may be absorbed by the
+/// Chinese text around it.
+const SHORT_EN_WORDS: usize = 12;
+
+/// A Chinese paragraph with fewer Han characters than this is short.
+const SHORT_ZH_HAN: usize = 12;
+
+/// Latin letters counted as one Han character.
+const LETTERS_PER_HAN: usize = 3;
+
+/// The smallest share of the text (in Han-character equivalents) each language must have for
+/// [`is_mixed`], in percent.
+const MIN_MIXED_SHARE_PERCENT: usize = 5;
+
+/// The smallest number of paragraphs each language must have for [`is_mixed`].
+const MIN_MIXED_PARAGRAPHS: usize = 2;
+
+/// The script of a paragraph: [`Lang::Zh`] if its Han characters, counted 3 times, are at
+/// least as many as its Latin letters, [`Lang::En`] if it has more Latin letters than that,
+/// `None` if it has neither (empty, numbers, symbols).
+///
+/// Latin letters are the letters of the Basic Latin, Latin-1 and Latin Extended blocks;
+/// full-width Latin letters (`Ａ`) are not counted.
+pub fn script_of(paragraph: &str) -> Option<Lang> {
+    Counts::of(paragraph).script()
+}
+
+/// What [`script_of`] and [`partition`] know about a paragraph.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    han: usize,
+    letters: usize,
+    /// Runs of Latin letters.
+    words: usize,
+    /// Whether a run of at least 3 Latin letters has a lower-case letter (a real word rather
+    /// than a symbol such as `A/HRC/47/G/5` or `GE.21-04849(C)`).
+    has_real_word: bool,
+}
+
+impl Counts {
+    fn of(s: &str) -> Counts {
+        let mut c = Counts::default();
+        let mut run = 0usize;
+        let mut run_lower = false;
+        let end_run = |c: &mut Counts, run: &mut usize, lower: &mut bool| {
+            if *run > 0 {
+                c.words += 1;
+                c.has_real_word |= *run >= 3 && *lower;
+            }
+            *run = 0;
+            *lower = false;
+        };
+        for ch in s.chars() {
+            if is_latin_letter(ch) {
+                c.letters += 1;
+                run += 1;
+                run_lower |= ch.is_lowercase();
+            } else {
+                if ch != '\'' && ch != '’' {
+                    end_run(&mut c, &mut run, &mut run_lower);
+                }
+                if is_han(ch) {
+                    c.han += 1;
+                }
+            }
+        }
+        end_run(&mut c, &mut run, &mut run_lower);
+        c
+    }
+
+    fn script(&self) -> Option<Lang> {
+        if self.han > 0 && self.han * LETTERS_PER_HAN >= self.letters {
+            Some(Lang::Zh)
+        } else if self.letters > 0 {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the paragraph is long enough to decide its neighbours' part.
+    fn is_anchor(&self) -> bool {
+        match self.script() {
+            Some(Lang::Zh) => self.han >= SHORT_ZH_HAN,
+            Some(Lang::En) => self.words >= SHORT_EN_WORDS,
+            None => false,
+        }
+    }
+
+    /// Whether a short paragraph has real words (and so keeps its own script at a boundary
+    /// between the parts).
+    fn is_wordy(&self) -> bool {
+        match self.script() {
+            Some(Lang::Zh) => self.han >= 2,
+            Some(Lang::En) => self.has_real_word,
+            None => false,
+        }
+    }
+}
+
+/// Letters of the Latin blocks (not full-width forms).
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
+}
+
+/// Assigns every paragraph to the Chinese or the English part; the result has one entry per
+/// paragraph.
+///
+/// Paragraphs are classified by [`script_of`]. *Anchors* are the paragraphs long enough to
+/// be trusted: Latin ones with at least 12 words, Chinese ones with at least 12 Han
+/// characters. Then:
+///
+/// * **Alternating layout** (bilingual side-by-side exports: at least 3 changes of script
+///   between consecutive anchors, and at least one change per 3 anchors): every paragraph
+///   with a script keeps it; a paragraph without one goes with the next paragraph that has a
+///   script (headings and numbers precede what they introduce), or the previous one at the
+///   end.
+/// * **Block layout** (Chinese then English, English then Chinese, or a few blocks): anchors
+///   keep their script. Every other paragraph (short or without a script) looks at the
+///   nearest anchor on each side: if both are of the same language, or there is an anchor on
+///   one side only (document start or end), it goes to that language. If they disagree (the
+///   paragraph sits at the boundary between the parts), it keeps its own script when it has
+///   real words (a Latin word of 3 or more letters with a lower-case letter, or 2 or more Han
+///   characters), and otherwise (symbols, page and job numbers, footnote marks) goes with the
+///   part before it.
+/// * Without any anchor, paragraphs keep their own script, and those without one go with the
+///   previous paragraph that has one, else the next; with no script anywhere, everything is
+///   Chinese.
+pub fn partition(paragraphs: &[&str]) -> Vec<Lang> {
+    let counts: Vec<Counts> = paragraphs.iter().map(|p| Counts::of(p)).collect();
+    let scripts: Vec<Option<Lang>> = counts.iter().map(Counts::script).collect();
+    let anchors: Vec<Lang> = counts
+        .iter()
+        .filter(|c| c.is_anchor())
+        .filter_map(Counts::script)
+        .collect();
+    let switches = anchors.windows(2).filter(|w| w[0] != w[1]).count();
+    let alternating = switches >= 3 && switches * 3 >= anchors.len();
+
+    let mut result: Vec<Option<Lang>> = vec![None; paragraphs.len()];
+    if anchors.is_empty() || alternating {
+        result.clone_from(&scripts);
+    } else {
+        // The nearest anchor at or before / at or after each paragraph.
+        let mut before: Vec<Option<Lang>> = Vec::with_capacity(counts.len());
+        let mut last = None;
+        for c in &counts {
+            if c.is_anchor() {
+                last = c.script();
+            }
+            before.push(last);
+        }
+        let mut after: Vec<Option<Lang>> = vec![None; counts.len()];
+        let mut next = None;
+        for (i, c) in counts.iter().enumerate().rev() {
+            if c.is_anchor() {
+                next = c.script();
+            }
+            after[i] = next;
+        }
+        for (i, c) in counts.iter().enumerate() {
+            result[i] = if c.is_anchor() {
+                c.script()
+            } else {
+                match (before[i], after[i]) {
+                    (Some(l), Some(r)) if l == r => Some(l),
+                    (Some(l), None) => Some(l),
+                    (None, Some(r)) => Some(r),
+                    (Some(l), Some(_)) => {
+                        if c.is_wordy() {
+                            c.script()
+                        } else {
+                            Some(l)
+                        }
+                    }
+                    (None, None) => c.script(),
+                }
+            };
+        }
+    }
+    fill_neutral(&mut result, !alternating);
+    result.into_iter().map(|l| l.unwrap_or(Lang::Zh)).collect()
+}
+
+/// Gives every `None` the language of the previous `Some` (or of the next, when
+/// `prefer_previous` is false), falling back to the other side, then to Chinese.
+fn fill_neutral(langs: &mut [Option<Lang>], prefer_previous: bool) {
+    let mut prev: Vec<Option<Lang>> = Vec::with_capacity(langs.len());
+    let mut last = None;
+    for l in langs.iter() {
+        if l.is_some() {
+            last = *l;
+        }
+        prev.push(last);
+    }
+    let mut next = None;
+    for (i, l) in langs.iter_mut().enumerate().rev() {
+        if l.is_some() {
+            next = *l;
+            continue;
+        }
+        let p = prev.get(i).copied().flatten();
+        *l = if prefer_previous {
+            p.or(next)
+        } else {
+            next.or(p)
+        };
+    }
+}
+
+/// How much of a document is in each language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScriptShares {
+    /// Paragraphs whose [`script_of`] is Chinese.
+    pub zh_paragraphs: usize,
+    /// Paragraphs whose [`script_of`] is English.
+    pub en_paragraphs: usize,
+    /// Han characters in the Chinese paragraphs.
+    pub zh_han: usize,
+    /// Latin letters in the English paragraphs.
+    pub en_letters: usize,
+}
+
+impl ScriptShares {
+    /// Counts the paragraphs and characters of each script.
+    pub fn of(paragraphs: &[&str]) -> ScriptShares {
+        let mut s = ScriptShares::default();
+        for p in paragraphs {
+            let c = Counts::of(p);
+            match c.script() {
+                Some(Lang::Zh) => {
+                    s.zh_paragraphs += 1;
+                    s.zh_han += c.han;
+                }
+                Some(Lang::En) => {
+                    s.en_paragraphs += 1;
+                    s.en_letters += c.letters;
+                }
+                None => {}
+            }
+        }
+        s
+    }
+
+    /// The share of Chinese in the text, between 0 and 1, counting 3 English letters as one
+    /// Han character; 0 for a text without either.
+    pub fn zh_share(&self) -> f64 {
+        let en = self.en_letters as f64 / LETTERS_PER_HAN as f64;
+        let total = self.zh_han as f64 + en;
+        if total > 0.0 {
+            self.zh_han as f64 / total
+        } else {
+            0.0
+        }
+    }
+
+    /// The share of English in the text (see [`zh_share`](Self::zh_share)).
+    pub fn en_share(&self) -> f64 {
+        if self.zh_han == 0 && self.en_letters == 0 {
+            0.0
+        } else {
+            1.0 - self.zh_share()
+        }
+    }
+}
+
+/// Whether a document holds both languages substantially: each language has at least 2
+/// paragraphs of its script and at least 5% of the text, counted in Han characters of the
+/// Chinese paragraphs and Latin letters (3 to a Han character) of the English ones.
+///
+/// Latin words inside Chinese paragraphs do not count for English, so a Chinese text quoting
+/// English words, or with a couple of short English lines, is not mixed.
+pub fn is_mixed(paragraphs: &[&str]) -> bool {
+    let s = ScriptShares::of(paragraphs);
+    let en = s.en_letters / LETTERS_PER_HAN;
+    let total = s.zh_han + en;
+    s.zh_paragraphs >= MIN_MIXED_PARAGRAPHS
+        && s.en_paragraphs >= MIN_MIXED_PARAGRAPHS
+        && s.zh_han * 100 >= total * MIN_MIXED_SHARE_PERCENT
+        && en * 100 >= total * MIN_MIXED_SHARE_PERCENT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Lang::{En, Zh};
+
+    const ZH: &str =
+        "阿塞拜疆共和国常驻联合国日内瓦办事处谨此向联合国人权事务高级专员办事处提交声明。";
+    const ZH2: &str =
+        "今天是一年一度的国际提高地雷意识和协助地雷行动日，阿塞拜疆再次表示严重关切。";
+    const EN: &str = "Today marks the annual International Day for Mine Awareness and Assistance in Mine Actions.";
+    const EN2: &str =
+        "Azerbaijan is faced with major mine contamination of its recently liberated territories.";
+
+    #[test]
+    fn scripts() {
+        let cases: &[(&str, &str, Option<Lang>)] = &[
+            ("empty", "", None),
+            ("chinese", ZH, Some(Zh)),
+            ("english", EN, Some(En)),
+            ("number", "2021", None),
+            ("symbols", "* - 12 (3)", None),
+            ("fullwidth latin not counted", "ＡＢＣ", None),
+            ("han weighs 3 letters", "iPhone 手机", Some(Zh)),
+            (
+                "english with one han",
+                "The character 中 means middle",
+                Some(En),
+            ),
+            ("un symbol", "A/HRC/47/G/5", Some(En)),
+            (
+                "distr line",
+                "Distr.: General 9 April 2021 Chinese Original: English",
+                Some(En),
+            ),
+            ("job number", "GE.21-04849(C)", Some(En)),
+            ("chinese page", "第 3 页", Some(Zh)),
+            ("accented", "Café résumé", Some(En)),
+        ];
+        for &(label, p, want) in cases {
+            assert_eq!(script_of(p), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn layouts() {
+        let cases: Vec<(&str, Vec<&str>, Vec<Lang>)> = vec![
+            ("empty", vec![], vec![]),
+            (
+                "chinese then english with symbol lines",
+                vec![
+                    "Distr.: General 9 April 2021 Chinese Original: English",
+                    ZH,
+                    "A/HRC/47/G/5",
+                    ZH2,
+                    "*",
+                    "GE.21-04849(C)",
+                    ZH,
+                    EN,
+                    "2",
+                    EN2,
+                    "Annex",
+                    EN,
+                ],
+                vec![Zh, Zh, Zh, Zh, Zh, Zh, Zh, En, En, En, En, En],
+            ),
+            (
+                "english then chinese",
+                vec!["A/HRC/47/G/5", EN, "Annex", EN2, "附件", ZH, "* 1", ZH2],
+                vec![En, En, En, En, Zh, Zh, Zh, Zh],
+            ),
+            (
+                "short chinese inside english",
+                vec![EN, "中文", EN2],
+                vec![En, En, En],
+            ),
+            (
+                "footer at the boundary goes with the part before",
+                vec![ZH, ZH2, "GE.21-04849(C)", "3", EN, EN2],
+                vec![Zh, Zh, Zh, Zh, En, En],
+            ),
+            (
+                "heading at the boundary keeps its script",
+                vec![ZH, ZH2, "Annex", EN, EN2],
+                vec![Zh, Zh, En, En, En],
+            ),
+            (
+                "alternating",
+                vec![ZH, EN, ZH2, EN2, ZH, EN],
+                vec![Zh, En, Zh, En, Zh, En],
+            ),
+            (
+                "alternating with short headings",
+                vec![
+                    "第一章",
+                    "Chapter 1",
+                    ZH,
+                    EN,
+                    "第二章",
+                    "Chapter 2",
+                    ZH2,
+                    EN2,
+                ],
+                vec![Zh, En, Zh, En, Zh, En, Zh, En],
+            ),
+            (
+                "alternating with numbers",
+                vec!["1", ZH, EN, "2", ZH2, EN2, "3"],
+                vec![Zh, Zh, En, Zh, Zh, En, En],
+            ),
+            (
+                "neutral joins neighbours",
+                vec!["1", ZH, "2", ZH2, EN, "3", EN2, "4"],
+                vec![Zh, Zh, Zh, Zh, En, En, En, En],
+            ),
+            (
+                "long english quotation stays english",
+                vec![ZH, EN, ZH2, ZH, ZH2, ZH, EN2, EN, EN2, EN],
+                vec![Zh, En, Zh, Zh, Zh, Zh, En, En, En, En],
+            ),
+            (
+                "all short keeps own scripts",
+                vec!["你好", "Hello", "谢谢", "Thanks", "1"],
+                vec![Zh, En, Zh, En, En],
+            ),
+            ("no script at all", vec!["1", "", "*"], vec![Zh, Zh, Zh]),
+        ];
+        for (label, paras, want) in cases {
+            assert_eq!(partition(&paras), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn mixed() {
+        let novel: Vec<String> = (0..40)
+            .map(|i| {
+                if i % 10 == 3 {
+                    format!("他在信封上写着 Dear John 几个字，{ZH2}")
+                } else {
+                    ZH.to_string()
+                }
+            })
+            .chain(["OK".to_string(), "THE END".to_string()])
+            .collect();
+        let novel: Vec<&str> = novel.iter().map(String::as_str).collect();
+        let cases: Vec<(&str, Vec<&str>, bool)> = vec![
+            ("empty", vec![], false),
+            ("chinese only", vec![ZH, ZH2, ZH], false),
+            ("english only", vec![EN, EN2, EN], false),
+            ("chinese novel with english words", novel, false),
+            ("one english paragraph", vec![ZH, ZH2, EN], false),
+            ("note and annex", vec![ZH, ZH2, EN, EN2, EN], true),
+            ("alternating", vec![ZH, EN, ZH2, EN2], true),
+            (
+                "english with a long chinese abstract",
+                vec![ZH, ZH2, EN, EN2, EN, EN2, EN, EN2, EN, EN2],
+                true,
+            ),
+        ];
+        for (label, paras, want) in cases {
+            assert_eq!(is_mixed(&paras), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn shares() {
+        let s = ScriptShares::of(&[ZH, EN, "1"]);
+        assert_eq!(s.zh_paragraphs, 1);
+        assert_eq!(s.en_paragraphs, 1);
+        assert!((s.zh_share() + s.en_share() - 1.0).abs() < 1e-9);
+        assert_eq!(ScriptShares::of(&[]).zh_share(), 0.0);
+        assert_eq!(ScriptShares::of(&[]).en_share(), 0.0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_paragraph_assigned(paras in proptest::collection::vec("\\PC{0,40}", 0..30)) {
+            let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(partition(&refs).len(), refs.len());
+            let _ = is_mixed(&refs);
+        }
+    }
+}
