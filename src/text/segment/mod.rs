@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+mod abbreviations;
+mod common;
 mod en;
 mod zh;
 
