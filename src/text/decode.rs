@@ -83,7 +83,8 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String> {
 ///
 /// Refuses directories, inputs larger than `limit` bytes (checked on the file's metadata
 /// before reading, and while reading, so that standard input and growing files are bounded
-/// too) and anything [`decode`] refuses.
+/// too) and anything [`decode`] refuses. Standard input is read only up to one byte past the
+/// limit, so the size its error reports is that of what was read (the limit plus one).
 ///
 /// # Errors
 ///

@@ -190,13 +190,38 @@ const MIN_WRAP_WIDTH: usize = 30;
 ///    columns (not wrapped text); or
 /// 3. the next line starts with a list marker: a bullet (`•`, `●`, `▪`, ...), `-`, `–`,
 ///    `—`, `*` or `+` followed by a space, `(a)`, `(12)`, `(iv)`, `（一）`, `a)`, `1.`,
-///    `1.2.`, `3)` followed by a space, `1、`, `一、`, `第三条`.
+///    `1.2.`, `3)` followed by a space, `1、`, `一、`, `第三条`; or the next line is short
+///    (at most 12 bytes) and has no letters (a page number).
 ///
 /// Otherwise the line is joined to the next, with the whitespace rules of the
 /// [module documentation](self) (no space between CJK characters, hyphenated words rejoined,
 /// one space otherwise). This handles text wrapped by PDF extraction and files with one
 /// paragraph per line alike: a paragraph on a single line ends with punctuation or is a
 /// heading, shorter than the long lines around it.
+///
+/// # Example
+///
+/// ```
+/// use bialign::text::normalize::normalize;
+///
+/// let original = "阿塞拜疆常驻联合国日内瓦办事处代表团谨此 向联合国人权事务高级专员办事处\n\
+///                 提交 2021 年的声明。\n\n\
+///                 Today marks the annual International Day for Mine Awareness and inter-\n\
+///                 national cooperation.\n";
+/// let n = normalize(original);
+/// let paragraphs: Vec<&str> = n.paragraph_texts().collect();
+/// assert_eq!(
+///     paragraphs,
+///     [
+///         "阿塞拜疆常驻联合国日内瓦办事处代表团谨此向联合国人权事务高级专员办事处提交2021年的声明。",
+///         "Today marks the annual International Day for Mine Awareness and international cooperation.",
+///     ]
+/// );
+/// // Quote a normalised range verbatim from the original.
+/// let p = n.text().find("谨此向").unwrap();
+/// let span = n.original_span(p..p + "谨此向".len());
+/// assert_eq!(&original[span], "谨此 向");
+/// ```
 pub fn normalize(original: &str) -> Normalized {
     let mut b = Builder::new(original);
     let mut block: Vec<Line> = Vec::new();
@@ -271,7 +296,13 @@ fn ends_paragraph(orig: &str, line: &Line, next: &Line, max_width: usize) -> boo
     if ends_sentence_or_colon(text) {
         return true;
     }
-    starts_list_item(&orig[next.start..next.end])
+    let next_text = &orig[next.start..next.end];
+    starts_list_item(next_text) || is_page_number_like(next_text)
+}
+
+/// A short line without letters: a page number such as `3` or `- 3 -`, a date line.
+fn is_page_number_like(line: &str) -> bool {
+    line.len() <= 12 && !line.chars().any(char::is_alphabetic)
 }
 
 /// Whether `line` (trimmed) ends with sentence-final punctuation, optionally followed by
@@ -956,6 +987,11 @@ pub(crate) mod tests {
                 "year is not an item",
                 format!("{long_en} on 5 April\n2021. Then it stopped."),
                 vec![format!("{long_en} on 5 April 2021. Then it stopped.")],
+            ),
+            (
+                "page number is not joined",
+                format!("{long_en}\n12\n{long_en}"),
+                vec![long_en.into(), "12".into(), long_en.into()],
             ),
             (
                 "blank lines separate",
