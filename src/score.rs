@@ -101,6 +101,9 @@ pub(crate) struct Scorer<'a> {
     gain: Vec<f64>,
     /// `ln(1 - r)`: the LLR term of an uncovered token.
     miss: f64,
+    /// `best_llr[j * MAX_SIDE + x - 1]`: the LLR of English sentence j if all its tokens were
+    /// covered by x Chinese sentences (an upper bound, to skip hopeless beads early).
+    best_llr: Vec<f64>,
     /// Prefix sums of lengths.
     zh_cum: Vec<f64>,
     en_cum: Vec<f64>,
@@ -127,7 +130,19 @@ impl<'a> Scorer<'a> {
             }
             out
         };
+        let mut best_llr = Vec::with_capacity(f.en.len() * MAX_SIDE);
+        for s in &f.en {
+            for x in 1..=MAX_SIDE {
+                let all: f64 = s
+                    .tokens
+                    .iter()
+                    .map(|&t| gain[t as usize * MAX_SIDE + x - 1].max(0.0))
+                    .sum();
+                best_llr.push(miss * s.tokens.len() as f64 + all);
+            }
+        }
         Scorer {
+            best_llr,
             zh_cum: cum(&mut f.zh.iter().map(|s| s.len)),
             en_cum: cum(&mut f.en.iter().map(|s| s.len)),
             f,
@@ -186,7 +201,8 @@ impl<'a> Scorer<'a> {
         self.p.pmi_end[ze * EndType::COUNT + ee] + self.p.pmi_start[zs * StartType::COUNT + es]
     }
 
-    /// The full cost of a bead with both sides non-empty.
+    /// The full cost of a bead with both sides non-empty, or infinity as soon as it is
+    /// certain to exceed `limit`.
     #[inline]
     pub fn cost(
         &self,
@@ -194,10 +210,22 @@ impl<'a> Scorer<'a> {
         i1: usize,
         j0: usize,
         j1: usize,
+        limit: f64,
         mask: impl Fn(usize, usize) -> u64,
     ) -> f64 {
-        self.p.prior[i1 - i0][j1 - j0] + self.length_cost(i0, i1, j0, j1)
-            - self.p.lex_weight * self.llr(i0, i1, j0, j1, mask)
-            - self.p.punct_weight * self.punct(i0, i1, j0, j1)
+        let x = i1 - i0;
+        let prior = self.p.prior[x][j1 - j0];
+        if !prior.is_finite() {
+            return f64::INFINITY;
+        }
+        let base = prior + self.length_cost(i0, i1, j0, j1)
+            - self.p.punct_weight * self.punct(i0, i1, j0, j1);
+        if base > limit {
+            let best: f64 = (j0..j1).map(|j| self.best_llr[j * MAX_SIDE + x - 1]).sum();
+            if base - self.p.lex_weight * best > limit {
+                return f64::INFINITY;
+            }
+        }
+        base - self.p.lex_weight * self.llr(i0, i1, j0, j1, mask)
     }
 }

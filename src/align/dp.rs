@@ -54,15 +54,17 @@ impl Band {
         Band { lo, hi, off }
     }
 
-    /// Columns `center(i) - half ..= center(i) + half` for each row.
-    pub fn around(centers: &[f64], half: usize, m: usize) -> Band {
+    /// Columns `center(i) - half(i) ..= center(i) + half(i)` for each row.
+    pub fn around(centers: &[f64], halves: &[usize], m: usize) -> Band {
         let lo = centers
             .iter()
-            .map(|&c| (c.floor() as isize - half as isize).max(0) as usize)
+            .zip(halves)
+            .map(|(&c, &h)| (c.floor().max(0.0) as usize).saturating_sub(h))
             .collect();
         let hi = centers
             .iter()
-            .map(|&c| (c.ceil() as usize).saturating_add(half))
+            .zip(halves)
+            .map(|(&c, &h)| (c.ceil().max(0.0) as usize).saturating_add(h))
             .collect();
         Band::new(lo, hi, m)
     }
@@ -128,8 +130,8 @@ pub(crate) struct Path {
     pub steps: Vec<Step>,
     /// Posterior probability of each step (with a temperature), when asked for.
     pub posterior: Option<Vec<f64>>,
-    /// Whether the path runs along the band's edge (the band may be too narrow).
-    pub touches_edge: bool,
+    /// Rows where the path runs along the band's edge (the band may be too narrow there).
+    pub edge_rows: Vec<usize>,
 }
 
 fn log_add(a: f64, b: f64) -> f64 {
@@ -144,13 +146,14 @@ fn log_add(a: f64, b: f64) -> f64 {
 }
 
 /// Best path through the band. `shapes` lists the allowed (x, y) bead shapes; `cost` gives
-/// the cost of a bead (infinite to forbid it). With `temperature`, also computes each chosen
+/// the cost of a bead (infinite to forbid it), and may give up (return infinity) once it
+/// knows the cost exceeds its last argument. With `temperature`, also computes each chosen
 /// bead's posterior probability by forward-backward over the same band.
 pub(crate) fn search(
     band: &Band,
     m: usize,
     shapes: &[(usize, usize)],
-    cost: impl Fn(usize, usize, usize, usize) -> f64,
+    cost: impl Fn(usize, usize, usize, usize, f64) -> f64,
     temperature: Option<f64>,
 ) -> Path {
     let n = band.rows() - 1;
@@ -163,6 +166,7 @@ pub(crate) fn search(
         Vec::new()
     };
     let t = temperature.unwrap_or(1.0);
+    let slack = if temperature.is_some() { 40.0 * t } else { 0.0 };
     best[0] = 0.0;
     if !alpha.is_empty() {
         alpha[0] = 0.0;
@@ -189,7 +193,8 @@ pub(crate) fn search(
                 if pb == f64::INFINITY {
                     continue;
                 }
-                let c = cost(i - x, i, j - y, j);
+                // Beads far worse than the best so far add nothing, even to the posterior.
+                let c = cost(i - x, i, j - y, j, b - pb + slack);
                 if !c.is_finite() {
                     continue;
                 }
@@ -211,7 +216,7 @@ pub(crate) fn search(
     // Trace back.
     let mut steps = Vec::new();
     let (mut i, mut j) = (n, m);
-    let mut touches_edge = false;
+    let mut edge_rows = Vec::new();
     while i > 0 || j > 0 {
         let Some(here) = band.index(i, j) else { break };
         let k = back[here];
@@ -219,10 +224,10 @@ pub(crate) fn search(
             break;
         }
         if (j == band.lo(i) && j > 0 && i < n) || (j == band.hi(i) && j < m && i > 0) {
-            touches_edge = true;
+            edge_rows.push(i);
         }
         let (x, y) = shapes[k as usize];
-        let c = cost(i - x, i, j - y, j);
+        let c = cost(i - x, i, j - y, j, f64::INFINITY);
         steps.push(Step {
             i0: i - x,
             i1: i,
@@ -255,7 +260,7 @@ pub(crate) fn search(
     Path {
         steps,
         posterior,
-        touches_edge,
+        edge_rows,
     }
 }
 
@@ -263,7 +268,7 @@ fn backward(
     band: &Band,
     m: usize,
     shapes: &[(usize, usize)],
-    cost: &impl Fn(usize, usize, usize, usize) -> f64,
+    cost: &impl Fn(usize, usize, usize, usize, f64) -> f64,
     t: f64,
 ) -> Vec<f64> {
     let n = band.rows() - 1;
@@ -288,7 +293,7 @@ fn backward(
                 if bn == f64::NEG_INFINITY {
                     continue;
                 }
-                let c = cost(i, i + x, j, j + y);
+                let c = cost(i, i + x, j, j + y, f64::INFINITY);
                 if c.is_finite() {
                     acc = log_add(acc, bn - c / t);
                 }

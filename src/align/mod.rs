@@ -1,5 +1,6 @@
 //! The search for the best alignment: configuration, passes and the banded programme.
 
+mod anchors;
 mod dp;
 
 use crate::alignment::{Alignment, Bead};
@@ -190,11 +191,14 @@ impl Aligner {
         alignment
     }
 
-    fn shapes(&self) -> Vec<(usize, usize)> {
-        let mut v = vec![(1, 0), (0, 1)];
-        for x in 1..=MAX_SIDE {
-            for y in 1..=MAX_SIDE {
-                if x + y <= self.config.max_bead {
+    /// The allowed bead shapes, small ones first (so good beads are found early and
+    /// hopeless large ones are skipped).
+    fn shapes(max_total: usize) -> Vec<(usize, usize)> {
+        let mut v = vec![(1, 1), (1, 0), (0, 1)];
+        for total in 3..=max_total {
+            for x in 1..total {
+                let y = total - x;
+                if x <= MAX_SIDE && y <= MAX_SIDE {
                     v.push((x, y));
                 }
             }
@@ -209,8 +213,10 @@ impl Aligner {
     ) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, f64)> {
         let (n, m) = (zh.len(), en.len());
         let f = PairFeatures::new(zh, en, &self.lexicon, &self.tokenizer);
-        let shapes = self.shapes();
         let cfg = &self.config;
+        let shapes = Self::shapes(cfg.max_bead);
+        // The first pass only has to find the neighbourhood of the path.
+        let coarse_shapes = Self::shapes(cfg.max_bead);
         let total_zh: f64 = f.zh.iter().map(|s| s.len).sum();
         let total_en: f64 = f.en.iter().map(|s| s.len).sum();
         let ratio = if total_zh > 0.0 && total_en > 0.0 {
@@ -229,17 +235,51 @@ impl Aligner {
             pmi_end: vec![0.0; EndType::COUNT * EndType::COUNT],
             pmi_start: vec![0.0; StartType::COUNT * StartType::COUNT],
         };
-        // First pass: a band around the diagonal of cumulative lengths, widened where the
-        // path runs along its edge.
-        let centers = length_diagonal(&f, n, m);
-        let mut half = cfg.band;
+        // First pass: a band around the line through the anchors (or the diagonal of
+        // cumulative lengths), recentred on the path and widened where the path runs along
+        // its edge.
+        let mut centers = anchors::guide(&f, &length_diagonal(&f, n, m));
+        if let Some(p) = std::env::var_os("BIALIGN_DEBUG_GUIDE") {
+            let text: String = centers.iter().map(|c| format!("{c}\n")).collect();
+            let _ = std::fs::write(p, text);
+        }
+        let mut halves = vec![cfg.band; n + 1];
+        let mut round = 0;
         let path = loop {
-            let band = Band::around(&centers, half, m);
-            let path = run(&f, &params, &band, m, &shapes, None);
-            if !path.touches_edge || half >= cfg.max_band || half >= n.max(m) {
+            let band = Band::around(&centers, &halves, m);
+            let path = run(&f, &params, &band, m, &coarse_shapes, None);
+            if debug() {
+                eprintln!(
+                    "pass 1, round {round}: {} cells, {} rows on the edge",
+                    band.cells(),
+                    path.edge_rows.len()
+                );
+            }
+            round += 1;
+            if path.edge_rows.is_empty() || round > 8 {
                 break path;
             }
-            half = (half * 2).min(cfg.max_band);
+            // Follow the path, and widen the band where the path ran along its edge.
+            centers = path_centers(&path, n);
+            let mut widened = false;
+            let before = halves.clone();
+            for &r in &path.edge_rows {
+                let h = before[r];
+                if h >= cfg.max_band {
+                    continue;
+                }
+                let new = (2 * h).min(cfg.max_band);
+                let span = 4 * new;
+                for hv in &mut halves[r.saturating_sub(span)..=(r + span).min(n)] {
+                    if *hv < new {
+                        *hv = new;
+                        widened = true;
+                    }
+                }
+            }
+            if !widened {
+                break path;
+            }
         };
         let path = if cfg.second_pass {
             reestimate(&mut params, &f, &path, cfg.max_bead);
@@ -291,6 +331,23 @@ fn length_diagonal(f: &PairFeatures, n: usize, m: usize) -> Vec<f64> {
     centers
 }
 
+/// Whether to print search diagnostics (`BIALIGN_DEBUG` set).
+pub(crate) fn debug() -> bool {
+    std::env::var_os("BIALIGN_DEBUG").is_some()
+}
+
+/// For each row, the column where the path crosses it.
+fn path_centers(path: &Path, n: usize) -> Vec<f64> {
+    let mut centers = vec![0.0; n + 1];
+    for s in &path.steps {
+        for i in s.i0..=s.i1 {
+            let t = if s.i1 > s.i0 { (i - s.i0) as f64 / (s.i1 - s.i0) as f64 } else { 1.0 };
+            centers[i] = s.j0 as f64 + t * (s.j1 - s.j0) as f64;
+        }
+    }
+    centers
+}
+
 fn path_cells(path: &Path) -> Vec<(usize, usize)> {
     let mut cells = vec![(0, 0)];
     for s in &path.steps {
@@ -312,18 +369,14 @@ fn run(
     let masks = MaskCache::new(f, band, m);
     let del_zh = params.prior[1][0];
     let del_en = params.prior[0][1];
-    let cost = |i0: usize, i1: usize, j0: usize, j1: usize| -> f64 {
+    let cost = |i0: usize, i1: usize, j0: usize, j1: usize, limit: f64| -> f64 {
         if i1 == i0 {
             return del_en;
         }
         if j1 == j0 {
             return del_zh;
         }
-        let p = params.prior[i1 - i0][j1 - j0];
-        if !p.is_finite() {
-            return f64::INFINITY;
-        }
-        scorer.cost(i0, i1, j0, j1, |i, j| masks.get(f, i, j))
+        scorer.cost(i0, i1, j0, j1, limit, |i, j| masks.get(f, i, j))
     };
     search(band, m, shapes, cost, temperature)
 }

@@ -1,0 +1,249 @@
+//! The first pass: confident anchor pairs from rare shared tokens, chained monotonically.
+//!
+//! A token (a rare word with its translation, a name, a number) that occurs in at most a few
+//! sentences on each side proposes the pairs of those sentences; a pair's weight is the sum
+//! of the surprisal of the tokens it shares. The heaviest chain of pairs increasing on both
+//! sides (a weighted longest increasing subsequence, `O(P log P)`) gives points the true path
+//! passes near; the band of the full search is laid around the line through them. This is
+//! what keeps the search linear: the band follows the text even where one side has long
+//! passages the other lacks.
+
+use crate::features::PairFeatures;
+
+/// Tokens occurring in more sentences than this near a sentence propose no anchor for it.
+const MAX_OCCURRENCES: usize = 3;
+
+/// For each row `i` in `0..=n`, the expected English position: the line through the anchors
+/// of two rounds, a wide one around `diagonal` (to follow large drifts) and a narrow one
+/// around the first round's line (to place anchors densely).
+pub(crate) fn guide(f: &PairFeatures, diagonal: &[f64]) -> Vec<f64> {
+    let m = f.en.len();
+    let wide = (m / 8).clamp(64, 4096);
+    let first = chain(f, diagonal, wide);
+    let centers = interpolate(&first, f.zh.len(), m, diagonal);
+    let second = chain(f, &centers, 64);
+    if super::debug() {
+        eprintln!(
+            "anchors: {} in a window of {wide}, then {} in a window of 64",
+            first.len(),
+            second.len()
+        );
+        if let Ok(path) = std::env::var("BIALIGN_DEBUG_ANCHORS") {
+            let text: String = second.iter().map(|(i, j)| format!("{i} {j}\n")).collect();
+            let _ = std::fs::write(path, text);
+        }
+    }
+    if second.len() >= first.len() / 2 {
+        interpolate(&second, f.zh.len(), m, &centers)
+    } else {
+        centers
+    }
+}
+
+/// The line through the anchors, one column per row; `fallback` without anchors.
+fn interpolate(chain: &[(usize, usize)], n: usize, m: usize, fallback: &[f64]) -> Vec<f64> {
+    if chain.is_empty() {
+        return fallback.to_vec();
+    }
+    // Knots: the corners and the anchors (an anchor pair (i, j) means the path goes from
+    // cell (i, j) to (i + 1, j + 1)).
+    let mut knots: Vec<(f64, f64)> = vec![(0.0, 0.0)];
+    for &(i, j) in chain {
+        knots.push((i as f64 + 0.5, j as f64 + 0.5));
+    }
+    knots.push((n as f64, m as f64));
+    let mut centers = Vec::with_capacity(n + 1);
+    let mut k = 0;
+    for i in 0..=n {
+        let x = i as f64;
+        while k + 2 < knots.len() && knots[k + 1].0 <= x {
+            k += 1;
+        }
+        let (x0, y0) = knots[k];
+        let (x1, y1) = knots[k + 1];
+        let y = if x1 > x0 {
+            y0 + (y1 - y0) * ((x - x0) / (x1 - x0)).clamp(0.0, 1.0)
+        } else {
+            y1
+        };
+        centers.push(y);
+    }
+    centers
+}
+
+/// The heaviest monotone chain of anchor pairs `(i, j)` with `j` within `window` of
+/// `centers[i]`, proposed by tokens that are rare within that window on both sides.
+fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)> {
+    let (n, m) = (f.zh.len(), f.en.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let tokens = f.q.len();
+    let mut en_occ: Vec<Vec<u32>> = vec![Vec::new(); tokens];
+    for (j, s) in f.en.iter().enumerate() {
+        for &t in &s.tokens {
+            en_occ[t as usize].push(j as u32);
+        }
+    }
+    let mut zh_occ: Vec<Vec<u32>> = vec![Vec::new(); tokens];
+    for (i, s) in f.zh.iter().enumerate() {
+        for &t in &s.covered {
+            zh_occ[t as usize].push(i as u32);
+        }
+    }
+    let zh_window = (window as f64 * n as f64 / m as f64).ceil() as u32 + 1;
+    let width = (2 * window + 1) as f64;
+    let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
+    for (i, s) in f.zh.iter().enumerate() {
+        let c = centers[i];
+        let lo = (c - window as f64).max(0.0) as u32;
+        let hi = (c + window as f64).max(0.0) as u32;
+        for &t in &s.covered {
+            let occ = &en_occ[t as usize];
+            let a = occ.partition_point(|&j| j < lo);
+            let b = occ.partition_point(|&j| j <= hi);
+            let k = b - a;
+            if k == 0 || k > MAX_OCCURRENCES {
+                continue;
+            }
+            let zocc = &zh_occ[t as usize];
+            let i32_ = i as u32;
+            let za = zocc.partition_point(|&x| x + zh_window < i32_);
+            let zb = zocc.partition_point(|&x| x <= i32_ + zh_window);
+            let kz = zb - za;
+            if kz > MAX_OCCURRENCES {
+                continue;
+            }
+            // Surprisal of the token falling in one given English sentence of the window by
+            // chance, shared among the candidates it proposes.
+            let w = (width / k as f64).ln() - (kz.max(1) as f64).ln();
+            for &j in &occ[a..b] {
+                pairs.push((i as u32, j, w));
+            }
+        }
+    }
+    pairs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    // Merge duplicates, summing weights.
+    let mut merged: Vec<(u32, u32, f64)> = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        match merged.last_mut() {
+            Some(last) if last.0 == p.0 && last.1 == p.1 => last.2 += p.2,
+            _ => merged.push(p),
+        }
+    }
+    // One perfectly unique token in the window, or the equivalent, makes an anchor.
+    let min_weight = 0.9 * width.ln();
+    merged.retain(|p| p.2 >= min_weight);
+    drop_outliers(heaviest_chain(&merged, m))
+}
+
+/// Drops anchors that stray from the line through their neighbours: a chance match of a
+/// rare token far from the true path would pull the band off it.
+fn drop_outliers(mut chain: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    for _ in 0..2 {
+        if chain.len() < 5 {
+            return chain;
+        }
+        let keep: Vec<bool> = (0..chain.len())
+            .map(|k| {
+                let a = chain[k.saturating_sub(2)];
+                let b = chain[(k + 2).min(chain.len() - 1)];
+                let (i, j) = chain[k];
+                if b.0 == a.0 || k < 2 || k + 2 >= chain.len() {
+                    return true;
+                }
+                let expected = a.1 as f64
+                    + (b.1 as f64 - a.1 as f64) * (i as f64 - a.0 as f64) / (b.0 as f64 - a.0 as f64);
+                let tolerance = 4.0 + 0.25 * (b.0 - a.0).max(b.1 - a.1) as f64;
+                (j as f64 - expected).abs() <= tolerance
+            })
+            .collect();
+        let mut k = 0;
+        chain.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+    }
+    chain
+}
+
+/// Weighted longest strictly increasing chain over pairs sorted by `(i, j)`.
+fn heaviest_chain(pairs: &[(u32, u32, f64)], m: usize) -> Vec<(usize, usize)> {
+    // Fenwick tree over j of (best chain weight ending at j, pair index).
+    let size = m + 1;
+    let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); size + 1];
+    let mut best: Vec<(f64, usize)> = vec![(0.0, usize::MAX); pairs.len()];
+    let query = |tree: &Vec<(f64, usize)>, mut j: usize| {
+        // max over positions < j (1-based tree positions 1..=j)
+        let mut r = (0.0, usize::MAX);
+        while j > 0 {
+            if tree[j].0 > r.0 {
+                r = tree[j];
+            }
+            j &= j - 1;
+        }
+        r
+    };
+    let mut start = 0;
+    while start < pairs.len() {
+        // Pairs of the same row must not chain with each other: query all first.
+        let mut end = start;
+        while end < pairs.len() && pairs[end].0 == pairs[start].0 {
+            end += 1;
+        }
+        for k in start..end {
+            let j = pairs[k].1 as usize;
+            let (w, prev) = query(&tree, j);
+            best[k] = (w + pairs[k].2, prev);
+        }
+        for (k, &(_, j, _)) in pairs.iter().enumerate().take(end).skip(start) {
+            let mut pos = j as usize + 1;
+            while pos <= size {
+                if best[k].0 > tree[pos].0 {
+                    tree[pos] = (best[k].0, k);
+                }
+                pos += pos & pos.wrapping_neg();
+            }
+        }
+        start = end;
+    }
+    let Some((mut k, _)) = best
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    loop {
+        out.push((pairs[k].0 as usize, pairs[k].1 as usize));
+        let prev = best[k].1;
+        if prev == usize::MAX {
+            break;
+        }
+        k = prev;
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chain_is_heaviest_and_monotone() {
+        let pairs = vec![
+            (0, 5, 1.0),
+            (1, 1, 2.0),
+            (2, 2, 2.0),
+            (2, 6, 1.0),
+            (3, 0, 9.0),
+            (4, 3, 2.0),
+        ];
+        assert_eq!(heaviest_chain(&pairs, 10), vec![(1, 1), (2, 2), (4, 3)]);
+        // A single heavy pair beats a light chain.
+        let pairs = vec![(0, 0, 1.0), (1, 1, 1.0), (2, 0, 5.0)];
+        assert_eq!(heaviest_chain(&pairs, 10), vec![(2, 0)]);
+    }
+}
