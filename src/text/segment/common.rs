@@ -188,12 +188,10 @@ fn best_cut(
     for cut in lo..=hi {
         let before = chars[cut - 1].1;
         let at = chars[cut].1;
-        let r = if at.is_whitespace() && !before.is_whitespace() {
-            Some(WHITESPACE_RANK)
-        } else if at.is_whitespace() {
+        let r = if before.is_whitespace() {
             None
         } else {
-            rank(before, Some(at))
+            rank(before, Some(at)).or(at.is_whitespace().then_some(WHITESPACE_RANK))
         };
         let Some(r) = r else { continue };
         let d = cut.abs_diff(ideal);

@@ -33,7 +33,8 @@
 //!
 //! UAX #29 as implemented by `unicode-segmentation` is quadratic on long runs of spaces or
 //! closing punctuation after a full stop; it is therefore run on chunks cut inside any run of
-//! 256 chars without a common letter, which keeps the whole splitter linear.
+//! 256 chars without a common letter, which keeps the whole splitter linear. It is skipped
+//! for pure ASCII text, where every boundary it finds is also found by the scan.
 
 use std::ops::Range;
 
@@ -214,7 +215,11 @@ fn is_opener(c: char) -> bool {
 fn candidates(text: &str) -> Vec<Candidate> {
     let own = scan_terminators(text);
     let mut uax = Vec::new();
-    uax_boundaries(text, &mut uax);
+    // In ASCII text every UAX #29 boundary follows `.`, `?`, `!` (found by the scan) or a
+    // line break (ignored), so UAX #29 would add nothing.
+    if !text.is_ascii() {
+        uax_boundaries(text, &mut uax);
+    }
     let mut out = Vec::with_capacity(own.len() + 4);
     let mut oi = 0;
     for b in uax {
