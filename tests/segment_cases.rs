@@ -348,6 +348,39 @@ mod en {
             "He wrote 你好。",
             "It means hello.",
         ];
+        initials_after_title: "She met the Minister, Mr. A. B. Tanaka, and civil society." => [
+            "She met the Minister, Mr. A. B. Tanaka, and civil society.",
+        ];
+        dotted_acronyms_before_starter: "The U.S.A. and the U.S.S.R. signed the treaty in 1987. Both parties ratified it." => [
+            "The U.S.A. and the U.S.S.R. signed the treaty in 1987.",
+            "Both parties ratified it.",
+        ];
+        ie_before_number: "Some 1.2 million people (i.e. 35 per cent of the population) need aid. Of these, 450,000 are children." => [
+            "Some 1.2 million people (i.e. 35 per cent of the population) need aid.",
+            "Of these, 450,000 are children.",
+        ];
+        edition_and_year: "See chap. 3 of the Handbook (3rd ed. 2019). The Handbook is online." => [
+            "See chap. 3 of the Handbook (3rd ed. 2019).",
+            "The Handbook is online.",
+        ];
+        pm_before_preposition: "She arrived at 6 p.m. on Friday. On Saturday she left." => [
+            "She arrived at 6 p.m. on Friday.",
+            "On Saturday she left.",
+        ];
+        quoted_abbreviation_then_quote: "\"It starts at one o'clock A.M.\" \"Fine, I will be there.\"" => [
+            "\"It starts at one o'clock A.M.\"",
+            "\"Fine, I will be there.\"",
+        ];
+        dialogue_alternating: "\"I don't know,\" she said. \"Perhaps tomorrow.\" He shrugged. \"Perhaps never!\"" => [
+            "\"I don't know,\" she said.",
+            "\"Perhaps tomorrow.\"",
+            "He shrugged.",
+            "\"Perhaps never!\"",
+        ];
+        speech_tag_before_name: "“Are you sure?” asked the inspector. “Absolutely.”" => [
+            "“Are you sure?” asked the inspector.",
+            "“Absolutely.”",
+        ];
         un_statement: "Armenia refuses to release information on the location of minefields. This is a severe breach of international humanitarian law. 12 deminers have been injured since 10 November 2020." => [
             "Armenia refuses to release information on the location of minefields.",
             "This is a severe breach of international humanitarian law.",
@@ -510,6 +543,27 @@ mod zh {
             "秘书长的报告（A/75/280）已经分发。",
             "委员会注意到该报告。",
         ];
+        un_document_symbol_in_brackets: "理事会请高级专员口头介绍最新情况（见A/HRC/48/L.12/Rev.1）。最新情况已于9月13日介绍。" => [
+            "理事会请高级专员口头介绍最新情况（见A/HRC/48/L.12/Rev.1）。",
+            "最新情况已于9月13日介绍。",
+        ];
+        un_semicolon_list: "第一项议程是通过议程（A/HRC/47/1）；第二项是选举主席团成员。" => [
+            "第一项议程是通过议程（A/HRC/47/1）；第二项是选举主席团成员。",
+        ];
+        latin_initials_in_chinese: "她会见了外交部长A. B. 田中先生。" => ["她会见了外交部长A. B. 田中先生。"];
+        dialogue_with_narration: "她想了想，说：“也许明天吧。”他耸耸肩：“也许永远不会！”说完就走了。" => [
+            "她想了想，说：“也许明天吧。”",
+            "他耸耸肩：“也许永远不会！”",
+            "说完就走了。",
+        ];
+        stutter_inside_quote: "他说：“我……我不知道。”然后低下了头。" => [
+            "他说：“我……我不知道。”",
+            "然后低下了头。",
+        ];
+        quote_continues_after_comma: "“什么？！”他跳了起来，“你再说一遍！”" => [
+            "“什么？！”",
+            "他跳了起来，“你再说一遍！”",
+        ];
         // Whitespace and layout.
         spaces_between_sentences: "第一句。 第二句。  第三句。" => ["第一句。", "第二句。", "第三句。"];
         blank_line_breaks: "第一段没有句号\n\n第二段。" => ["第一段没有句号", "第二段。"];
@@ -665,5 +719,27 @@ fn mac_dev_report() {
             100.0 * term_hit as f64 / term_gold.max(1) as f64,
             100.0 * extra as f64 / pred_n.max(1) as f64,
         );
+    }
+}
+
+/// Prints the sentences of `$SEGMENT_TEXT` (paragraphs separated by blank lines) in the
+/// language `$SEGMENT_LANG` (`zh` or `en`), one per line in brackets: a quick way to try the
+/// splitters on new text: `SEGMENT_LANG=zh SEGMENT_TEXT="$(cat file)" cargo test --test
+/// segment_cases -- --ignored --nocapture split_from_env`.
+#[test]
+#[ignore]
+fn split_from_env() {
+    let text = std::env::var("SEGMENT_TEXT").unwrap_or_default();
+    let zh = std::env::var("SEGMENT_LANG").is_ok_and(|l| l == "zh");
+    let splitter: Box<dyn SentenceSplitter> = if zh {
+        Box::new(ZhSplitter::new())
+    } else {
+        Box::new(EnSplitter::new())
+    };
+    for paragraph in text.split("\n\n") {
+        for sentence in sentences(splitter.as_ref(), paragraph) {
+            println!("[{sentence}]");
+        }
+        println!("--");
     }
 }

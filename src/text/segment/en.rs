@@ -11,7 +11,11 @@
 //! - no break without whitespace after an ASCII terminator (`3.5`, `E/CN.4/2005/L.10`,
 //!   `www.un.org`, `U.S.`), nor at a single line break (a blank line always breaks);
 //! - no break before a lowercase word, even after `!` or `?` (`"Stop!" he said.`);
-//! - after `?`, `!` and CJK terminators, a break before anything else;
+//! - after `?`, `!` and CJK terminators, a break before anything else, except before a
+//!   speech tag after a closing quote (`"Where is it?" Wang asked.` is one sentence; a
+//!   capitalised pronoun, `"Is it done?" He shook his head.`, starts a new one);
+//! - after a dash and a closing quote (interrupted speech), a break before a capitalised
+//!   word (`'But I—' 'You what?'`);
 //! - after an ellipsis, a break only before a capitalised word that does not repeat the word
 //!   before it (`I... I don't know` stays whole);
 //! - after a single full stop:
@@ -25,6 +29,8 @@
 //!   - an initial (`J. R. R. Tolkien`, `George W. Bush`) ends a sentence only before a
 //!     typical sentence starter or a non-letter (`... Plan B. The plan ...`);
 //!   - `etc.` is an ordinary word: it ends a sentence before a capitalised word or a number;
+//!   - a closing quote after the full stop ends the utterance whatever the word before it
+//!     (`... at one o'clock A.M." "Fine."`), titles apart;
 //!   - otherwise a break before anything but a lowercase word, including digits, brackets
 //!     and symbols.
 //!

@@ -18,8 +18,14 @@
 //! - at `.` between digits (`3.5`); an ASCII `.` ends a sentence only between Han text (a
 //!   full stop in PDF output, `完成.下一步`), so Latin abbreviations and URLs are left alone;
 //! - at `!`/`?` directly followed by an ASCII letter, digit or URL char (`?id=5`);
-//! - at `；` and at `…`/`……`/`...`, unless enabled with
+//! - at `；` and at `…`/`……`/`...` inside text (`我…… 我不知道`), unless enabled with
 //!   [`ZhSplitter::with_semicolon_breaks`] / [`ZhSplitter::with_ellipsis_breaks`].
+//!
+//! An ellipsis or a dash does end a sentence, even with the option off, when a closing quote
+//! follows it (`“不过……”他没有说下去。`, `“你为什么——”说到这里`: the utterance is over, as
+//! the reference segmentations have it without exception), and an ellipsis does before an
+//! opening quote (`歌声……“谁在唱？”`). An ellipsis separated by a space from the sentence
+//! end before it (`。” ……`) belongs to that sentence.
 //!
 //! A blank line inside the paragraph is always a break. A sentence longer than
 //! [`ZhSplitter::max_chars`] is split again at the best clause boundary (a protected
@@ -85,8 +91,9 @@ impl ZhSplitter {
         self
     }
 
-    /// Also break after an ellipsis `…`, `……`, `⋯` or `...` (with its closing quotes) when
-    /// more text follows (off by default: literary text uses it mostly inside sentences).
+    /// Also break after an ellipsis `…`, `……`, `⋯` or `...` when more text follows (off by
+    /// default: literary text uses it mostly for pauses inside sentences). Without the option
+    /// an ellipsis still ends a sentence before an opening quote or with a closing quote.
     #[must_use]
     pub fn with_ellipsis_breaks(mut self, on: bool) -> Self {
         self.ellipsis = on;
