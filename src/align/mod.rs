@@ -50,9 +50,9 @@ impl Default for Config {
             max_band: 1536,
             refine_band: 8,
             second_pass: true,
-            coverage: 0.40,
+            coverage: 0.50,
             lex_weight: 0.5,
-            punct_weight: 0.0,
+            punct_weight: 1.5,
             spread: 0.30,
             temperature: 1.0,
         }
@@ -449,6 +449,7 @@ fn reestimate(params: &mut CostParams, f: &PairFeatures, path: &Path, max_bead: 
         params.ratio = ratio;
         params.spread = var.sqrt().clamp(0.12, 0.6);
     }
+    estimate_pmi(params, f, path);
     if total >= 50.0 {
         // Blend with the defaults so that rare bead types stay possible.
         let defaults = CostParams::literary_priors(max_bead);
@@ -466,4 +467,52 @@ fn reestimate(params: &mut CostParams, f: &PairFeatures, path: &Path, max_bead: 
         }
         params.prior = to_costs(&p, max_bead);
     }
+}
+
+/// Estimates the boundary punctuation PMI tables from the pairs of a first-pass path,
+/// shrunk toward 0 where counts are small.
+fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, path: &Path) {
+    fn table(pairs: &[(usize, usize)], k: usize) -> Vec<f64> {
+        let n = pairs.len() as f64;
+        let mut joint = vec![0.0f64; k * k];
+        let mut a = vec![0.0f64; k];
+        let mut b = vec![0.0f64; k];
+        for &(x, y) in pairs {
+            joint[x * k + y] += 1.0;
+            a[x] += 1.0;
+            b[y] += 1.0;
+        }
+        // Pseudo-counts spread as under independence: rare combinations stay near 0.
+        const SHRINK: f64 = 20.0;
+        let mut out = vec![0.0; k * k];
+        if n == 0.0 {
+            return out;
+        }
+        for x in 0..k {
+            for y in 0..k {
+                let indep = (a[x] / n) * (b[y] / n);
+                if indep == 0.0 {
+                    continue;
+                }
+                let p = (joint[x * k + y] + SHRINK * indep) / (n + SHRINK);
+                out[x * k + y] = (p / indep).ln();
+            }
+        }
+        out
+    }
+    let steps: Vec<_> = path
+        .steps
+        .iter()
+        .filter(|s| s.i1 > s.i0 && s.j1 > s.j0)
+        .collect();
+    let ends: Vec<(usize, usize)> = steps
+        .iter()
+        .map(|s| (f.zh[s.i1 - 1].end.index(), f.en[s.j1 - 1].end.index()))
+        .collect();
+    let starts: Vec<(usize, usize)> = steps
+        .iter()
+        .map(|s| (f.zh[s.i0].start.index(), f.en[s.j0].start.index()))
+        .collect();
+    params.pmi_end = table(&ends, EndType::COUNT);
+    params.pmi_start = table(&starts, StartType::COUNT);
 }
