@@ -38,6 +38,10 @@ pub(crate) struct CostParams {
     pub coverage: f64,
     /// Weight of the lexical LLR.
     pub lex_weight: f64,
+    /// Share of Chinese content units translated in true beads beyond chance.
+    pub unit_coverage: f64,
+    /// Weight of the Chinese-side LLR relative to the English-side one.
+    pub unit_weight: f64,
     /// Weight of the boundary punctuation PMI.
     pub punct_weight: f64,
     /// PMI of (end type of last zh sentence, end type of last en sentence).
@@ -104,6 +108,10 @@ pub(crate) struct Scorer<'a> {
     /// `best_llr[j * MAX_SIDE + x - 1]`: the LLR of English sentence j if all its tokens were
     /// covered by x Chinese sentences (an upper bound, to skip hopeless beads early).
     best_llr: Vec<f64>,
+    /// The same three for Chinese units, indexed by the number y of English sentences.
+    unit_gain: Vec<f64>,
+    unit_miss: f64,
+    best_unit_llr: Vec<f64>,
     /// Prefix sums of lengths.
     zh_cum: Vec<f64>,
     en_cum: Vec<f64>,
@@ -141,7 +149,31 @@ impl<'a> Scorer<'a> {
                 best_llr.push(miss * s.tokens.len() as f64 + all);
             }
         }
+        let r2 = p.unit_coverage.clamp(1e-3, 0.999);
+        let unit_miss = (1.0 - r2).ln();
+        let mut unit_gain = Vec::with_capacity(f.q_units.len() * MAX_SIDE);
+        for &q in &f.q_units {
+            for y in 1..=MAX_SIDE {
+                let p0 = 1.0 - (1.0 - q).powi(y as i32);
+                let p1 = p0 + (1.0 - p0) * r2;
+                unit_gain.push((p1 / p0).ln() - unit_miss);
+            }
+        }
+        let mut best_unit_llr = Vec::with_capacity(f.zh.len() * MAX_SIDE);
+        for s in &f.zh {
+            for y in 1..=MAX_SIDE {
+                let all: f64 = s
+                    .units
+                    .iter()
+                    .map(|&u| unit_gain[u as usize * MAX_SIDE + y - 1].max(0.0))
+                    .sum();
+                best_unit_llr.push(unit_miss * s.units.len() as f64 + all);
+            }
+        }
         Scorer {
+            unit_gain,
+            unit_miss,
+            best_unit_llr,
             best_llr,
             zh_cum: cum(&mut f.zh.iter().map(|s| s.len)),
             en_cum: cum(&mut f.en.iter().map(|s| s.len)),
@@ -163,7 +195,8 @@ impl<'a> Scorer<'a> {
         d * d / (2.0 * s * s) + s.ln() - self.p.spread.ln()
     }
 
-    /// The chance-corrected lexical LLR of the bead, given `mask(i, j)` for its cells.
+    /// The chance-corrected lexical LLR of the bead, given the (English-token, Chinese-unit)
+    /// masks of its cells: the English tokens' evidence plus, weighted, the Chinese units'.
     #[inline]
     pub fn llr(
         &self,
@@ -171,16 +204,20 @@ impl<'a> Scorer<'a> {
         i1: usize,
         j0: usize,
         j1: usize,
-        mask: impl Fn(usize, usize) -> u64,
+        mask: impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
         let x = i1 - i0;
+        let y = j1 - j0;
         let mut llr = 0.0;
+        let mut unit_masks = [0u64; MAX_SIDE];
         for j in j0..j1 {
             let toks = &self.f.en[j].tokens;
             llr += self.miss * toks.len() as f64;
             let mut m = 0u64;
-            for i in i0..i1 {
-                m |= mask(i, j);
+            for (k, i) in (i0..i1).enumerate() {
+                let (em, um) = mask(i, j);
+                m |= em;
+                unit_masks[k] |= um;
             }
             while m != 0 {
                 let k = m.trailing_zeros() as usize;
@@ -188,7 +225,21 @@ impl<'a> Scorer<'a> {
                 llr += self.gain[toks[k] as usize * MAX_SIDE + x - 1];
             }
         }
-        llr
+        if self.p.unit_weight == 0.0 {
+            return llr;
+        }
+        let mut ullr = 0.0;
+        for (k, i) in (i0..i1).enumerate() {
+            let units = &self.f.zh[i].units;
+            ullr += self.unit_miss * units.len() as f64;
+            let mut m = unit_masks[k];
+            while m != 0 {
+                let b = m.trailing_zeros() as usize;
+                m &= m - 1;
+                ullr += self.unit_gain[units[b] as usize * MAX_SIDE + y - 1];
+            }
+        }
+        llr + self.p.unit_weight * ullr
     }
 
     /// The boundary punctuation score (PMI, positive when the two sides agree).
@@ -211,7 +262,7 @@ impl<'a> Scorer<'a> {
         j0: usize,
         j1: usize,
         limit: f64,
-        mask: impl Fn(usize, usize) -> u64,
+        mask: impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
         let x = i1 - i0;
         let prior = self.p.prior[x][j1 - j0];
@@ -221,7 +272,14 @@ impl<'a> Scorer<'a> {
         let base = prior + self.length_cost(i0, i1, j0, j1)
             - self.p.punct_weight * self.punct(i0, i1, j0, j1);
         if base > limit {
-            let best: f64 = (j0..j1).map(|j| self.best_llr[j * MAX_SIDE + x - 1]).sum();
+            let y = j1 - j0;
+            let best: f64 = (j0..j1)
+                .map(|j| self.best_llr[j * MAX_SIDE + x - 1])
+                .sum::<f64>()
+                + self.p.unit_weight
+                    * (i0..i1)
+                        .map(|i| self.best_unit_llr[i * MAX_SIDE + y - 1])
+                        .sum::<f64>();
             if base - self.p.lex_weight * best > limit {
                 return f64::INFINITY;
             }

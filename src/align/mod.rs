@@ -35,6 +35,8 @@ struct Config {
     second_pass: bool,
     coverage: f64,
     lex_weight: f64,
+    unit_coverage: f64,
+    unit_weight: f64,
     punct_weight: f64,
     spread: f64,
     temperature: f64,
@@ -52,6 +54,8 @@ impl Default for Config {
             second_pass: true,
             coverage: 0.50,
             lex_weight: 0.5,
+            unit_coverage: 0.3,
+            unit_weight: 0.5,
             punct_weight: 1.5,
             spread: 0.30,
             temperature: 1.0,
@@ -119,6 +123,19 @@ impl AlignerBuilder {
     /// Share of English content tokens expected to be covered by a translation beyond chance.
     pub fn coverage(&mut self, r: f64) -> &mut Self {
         self.config.coverage = r.clamp(0.01, 0.99);
+        self
+    }
+
+    /// Weight of the Chinese-side evidence (Chinese words whose translation is or is not
+    /// in the English side) relative to the English-side evidence.
+    pub fn unit_weight(&mut self, w: f64) -> &mut Self {
+        self.config.unit_weight = w.max(0.0);
+        self
+    }
+
+    /// Share of Chinese content words expected to be translated beyond chance.
+    pub fn unit_coverage(&mut self, r: f64) -> &mut Self {
+        self.config.unit_coverage = r.clamp(0.01, 0.99);
         self
     }
 
@@ -231,6 +248,8 @@ impl Aligner {
             prior: CostParams::literary_priors(cfg.max_bead),
             coverage: cfg.coverage,
             lex_weight: cfg.lex_weight,
+            unit_coverage: cfg.unit_coverage,
+            unit_weight: cfg.unit_weight,
             punct_weight: cfg.punct_weight,
             pmi_end: vec![0.0; EndType::COUNT * EndType::COUNT],
             pmi_start: vec![0.0; StartType::COUNT * StartType::COUNT],
@@ -385,7 +404,7 @@ fn run(
 struct MaskCache {
     lo: Vec<usize>,
     off: Vec<usize>,
-    data: Vec<u64>,
+    data: Vec<(u64, u64)>,
 }
 
 impl MaskCache {
@@ -400,7 +419,7 @@ impl MaskCache {
             lo.push(a);
             off.push(data.len());
             for j in a..b {
-                data.push(f.mask(i, j));
+                data.push((f.mask(i, j), f.unit_mask(i, j)));
             }
         }
         off.push(data.len());
@@ -408,13 +427,13 @@ impl MaskCache {
     }
 
     #[inline]
-    fn get(&self, f: &PairFeatures, i: usize, j: usize) -> u64 {
+    fn get(&self, f: &PairFeatures, i: usize, j: usize) -> (u64, u64) {
         let a = self.lo[i];
         let k = self.off[i] + j.wrapping_sub(a);
         if j >= a && k < self.off[i + 1] {
             self.data[k]
         } else {
-            f.mask(i, j)
+            (f.mask(i, j), f.unit_mask(i, j))
         }
     }
 }

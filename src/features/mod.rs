@@ -41,6 +41,9 @@ pub(crate) struct ZhSentence {
     pub len: f64,
     /// Sorted dense ids of the English document's tokens this sentence covers.
     pub covered: Vec<u32>,
+    /// Distinct dense ids of the Chinese content units (longest lexicon matches), at most
+    /// [`MAX_TOKENS`].
+    pub units: Vec<u32>,
     pub start: StartType,
     pub end: EndType,
 }
@@ -52,6 +55,8 @@ pub(crate) struct EnSentence {
     pub len: f64,
     /// Distinct dense token ids, at most [`MAX_TOKENS`].
     pub tokens: Vec<u32>,
+    /// Sorted dense ids of the Chinese document's units this sentence translates.
+    pub covered_units: Vec<u32>,
     pub start: StartType,
     pub end: EndType,
 }
@@ -63,6 +68,8 @@ pub(crate) struct PairFeatures {
     pub en: Vec<EnSentence>,
     /// Per dense token id: the share of Chinese sentences covering it (smoothed).
     pub q: Vec<f64>,
+    /// Per dense unit id: the share of English sentences covering it (smoothed).
+    pub q_units: Vec<f64>,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -85,12 +92,14 @@ impl PairFeatures {
             EnToken::Punct(p) => Key::Other((*p).to_string()),
         };
         let mut buf = Vec::new();
-        let en_feats: Vec<EnSentence> = en
+        let mut en_stems: Vec<Vec<u32>> = Vec::with_capacity(en.len());
+        let mut en_feats: Vec<EnSentence> = en
             .iter()
             .map(|s| {
                 buf.clear();
                 tokenizer.tokens(s, &mut buf);
                 let mut tokens = Vec::new();
+                let mut stems = Vec::new();
                 for t in &buf {
                     let key = key_of(t);
                     let next = dense.len() as u32;
@@ -98,15 +107,18 @@ impl PairFeatures {
                     if let EnToken::Word(w) = t {
                         if let Some(l) = lexicon.stem_id(w) {
                             lex_dense.insert(l, id);
+                            stems.push(l);
                         }
                     }
                     if !tokens.contains(&id) && tokens.len() < MAX_TOKENS {
                         tokens.push(id);
                     }
                 }
+                en_stems.push(stems);
                 EnSentence {
                     len: non_space_len(s),
                     tokens,
+                    covered_units: Vec::new(),
                     start: StartType::of(s),
                     end: EndType::of(s),
                 }
@@ -114,6 +126,7 @@ impl PairFeatures {
             .collect();
 
         let mut counts = vec![0u32; dense.len()];
+        let mut unit_dense: HashMap<u32, u32> = HashMap::new();
         let mut folded = String::new();
         let mut numbers = Vec::new();
         let zh_feats: Vec<ZhSentence> = zh
@@ -141,13 +154,41 @@ impl PairFeatures {
                 for &t in &covered {
                     counts[t as usize] += 1;
                 }
+                let mut units = Vec::new();
+                lexicon.for_each_unit(&folded, |p| {
+                    let next = unit_dense.len() as u32;
+                    let u = *unit_dense.entry(p).or_insert(next);
+                    if !units.contains(&u) && units.len() < MAX_TOKENS {
+                        units.push(u);
+                    }
+                });
                 ZhSentence {
                     len: non_space_len(s),
                     covered,
+                    units,
                     start: StartType::of(s),
                     end: EndType::of(s),
                 }
             })
+            .collect();
+        let mut unit_counts = vec![0u32; unit_dense.len()];
+        for (e, stems) in en_feats.iter_mut().zip(&en_stems) {
+            let mut cov: Vec<u32> = stems
+                .iter()
+                .flat_map(|&st| lexicon.translations(st))
+                .filter_map(|p| unit_dense.get(p).copied())
+                .collect();
+            cov.sort_unstable();
+            cov.dedup();
+            for &u in &cov {
+                unit_counts[u as usize] += 1;
+            }
+            e.covered_units = cov;
+        }
+        let m = en_feats.len() as f64;
+        let q_units = unit_counts
+            .iter()
+            .map(|&c| (c as f64 + 0.5) / (m + 1.0))
             .collect();
         let n = zh_feats.len() as f64;
         let q = counts
@@ -158,6 +199,7 @@ impl PairFeatures {
             zh: zh_feats,
             en: en_feats,
             q,
+            q_units,
         }
     }
 
@@ -171,6 +213,22 @@ impl PairFeatures {
         let mut m = 0u64;
         for (k, t) in self.en[j].tokens.iter().enumerate() {
             if cov.binary_search(t).is_ok() {
+                m |= 1 << k;
+            }
+        }
+        m
+    }
+
+    /// Bit k is set if unit k of Chinese sentence `i` is translated in English sentence `j`.
+    #[inline]
+    pub fn unit_mask(&self, i: usize, j: usize) -> u64 {
+        let cov = &self.en[j].covered_units;
+        if cov.is_empty() {
+            return 0;
+        }
+        let mut m = 0u64;
+        for (k, u) in self.zh[i].units.iter().enumerate() {
+            if cov.binary_search(u).is_ok() {
                 m |= 1 << k;
             }
         }

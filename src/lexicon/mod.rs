@@ -32,6 +32,8 @@ pub struct Lexicon {
     patterns: HashMap<Box<str>, u32>,
     /// Pattern id -> stem ids it translates.
     reverse: Vec<Vec<u32>>,
+    /// Stem id -> pattern ids that translate it.
+    forward: Vec<Vec<u32>>,
     /// Number of (stem, pattern) pairs.
     pairs: usize,
 }
@@ -111,7 +113,9 @@ impl Lexicon {
             };
             let en = en.trim().to_lowercase();
             // Phrase keys are not used by the token model yet.
-            if en.is_empty() || en.contains(' ') {
+            // Stop words never occur among English tokens: their pairs would only make
+            // Chinese function words look like untranslated content.
+            if en.is_empty() || en.contains(' ') || crate::features::en::is_stop_word(&en) {
                 continue;
             }
             let stem = tokenizer.stem(&en);
@@ -147,6 +151,7 @@ impl Lexicon {
         let rev = &mut self.reverse[pid as usize];
         if !rev.contains(&sid) {
             rev.push(sid);
+            self.forward[sid as usize].push(pid);
             self.pairs += 1;
         }
     }
@@ -157,6 +162,7 @@ impl Lexicon {
         }
         let id = self.stem_names.len() as u32;
         self.stem_names.push(stem.into());
+        self.forward.push(Vec::new());
         self.stems.insert(stem.into(), id);
         id
     }
@@ -164,6 +170,43 @@ impl Lexicon {
     /// The id of an English stem, if the lexicon has it.
     pub(crate) fn stem_id(&self, stem: &str) -> Option<u32> {
         self.stems.get(stem).copied()
+    }
+
+    /// The patterns (Chinese strings) translating a stem.
+    pub(crate) fn translations(&self, stem: u32) -> &[u32] {
+        self.forward.get(stem as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Calls `f` with the pattern id of each longest lexicon entry found in `folded`, scanning
+    /// left to right and skipping past each match (forward maximum matching): the Chinese
+    /// content units whose translations are looked for on the English side.
+    pub(crate) fn for_each_unit(&self, folded: &str, mut f: impl FnMut(u32)) {
+        if self.patterns.is_empty() {
+            return;
+        }
+        let starts: Vec<usize> = folded
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(folded.len()))
+            .collect();
+        let mut a = 0;
+        while a + 1 < starts.len() {
+            let mut longest = None;
+            for b in a + 1..starts.len().min(a + 1 + MAX_PATTERN_CHARS) {
+                match self.patterns.get(&folded[starts[a]..starts[b]]) {
+                    None => break,
+                    Some(&PREFIX_ONLY) => {}
+                    Some(&p) => longest = Some((b, p)),
+                }
+            }
+            match longest {
+                Some((b, p)) => {
+                    f(p);
+                    a = b;
+                }
+                None => a += 1,
+            }
+        }
     }
 
     /// Calls `f` with the stem ids of every lexicon entry found in `folded` (Chinese text

@@ -68,6 +68,12 @@ struct AlignOptions {
     /// Expected coverage of English content words by translations (lexical model).
     #[arg(long)]
     coverage: Option<f64>,
+    /// Weight of Chinese-side lexical evidence relative to English-side evidence.
+    #[arg(long)]
+    unit_weight: Option<f64>,
+    /// Expected coverage of Chinese content words by translations.
+    #[arg(long)]
+    unit_coverage: Option<f64>,
     /// Additional dictionary (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
@@ -141,6 +147,12 @@ fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
     }
     if let Some(r) = o.coverage {
         b.coverage(r);
+    }
+    if let Some(w) = o.unit_weight {
+        b.unit_weight(w);
+    }
+    if let Some(r) = o.unit_coverage {
+        b.unit_coverage(r);
     }
     if o.no_lexicon || !o.dict.is_empty() {
         let mut lex = if o.no_lexicon {
