@@ -1,0 +1,545 @@
+//! A self-contained HTML review page of an alignment.
+//!
+//! The page needs no network and no script: inline CSS, an inline SVG picture of the
+//! alignment path, a summary, and one table row per bead with every sentence of both texts
+//! and its index. Rows are coloured by confidence ([`confidence_class`]: green from
+//! [`HIGH`], yellow from [`MEDIUM`], red below) and null beads are grey with "no
+//! counterpart" on their empty side. The table is plain (fixed layout, no script), so a page
+//! of 10,000 beads stays quick to open.
+//!
+//! All text is escaped for HTML (`&`, `<`, `>`, `"`, `'`), and characters XML 1.0 does not
+//! allow are changed as [`tmx::xml_safe`](super::tmx::xml_safe) says, so the page is also
+//! well-formed as far as text goes. Tabs and line breaks inside a sentence are shown as
+//! they are (`white-space: pre-wrap`).
+
+use super::tmx::{default_tag, xml_safe};
+use crate::alignment::{Alignment, Bead};
+use crate::text::Lang;
+use std::fmt::Write as _;
+use std::io::{self, BufWriter, Write};
+
+/// Scores from this up are "high" (green).
+pub const HIGH: f64 = 0.9;
+/// Scores from this up (and below [`HIGH`]) are "medium" (yellow); lower ones are "low"
+/// (red).
+pub const MEDIUM: f64 = 0.5;
+
+/// The confidence class of a pair's score: `"high"`, `"medium"` or `"low"` (a NaN score is
+/// low).
+pub fn confidence_class(score: f64) -> &'static str {
+    if score >= HIGH {
+        "high"
+    } else if score >= MEDIUM {
+        "medium"
+    } else {
+        "low"
+    }
+}
+
+/// The CSS class of a bead's row: `"null"` for a null bead, else its [`confidence_class`].
+pub fn row_class(bead: &Bead) -> &'static str {
+    if bead.is_null() {
+        "null"
+    } else {
+        confidence_class(bead.score)
+    }
+}
+
+/// Options of the HTML page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HtmlOptions {
+    /// The source language (default Chinese).
+    pub src_lang: Lang,
+    /// The target language (default English).
+    pub tgt_lang: Lang,
+    /// The source document's name, shown in the title and heading.
+    pub src_name: Option<String>,
+    /// The target document's name.
+    pub tgt_name: Option<String>,
+    /// The page title; by default built from the document names.
+    pub title: Option<String>,
+}
+
+impl Default for HtmlOptions {
+    fn default() -> Self {
+        HtmlOptions {
+            src_lang: Lang::Zh,
+            tgt_lang: Lang::En,
+            src_name: None,
+            tgt_name: None,
+            title: None,
+        }
+    }
+}
+
+impl HtmlOptions {
+    /// Chinese to English, no names.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+/// Counts shown in the page's summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Number of source sentences.
+    pub src_sentences: usize,
+    /// Number of target sentences.
+    pub tgt_sentences: usize,
+    /// Number of beads.
+    pub beads: usize,
+    /// Number of beads with both sides non-empty.
+    pub pairs: usize,
+    /// Source sentences in null beads (without counterpart).
+    pub src_unaligned: usize,
+    /// Target sentences in null beads.
+    pub tgt_unaligned: usize,
+    /// Bead types as ((source sentences, target sentences), count), in the order 1-1, then
+    /// other pairs by size, then null beads (1-0 before 0-1).
+    pub shapes: Vec<((usize, usize), usize)>,
+    /// Pairs by confidence class: high, medium, low.
+    pub by_confidence: [usize; 3],
+    /// Mean score of the pairs (`None` without pairs).
+    pub mean_pair_score: Option<f64>,
+    /// Mean score of all beads (`None` without beads).
+    pub mean_score: Option<f64>,
+}
+
+impl Summary {
+    /// The summary of `alignment` over `src_sentences` and `tgt_sentences` sentences.
+    pub fn of(alignment: &Alignment, src_sentences: usize, tgt_sentences: usize) -> Summary {
+        let mut shapes: Vec<((usize, usize), usize)> = Vec::new();
+        let mut s = Summary {
+            src_sentences,
+            tgt_sentences,
+            beads: alignment.beads.len(),
+            pairs: 0,
+            src_unaligned: 0,
+            tgt_unaligned: 0,
+            shapes: Vec::new(),
+            by_confidence: [0; 3],
+            mean_pair_score: None,
+            mean_score: None,
+        };
+        let (mut sum_all, mut sum_pairs) = (0.0, 0.0);
+        for b in &alignment.beads {
+            let shape = b.shape();
+            match shapes.iter_mut().find(|(k, _)| *k == shape) {
+                Some((_, n)) => *n += 1,
+                None => shapes.push((shape, 1)),
+            }
+            sum_all += b.score;
+            if b.is_null() {
+                s.src_unaligned += b.src.len();
+                s.tgt_unaligned += b.tgt.len();
+            } else {
+                s.pairs += 1;
+                sum_pairs += b.score;
+                let k = match confidence_class(b.score) {
+                    "high" => 0,
+                    "medium" => 1,
+                    _ => 2,
+                };
+                s.by_confidence[k] += 1;
+            }
+        }
+        shapes.sort_by_key(|&((x, y), _)| {
+            let null = x == 0 || y == 0;
+            (null, x + y, if null { usize::MAX - x } else { x })
+        });
+        s.shapes = shapes;
+        if s.beads > 0 {
+            s.mean_score = Some(sum_all / s.beads as f64);
+        }
+        if s.pairs > 0 {
+            s.mean_pair_score = Some(sum_pairs / s.pairs as f64);
+        }
+        s
+    }
+}
+
+/// `s` escaped for HTML text and attribute values, with the characters XML forbids changed
+/// ([`xml_safe`]).
+pub fn escape(s: &str) -> String {
+    let safe = xml_safe(s);
+    let mut out = String::with_capacity(safe.len());
+    for c in safe.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC",
+  "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 1.2em;
+  color: #1d1d1f; background: #fff; font-size: 15px; line-height: 1.45; }
+h1 { font-size: 1.4em; margin: 0 0 .2em; }
+h2 { font-size: 1.1em; margin: 0 0 .4em; }
+.docs { color: #555; margin: 0 0 1em; }
+.top { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; margin-bottom: 1.2em; }
+table.summary, table.types { border-collapse: collapse; margin-bottom: .8em; }
+table.summary th, table.summary td, table.types th, table.types td {
+  border: 1px solid #ddd; padding: 2px 8px; text-align: left; }
+table.summary td, table.types td { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 0; }
+figcaption { font-size: .85em; color: #444; max-width: 460px; }
+.sw { display: inline-block; width: 1.6em; height: .7em; vertical-align: middle;
+  margin: 0 .3em 0 .8em; border-radius: 2px; }
+table.align { border-collapse: collapse; width: 100%; table-layout: fixed; }
+table.align th { position: sticky; top: 0; background: #333; color: #fff; text-align: left;
+  padding: 4px 6px; font-weight: 600; }
+table.align td { border-bottom: 1px solid #fff; padding: 4px 6px; vertical-align: top; }
+col.n { width: 4.5em; } col.t { width: 3.5em; } col.sc { width: 4em; }
+td.n, td.t, td.sc { font-variant-numeric: tabular-nums; color: #333; }
+td.sc { text-align: right; }
+tr.high td { background: #dcf2e0; }
+tr.medium td { background: #fdf3c4; }
+tr.low td { background: #f9d6d2; }
+tr.null td { background: #e4e4e4; color: #555; }
+tr.high td.sc { border-right: 5px solid #2e9e4f; }
+tr.medium td.sc { border-right: 5px solid #d4a400; }
+tr.low td.sc { border-right: 5px solid #d0392b; }
+tr.null td.sc { border-right: 5px solid #a1a1a1; }
+.s { margin: 0 0 .25em; }
+.s:last-child { margin-bottom: 0; }
+.i { display: inline-block; min-width: 2.6em; color: #777; font-size: .8em;
+  font-variant-numeric: tabular-nums; vertical-align: top; }
+.x { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word;
+  unicode-bidi: isolate; }
+.none { font-style: italic; color: #777; }
+"#;
+
+/// Stroke colours of the alignment path, by confidence class, and of null beads.
+const PATH_COLOURS: [(&str, &str); 4] = [
+    ("high", "#2e9e4f"),
+    ("medium", "#d4a400"),
+    ("low", "#d0392b"),
+    ("null", "#c2185b"),
+];
+
+/// Writes the HTML review page of `alignment` over the sentences `src` and `tgt`.
+///
+/// A bead index beyond the sentences is shown with an empty sentence.
+///
+/// # Errors
+///
+/// The error of `out`, if writing fails.
+pub fn write<W, S, T>(
+    out: &mut W,
+    alignment: &Alignment,
+    src: &[S],
+    tgt: &[T],
+    options: &HtmlOptions,
+) -> io::Result<()>
+where
+    W: Write + ?Sized,
+    S: AsRef<str>,
+    T: AsRef<str>,
+{
+    let mut out = BufWriter::new(out);
+    let summary = Summary::of(alignment, src.len(), tgt.len());
+    let (sl, tl) = (options.src_lang, options.tgt_lang);
+    let (stag, ttag) = (default_tag(sl), default_tag(tl));
+    let src_label = options.src_name.as_deref().unwrap_or("source");
+    let tgt_label = options.tgt_name.as_deref().unwrap_or("target");
+    let title = match &options.title {
+        Some(t) => t.clone(),
+        None => format!("bialign review: {src_label} \u{2194} {tgt_label}"),
+    };
+
+    let mut head = String::new();
+    // Writing to a String cannot fail; the results are ignored below for that reason.
+    let _ = write!(
+        head,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"bialign {}\">\n<title>{}</title>\n\
+         <style>{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(&title)
+    );
+    let _ = write!(
+        head,
+        "<h1>{}</h1>\n<p class=\"docs\">Source ({}): <b>{}</b> \u{2014} target ({}): <b>{}</b></p>\n",
+        escape(&title),
+        sl.code(),
+        escape(src_label),
+        tl.code(),
+        escape(tgt_label)
+    );
+    head.push_str("<div class=\"top\">\n");
+    summary_html(&mut head, &summary, sl, tl);
+    svg_html(&mut head, alignment, &summary, sl, tl);
+    head.push_str("</div>\n");
+    let _ = write!(
+        head,
+        "<table class=\"align\">\n<colgroup><col class=\"n\"><col class=\"t\"><col class=\"src\">\
+         <col class=\"tgt\"><col class=\"sc\"></colgroup>\n<thead><tr><th>bead</th><th>type</th>\
+         <th>Source ({})</th><th>Target ({})</th><th>score</th></tr></thead>\n<tbody>\n",
+        sl.code(),
+        tl.code()
+    );
+    out.write_all(head.as_bytes())?;
+
+    let mut row = String::new();
+    for (k, b) in alignment.beads.iter().enumerate() {
+        row.clear();
+        let _ = write!(
+            row,
+            "<tr id=\"b{k}\" class=\"{}\"><td class=\"n\">{k}</td><td class=\"t\">{}-{}</td>",
+            row_class(b),
+            b.src.len(),
+            b.tgt.len()
+        );
+        side_cell(&mut row, src, &b.src, stag);
+        side_cell(&mut row, tgt, &b.tgt, ttag);
+        if b.is_null() {
+            row.push_str("<td class=\"sc\">\u{2013}</td></tr>\n");
+        } else {
+            let _ = writeln!(row, "<td class=\"sc\">{:.3}</td></tr>", b.score);
+        }
+        out.write_all(row.as_bytes())?;
+    }
+    out.write_all(b"</tbody>\n</table>\n</body>\n</html>\n")?;
+    out.flush()
+}
+
+/// One table cell with the sentences of `range`, each with its index, or "no counterpart".
+fn side_cell<S: AsRef<str>>(
+    row: &mut String,
+    sentences: &[S],
+    range: &std::ops::Range<usize>,
+    tag: &str,
+) {
+    if range.is_empty() {
+        row.push_str("<td class=\"none\">no counterpart</td>");
+        return;
+    }
+    let _ = write!(row, "<td lang=\"{tag}\">");
+    for i in range.clone() {
+        let text = sentences.get(i).map(AsRef::as_ref).unwrap_or("");
+        let _ = write!(
+            row,
+            "<div class=\"s\"><span class=\"i\">{i}</span><span class=\"x\">{}</span></div>",
+            escape(text)
+        );
+    }
+    row.push_str("</td>");
+}
+
+fn summary_html(out: &mut String, s: &Summary, sl: Lang, tl: Lang) {
+    let mean = |m: Option<f64>| m.map_or_else(|| "\u{2013}".to_string(), |v| format!("{v:.3}"));
+    let rows: [(String, String); 10] = [
+        (
+            format!("Source sentences ({})", sl.code()),
+            s.src_sentences.to_string(),
+        ),
+        (
+            format!("Target sentences ({})", tl.code()),
+            s.tgt_sentences.to_string(),
+        ),
+        ("Beads".to_string(), s.beads.to_string()),
+        ("Pairs (non-null beads)".to_string(), s.pairs.to_string()),
+        (
+            "Source sentences without counterpart".to_string(),
+            s.src_unaligned.to_string(),
+        ),
+        (
+            "Target sentences without counterpart".to_string(),
+            s.tgt_unaligned.to_string(),
+        ),
+        (
+            "Mean confidence of pairs".to_string(),
+            mean(s.mean_pair_score),
+        ),
+        (
+            "Mean confidence of all beads".to_string(),
+            mean(s.mean_score),
+        ),
+        (
+            format!("Pairs with confidence \u{2265} {HIGH}"),
+            s.by_confidence[0].to_string(),
+        ),
+        (
+            format!("Pairs with confidence \u{2265} {MEDIUM} and < {HIGH} / below {MEDIUM}"),
+            format!("{} / {}", s.by_confidence[1], s.by_confidence[2]),
+        ),
+    ];
+    out.push_str("<div id=\"summary\">\n<h2>Summary</h2>\n<table class=\"summary\">\n");
+    for (label, value) in rows {
+        let _ = writeln!(
+            out,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            escape(&label),
+            value
+        );
+    }
+    out.push_str(
+        "</table>\n<table class=\"types\">\n<tr><th>bead type</th><th>count</th><th>share</th></tr>\n",
+    );
+    for &((x, y), n) in &s.shapes {
+        let share = if s.beads > 0 {
+            100.0 * n as f64 / s.beads as f64
+        } else {
+            0.0
+        };
+        let _ = writeln!(
+            out,
+            "<tr class=\"shape\"><th>{x}-{y}</th><td>{n}</td><td>{share:.1}%</td></tr>"
+        );
+    }
+    out.push_str("</table>\n</div>\n");
+}
+
+/// The SVG picture of the alignment path: source index on the x axis (left to right),
+/// target index on the y axis (top to bottom); every bead is a segment from its start
+/// corner to its end corner, coloured by confidence; null beads are thick magenta segments
+/// over a light band spanning the plot, so unaligned stretches stand out.
+fn svg_html(out: &mut String, alignment: &Alignment, s: &Summary, sl: Lang, tl: Lang) {
+    const PLOT: f64 = 360.0;
+    const LEFT: f64 = 48.0;
+    const TOP: f64 = 16.0;
+    let width = LEFT + PLOT + 16.0;
+    let height = TOP + PLOT + 40.0;
+    // The axes span the larger of the sentence counts and the bead ranges.
+    let (mut nx, mut ny) = (s.src_sentences, s.tgt_sentences);
+    for b in &alignment.beads {
+        nx = nx.max(b.src.end);
+        ny = ny.max(b.tgt.end);
+    }
+    let sx = PLOT / nx.max(1) as f64;
+    let sy = PLOT / ny.max(1) as f64;
+    let x = |i: usize| LEFT + i as f64 * sx;
+    let y = |j: usize| TOP + j as f64 * sy;
+
+    let _ = write!(
+        out,
+        "<figure id=\"path\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" \
+         height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" \
+         aria-label=\"alignment path\">\n"
+    );
+    // Bands under unaligned stretches.
+    let mut bands = String::new();
+    for b in alignment.beads.iter().filter(|b| b.is_null()) {
+        if !b.src.is_empty() {
+            let _ = write!(
+                bands,
+                "M{:.1} {TOP:.1}H{:.1}V{:.1}H{:.1}Z",
+                x(b.src.start),
+                x(b.src.end).max(x(b.src.start) + 1.0),
+                TOP + PLOT,
+                x(b.src.start)
+            );
+        }
+        if !b.tgt.is_empty() {
+            let _ = write!(
+                bands,
+                "M{LEFT:.1} {:.1}V{:.1}H{:.1}V{:.1}Z",
+                y(b.tgt.start),
+                y(b.tgt.end).max(y(b.tgt.start) + 1.0),
+                LEFT + PLOT,
+                y(b.tgt.start)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<rect x=\"{LEFT}\" y=\"{TOP}\" width=\"{PLOT}\" height=\"{PLOT}\" fill=\"#fafafa\" \
+         stroke=\"#999\"/>"
+    );
+    if !bands.is_empty() {
+        let _ = writeln!(
+            out,
+            "<path class=\"gaps\" d=\"{bands}\" fill=\"#c2185b\" fill-opacity=\"0.12\"/>"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#bbb\" \
+         stroke-dasharray=\"4 4\"/>",
+        LEFT + PLOT,
+        TOP + PLOT
+    );
+    // One path per class; consecutive segments of a class continue the same subpath.
+    for (class, colour) in PATH_COLOURS {
+        let mut d = String::new();
+        let mut at: Option<(usize, usize)> = None;
+        for b in alignment.beads.iter().filter(|b| row_class(b) == class) {
+            let start = (b.src.start, b.tgt.start);
+            // A null bead's empty range may be e.g. 5..5; use its start as its position.
+            let end = (
+                if b.src.is_empty() {
+                    b.src.start
+                } else {
+                    b.src.end
+                },
+                if b.tgt.is_empty() {
+                    b.tgt.start
+                } else {
+                    b.tgt.end
+                },
+            );
+            if at != Some(start) {
+                let _ = write!(d, "M{:.1} {:.1}", x(start.0), y(start.1));
+            }
+            let _ = write!(d, "L{:.1} {:.1}", x(end.0), y(end.1));
+            at = Some(end);
+        }
+        if !d.is_empty() {
+            let w = if class == "null" { 3.5 } else { 2.0 };
+            let _ = writeln!(
+                out,
+                "<path class=\"{class}\" d=\"{d}\" fill=\"none\" stroke=\"{colour}\" \
+                 stroke-width=\"{w}\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
+            );
+        }
+    }
+    // Axes: labels and end ticks.
+    let _ = writeln!(
+        out,
+        "<g font-size=\"11\" fill=\"#333\">\
+         <text x=\"{LEFT}\" y=\"{:.1}\" text-anchor=\"middle\">0</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{nx}</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">source sentence ({}) \u{2192}</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">0</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{ny}</text>\
+         <text transform=\"translate(14 {:.1}) rotate(-90)\" text-anchor=\"middle\">\
+         target sentence ({}) \u{2192}</text></g>",
+        TOP + PLOT + 14.0,
+        LEFT + PLOT,
+        TOP + PLOT + 14.0,
+        LEFT + PLOT / 2.0,
+        TOP + PLOT + 32.0,
+        sl.code(),
+        LEFT - 4.0,
+        TOP + 10.0,
+        LEFT - 4.0,
+        TOP + PLOT,
+        TOP + PLOT / 2.0,
+        tl.code()
+    );
+    out.push_str("</svg>\n<figcaption>Alignment path:");
+    for (class, colour) in PATH_COLOURS {
+        let label = match class {
+            "high" => format!("confidence \u{2265} {HIGH}"),
+            "medium" => format!("\u{2265} {MEDIUM}"),
+            "low" => format!("&lt; {MEDIUM}"),
+            _ => "no counterpart".to_string(),
+        };
+        let _ = write!(
+            out,
+            "<span class=\"sw\" style=\"background:{colour}\"></span>{label}"
+        );
+    }
+    out.push_str(
+        ". Off-diagonal jumps and shaded bands mark sentences without counterpart.</figcaption>\n</figure>\n",
+    );
+}

@@ -1,0 +1,91 @@
+//! Moses plain-text output: two parallel files, one line per non-null bead.
+//!
+//! Line `i` of the source file and line `i` of the target file are the two sides of the
+//! `i`-th pair. Several sentences of one side are joined with a space (none between Chinese
+//! sentences). To keep the two files in step, every character that some tool may take as a
+//! line or field break ([`is_break`]: tab, line feed, carriage return, vertical tab, form
+//! feed, U+001C to U+001E, NEL, and the Unicode line and paragraph separators) is replaced
+//! by a space; nothing else is changed. Null beads are left out: Moses and other training
+//! tools want pairs.
+
+use super::{join_side, passes};
+use crate::alignment::Alignment;
+use crate::text::Lang;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Whether `c` is replaced by a space in Moses output: a character that `str::lines` in
+/// Rust, Python's `str.splitlines` or a tab-separated reader may treat as a break.
+pub fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n'
+            | '\u{0B}'
+            | '\u{0C}'
+            | '\r'
+            | '\u{1C}'
+            | '\u{1D}'
+            | '\u{1E}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// `s` on one line: every [`is_break`] character replaced by a space.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if is_break(c) { ' ' } else { c })
+        .collect()
+}
+
+/// Writes the pairs of `alignment` as Moses plain text: the source side of every non-null
+/// bead whose score passes `min_score` to `src_out`, its target side to `tgt_out`, one line
+/// each, each ending with `\n`.
+///
+/// A bead index beyond the sentences is written as an empty sentence.
+///
+/// # Errors
+///
+/// The error of either output, if writing fails.
+pub fn write<A, B, S, T>(
+    src_out: &mut A,
+    tgt_out: &mut B,
+    alignment: &Alignment,
+    src: &[S],
+    tgt: &[T],
+    min_score: Option<f64>,
+) -> io::Result<()>
+where
+    A: Write + ?Sized,
+    B: Write + ?Sized,
+    S: AsRef<str>,
+    T: AsRef<str>,
+{
+    for b in alignment.pairs().filter(|b| passes(b.score, min_score)) {
+        writeln!(src_out, "{}", one_line(&join_side(src, &b.src)))?;
+        writeln!(tgt_out, "{}", one_line(&join_side(tgt, &b.tgt)))?;
+    }
+    src_out.flush()?;
+    tgt_out.flush()
+}
+
+/// The two file names for the output prefix `prefix`, following the Moses convention of one
+/// language code as the extension: `out` gives `out.zh` and `out.en` for Chinese to
+/// English. When both sides have the same language, `out.src.zh` and `out.tgt.zh`.
+pub fn file_names(prefix: &Path, src: Lang, tgt: Lang) -> (PathBuf, PathBuf) {
+    let with = |ext: String| {
+        let mut name = prefix.as_os_str().to_owned();
+        name.push(".");
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    if src == tgt {
+        (
+            with(format!("src.{}", src.code())),
+            with(format!("tgt.{}", tgt.code())),
+        )
+    } else {
+        (with(src.code().to_string()), with(tgt.code().to_string()))
+    }
+}
