@@ -52,7 +52,10 @@ pub(crate) struct CostParams {
 
 impl CostParams {
     /// Bead priors for Chinese-English literary text (measured on the MAC dev chapters).
-    pub fn literary_priors(max_total: usize) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
+    pub fn literary_priors(
+        max_total: usize,
+        deletion: f64,
+    ) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
         // Probabilities in canonical orientation [zh][en].
         let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
         p[1][1] = 0.62;
@@ -68,8 +71,8 @@ impl CostParams {
         p[2][4] = 0.0015;
         p[4][1] = 0.001;
         p[3][3] = 0.001;
-        p[1][0] = 0.004;
-        p[0][1] = 0.004;
+        p[1][0] = deletion;
+        p[0][1] = deletion;
         to_costs(&p, max_total)
     }
 }

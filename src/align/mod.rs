@@ -8,7 +8,7 @@ use crate::features::en::EnTokenizer;
 use crate::features::{EndType, PairFeatures, StartType};
 use crate::lexicon::Lexicon;
 use crate::score::{to_costs, CostParams, Scorer, MAX_SIDE};
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 use dp::{search, Band, Path};
 use std::sync::Arc;
 
@@ -32,11 +32,12 @@ struct Config {
     band: usize,
     max_band: usize,
     refine_band: usize,
-    second_pass: bool,
+    refinements: usize,
     coverage: f64,
     lex_weight: f64,
     unit_coverage: f64,
     unit_weight: f64,
+    deletion_prior: f64,
     punct_weight: f64,
     spread: f64,
     temperature: f64,
@@ -51,11 +52,12 @@ impl Default for Config {
             band: 24,
             max_band: 1536,
             refine_band: 8,
-            second_pass: true,
+            refinements: 1,
             coverage: 0.50,
             lex_weight: 0.5,
             unit_coverage: 0.3,
             unit_weight: 0.5,
+            deletion_prior: 0.01,
             punct_weight: 1.5,
             spread: 0.30,
             temperature: 1.0,
@@ -104,7 +106,14 @@ impl AlignerBuilder {
 
     /// Whether to realign with parameters re-estimated from the first pass (default on).
     pub fn second_pass(&mut self, on: bool) -> &mut Self {
-        self.config.second_pass = on;
+        self.config.refinements = usize::from(on);
+        self
+    }
+
+    /// How many times to re-estimate the parameters from the last path and realign
+    /// (default 1; 0 is the same as `second_pass(false)`).
+    pub fn refinements(&mut self, rounds: usize) -> &mut Self {
+        self.config.refinements = rounds.min(10);
         self
     }
 
@@ -136,6 +145,13 @@ impl AlignerBuilder {
     /// Share of Chinese content words expected to be translated beyond chance.
     pub fn unit_coverage(&mut self, r: f64) -> &mut Self {
         self.config.unit_coverage = r.clamp(0.01, 0.99);
+        self
+    }
+
+    /// Prior probability of a sentence without counterpart, per side (default 0.01; it is
+    /// re-estimated on each document).
+    pub fn deletion_prior(&mut self, p: f64) -> &mut Self {
+        self.config.deletion_prior = p.clamp(1e-6, 0.5);
         self
     }
 
@@ -178,34 +194,37 @@ impl Aligner {
         AlignerBuilder::default()
     }
 
-    /// Aligns pre-split source and target sentences.
+    /// Aligns pre-split source and target sentences, in the languages set with
+    /// [`AlignerBuilder::src_lang`] and [`AlignerBuilder::tgt_lang`].
     pub fn align_sentences<S: AsRef<str>, T: AsRef<str>>(&self, src: &[S], tgt: &[T]) -> Alignment {
         let src: Vec<&str> = src.iter().map(AsRef::as_ref).collect();
         let tgt: Vec<&str> = tgt.iter().map(AsRef::as_ref).collect();
-        let swap = self.config.src_lang == Lang::En && self.config.tgt_lang == Lang::Zh;
-        let (zh, en) = if swap { (&tgt, &src) } else { (&src, &tgt) };
+        self.align_in(&src, self.config.src_lang, &tgt, self.config.tgt_lang)
+    }
+
+    /// Aligns two segmented texts; their own languages decide the direction.
+    pub fn align(&self, src: &Text, tgt: &Text) -> Alignment {
+        self.align_in(&src.texts(), src.lang(), &tgt.texts(), tgt.lang())
+    }
+
+    fn align_in(&self, src: &[&str], src_lang: Lang, tgt: &[&str], tgt_lang: Lang) -> Alignment {
+        // The model works Chinese against English; the other direction is its mirror image.
+        // Two texts in the same language are aligned with the source in the Chinese role.
+        let swap = src_lang == Lang::En && tgt_lang == Lang::Zh;
+        let (zh, en) = if swap { (tgt, src) } else { (src, tgt) };
         let beads = self.align_canonical(zh, en);
-        let alignment = Alignment {
+        Alignment {
             beads: beads
                 .into_iter()
                 .map(|(z, e, score)| {
                     if swap {
-                        Bead {
-                            src: e,
-                            tgt: z,
-                            score,
-                        }
+                        Bead { src: e, tgt: z, score }
                     } else {
-                        Bead {
-                            src: z,
-                            tgt: e,
-                            score,
-                        }
+                        Bead { src: z, tgt: e, score }
                     }
                 })
                 .collect(),
-        };
-        alignment
+        }
     }
 
     /// The allowed bead shapes, small ones first (so good beads are found early and
@@ -236,16 +255,20 @@ impl Aligner {
         let coarse_shapes = Self::shapes(cfg.max_bead);
         let total_zh: f64 = f.zh.iter().map(|s| s.len).sum();
         let total_en: f64 = f.en.iter().map(|s| s.len).sum();
-        let ratio = if total_zh > 0.0 && total_en > 0.0 {
-            total_en / total_zh
+        // English has 3.1 to 3.4 non-space characters per Chinese character in translation;
+        // a document ratio far from that means much of one side has no counterpart, and says
+        // nothing about the ratio of the parallel part.
+        let doc_ratio = total_en / total_zh;
+        let ratio = if (TYPICAL_RATIO / 1.6..=TYPICAL_RATIO * 1.6).contains(&doc_ratio) {
+            doc_ratio
         } else {
-            3.3
+            TYPICAL_RATIO
         };
         let mut params = CostParams {
             ratio,
             spread: cfg.spread,
             spread_merge: 0.0,
-            prior: CostParams::literary_priors(cfg.max_bead),
+            prior: CostParams::literary_priors(cfg.max_bead, cfg.deletion_prior),
             coverage: cfg.coverage,
             lex_weight: cfg.lex_weight,
             unit_coverage: cfg.unit_coverage,
@@ -300,16 +323,34 @@ impl Aligner {
                 break path;
             }
         };
-        let path = if cfg.second_pass {
+        let mut path = path;
+        for _ in 0..cfg.refinements {
             reestimate(&mut params, &f, &path, cfg.max_bead);
-            let cells = path_cells(&path);
-            let band = Band::around_path(&cells, n, m, cfg.refine_band);
-            run(&f, &params, &band, m, &shapes, Some(cfg.temperature))
-        } else {
-            let cells = path_cells(&path);
-            let band = Band::around_path(&cells, n, m, cfg.refine_band);
-            run(&f, &params, &band, m, &shapes, Some(cfg.temperature))
-        };
+            let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
+            path = run(&f, &params, &band, m, &shapes, None);
+        }
+        // The final search in a narrow band, with posteriors for the confidence scores.
+        let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
+        let path = run(&f, &params, &band, m, &shapes, Some(cfg.temperature));
+        if debug() {
+            let scorer = Scorer::new(&f, &params);
+            for st in &path.steps {
+                if st.i1 > st.i0 && st.j1 > st.j0 {
+                    let llr = scorer.llr(st.i0, st.i1, st.j0, st.j1, |i, j| (f.mask(i, j), f.unit_mask(i, j)));
+                    eprintln!(
+                        "step zh {:?} en {:?}: cost {:.2} = prior {:.2} + length {:.2} - lex {:.2} - punct {:.2}",
+                        st.i0..st.i1, st.j0..st.j1, st.cost,
+                        params.prior[st.i1 - st.i0][st.j1 - st.j0],
+                        scorer.length_cost(st.i0, st.i1, st.j0, st.j1),
+                        params.lex_weight * llr,
+                        params.punct_weight * scorer.punct(st.i0, st.i1, st.j0, st.j1)
+                    );
+                } else {
+                    eprintln!("step zh {:?} en {:?}: cost {:.2}", st.i0..st.i1, st.j0..st.j1, st.cost);
+                }
+            }
+            eprintln!("ratio {:.2} spread {:.2}", params.ratio, params.spread);
+        }
         let post = path.posterior.unwrap_or_default();
         path.steps
             .iter()
@@ -318,6 +359,9 @@ impl Aligner {
             .collect()
     }
 }
+
+/// English non-space characters per Chinese character in typical translations.
+const TYPICAL_RATIO: f64 = 3.3;
 
 /// For each row, the English position at the same share of the text by length.
 fn length_diagonal(f: &PairFeatures, n: usize, m: usize) -> Vec<f64> {
@@ -465,13 +509,15 @@ fn reestimate(params: &mut CostParams, f: &PairFeatures, path: &Path, max_bead: 
             })
             .sum::<f64>()
             / ds.len() as f64;
-        params.ratio = ratio;
+        // Shrink toward the typical ratio when few pairs support the estimate.
+        let w = ds.len() as f64 / (ds.len() as f64 + 50.0);
+        params.ratio = (w * ratio.ln() + (1.0 - w) * params.ratio.ln()).exp();
         params.spread = var.sqrt().clamp(0.12, 0.6);
     }
     estimate_pmi(params, f, path);
     if total >= 50.0 {
         // Blend with the defaults so that rare bead types stay possible.
-        let defaults = CostParams::literary_priors(max_bead);
+        let defaults = CostParams::literary_priors(max_bead, (-params.prior[1][0]).exp());
         let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
         let w = total / (total + 200.0);
         for x in 0..=MAX_SIDE {
@@ -486,7 +532,21 @@ fn reestimate(params: &mut CostParams, f: &PairFeatures, path: &Path, max_bead: 
         }
         params.prior = to_costs(&p, max_bead);
     }
+    // The share of sentences without counterpart varies most between documents (none in a
+    // novel, most of one side in a note with an untranslated annex): re-estimate it per side
+    // even for short documents, shrunk toward the prior.
+    let default_del = (-params.prior[1][0]).exp();
+    let del_rate = |deleted: f64, sentences: usize| {
+        (deleted + DELETION_SHRINK * default_del) / (sentences as f64 + DELETION_SHRINK)
+    };
+    let rate_zh = del_rate(counts[1][0], f.zh.len());
+    let rate_en = del_rate(counts[0][1], f.en.len());
+    params.prior[1][0] = -rate_zh.max(1e-4).ln();
+    params.prior[0][1] = -rate_en.max(1e-4).ln();
 }
+
+/// Pseudo-sentences of prior weight when re-estimating the deletion rate of a document.
+const DELETION_SHRINK: f64 = 100.0;
 
 /// Estimates the boundary punctuation PMI tables from the pairs of a first-pass path,
 /// shrunk toward 0 where counts are small.

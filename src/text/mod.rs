@@ -1,10 +1,12 @@
 //! The text pipeline: decode, normalise, partition, segment.
 
 pub mod decode;
+mod document;
 pub mod normalize;
 pub mod partition;
 pub mod segment;
 
+pub use document::{Segmenter, Sentence, Text};
 pub use segment::{EnSplitter, SentenceSplitter, ZhSplitter};
 
 /// A language bialign knows how to segment and align.

@@ -3,6 +3,7 @@
 use bialign::eval::{evaluate_paths, render_table, Verses};
 use bialign::export::{self, Format};
 use bialign::text::decode::{read_text, DEFAULT_MAX_INPUT_BYTES};
+use bialign::text::{Segmenter, Text};
 use bialign::{Aligner, Lang, Lexicon};
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -27,6 +28,10 @@ enum Command {
         bialign align --src-lang en --tgt-lang zh en.txt zh.txt"
     )]
     Align(AlignArgs),
+    /// Split a text into sentences, one per line (or JSONL with offsets).
+    #[command(after_help = "Examples:\n  bialign segment zh.txt\n  \
+        bialign segment --lang en --format jsonl mixed.txt\n  cat en.txt | bialign segment -")]
+    Segment(SegmentArgs),
     /// Score alignments against gold ones (strict and lax precision, recall, F1).
     #[command(after_help = "Examples:\n  bialign eval --gold gold/ --test out/\n  \
         bialign eval --gold 001.align --test my.align --src-verse en.verse --tgt-verse zh.verse")]
@@ -59,6 +64,9 @@ struct AlignOptions {
     /// Skip the second pass with re-estimated parameters.
     #[arg(long)]
     no_second_pass: bool,
+    /// Rounds of re-estimation and realignment (the second pass is one round).
+    #[arg(long, conflicts_with = "no_second_pass")]
+    refinements: Option<usize>,
     /// Weight of lexical evidence (0 for a length-only aligner).
     #[arg(long)]
     lexical_weight: Option<f64>,
@@ -74,6 +82,9 @@ struct AlignOptions {
     /// Expected coverage of Chinese content words by translations.
     #[arg(long)]
     unit_coverage: Option<f64>,
+    /// Prior probability of a sentence without counterpart (per side).
+    #[arg(long)]
+    deletion_prior: Option<f64>,
     /// Additional dictionary (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
@@ -86,11 +97,34 @@ struct AlignOptions {
 }
 
 #[derive(Args)]
+struct SegmentArgs {
+    /// Input file (`-` for standard input).
+    file: PathBuf,
+    /// Language of the text; for a document holding both languages, the part to print.
+    /// Detected when absent.
+    #[arg(long)]
+    lang: Option<Lang>,
+    /// Output: `text` (one sentence per line) or `jsonl` (lang, para, start, end, text).
+    #[arg(long, short = 'f', default_value = "text")]
+    format: String,
+    /// Input is already one sentence per line.
+    #[arg(long)]
+    presplit: bool,
+    /// Largest input file accepted, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    max_input_bytes: u64,
+    /// Write the output here instead of standard output.
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct AlignArgs {
-    /// Source file (`-` for standard input).
+    /// Source file (`-` for standard input). Alone, a document holding both languages,
+    /// which is split into its Chinese and English parts first.
     src: PathBuf,
     /// Target file.
-    tgt: PathBuf,
+    tgt: Option<PathBuf>,
     /// Write the output here instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
@@ -119,6 +153,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Align(a) => align(a),
         Command::Eval(e) => eval(e),
+        Command::Segment(s) => segment(s),
     };
     match result {
         Ok(code) => code,
@@ -139,6 +174,9 @@ fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
         .band(o.band)
         .max_band(o.max_band)
         .second_pass(!o.no_second_pass);
+    if let Some(r) = o.refinements {
+        b.refinements(r);
+    }
     if let Some(w) = o.lexical_weight {
         b.lexical_weight(w);
     }
@@ -147,6 +185,9 @@ fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
     }
     if let Some(r) = o.coverage {
         b.coverage(r);
+    }
+    if let Some(p) = o.deletion_prior {
+        b.deletion_prior(p);
     }
     if let Some(w) = o.unit_weight {
         b.unit_weight(w);
@@ -168,30 +209,96 @@ fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
     Ok(b.build())
 }
 
-fn read_sentences(path: &Path, o: &AlignOptions) -> Result<Vec<String>, bialign::Error> {
-    let text = read_text(path, o.max_input_bytes)?;
-    // Presplit: every line is one sentence, empty lines included.
-    let mut lines: Vec<String> = text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
-        .collect();
-    if text.ends_with('\n') {
-        lines.pop();
+fn segmenter(presplit: bool) -> Segmenter {
+    Segmenter::new().presplit(presplit)
+}
+
+/// Warns when a text does not look like the language it is declared in.
+fn check_lang(seg: &Segmenter, text: &str, lang: Lang, path: &Path) {
+    if let Some(found) = seg.detect(text) {
+        if found != lang {
+            eprintln!(
+                "bialign: warning: {} looks like {found}, not {lang}; aligning it as {lang}",
+                path.display()
+            );
+        }
     }
-    if text.is_empty() {
-        lines.clear();
-    }
-    Ok(lines)
 }
 
 fn align(a: AlignArgs) -> CliResult {
-    let aligner = build_aligner(&a.options)?;
-    let src = read_sentences(&a.src, &a.options)?;
-    let tgt = read_sentences(&a.tgt, &a.options)?;
-    let alignment = aligner.align_sentences(&src, &tgt);
+    let o = &a.options;
+    let aligner = build_aligner(o)?;
+    let seg = segmenter(o.presplit);
+    let (src, tgt) = match &a.tgt {
+        Some(tgt_path) => {
+            let src_text = read_text(&a.src, o.max_input_bytes)?;
+            let tgt_text = read_text(tgt_path, o.max_input_bytes)?;
+            check_lang(&seg, &src_text, o.src_lang, &a.src);
+            check_lang(&seg, &tgt_text, o.tgt_lang, tgt_path);
+            (
+                seg.segment(&src_text, o.src_lang),
+                seg.segment(&tgt_text, o.tgt_lang),
+            )
+        }
+        None => {
+            let text = read_text(&a.src, o.max_input_bytes)?;
+            let (zh, en) = seg.segment_mixed(&text);
+            if zh.is_empty() || en.is_empty() {
+                eprintln!(
+                    "bialign: warning: {} does not hold both languages ({} Chinese and {} English sentences)",
+                    a.src.display(),
+                    zh.len(),
+                    en.len()
+                );
+            }
+            if o.src_lang == Lang::En {
+                (en, zh)
+            } else {
+                (zh, en)
+            }
+        }
+    };
+    let alignment = aligner.align(&src, &tgt);
     let mut buf = Vec::new();
-    export::write(&mut buf, a.options.format, &alignment, &src, &tgt)?;
+    export::write(&mut buf, o.format, &alignment, &src.texts(), &tgt.texts())?;
     write_output(a.output.as_deref(), &buf)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn segment(a: SegmentArgs) -> CliResult {
+    let text = read_text(&a.file, a.max_input_bytes)?;
+    let seg = segmenter(a.presplit);
+    let texts: Vec<Text> = if seg.is_mixed(&text) {
+        let (zh, en) = seg.segment_mixed(&text);
+        match a.lang {
+            Some(Lang::Zh) => vec![zh],
+            Some(Lang::En) => vec![en],
+            None => vec![zh, en],
+        }
+    } else {
+        let lang = a.lang.or_else(|| seg.detect(&text)).unwrap_or(Lang::En);
+        vec![seg.segment(&text, lang)]
+    };
+    let mut out = Vec::new();
+    for t in &texts {
+        for s in t.sentences() {
+            match a.format.as_str() {
+                "jsonl" => {
+                    let obj = serde_json::json!({
+                        "lang": t.lang().code(),
+                        "para": s.para,
+                        "start": s.span.start,
+                        "end": s.span.end,
+                        "text": s.text,
+                    });
+                    writeln!(out, "{obj}")?;
+                }
+                "text" => writeln!(out, "{}", s.text)?,
+                other => return Err(format!("unknown format `{other}` (expected text or jsonl)").into()),
+            }
+        }
+    }
+    write_output(a.output.as_deref(), &out)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,214 @@
+//! Whole texts: decoded input, normalised and split into paragraphs and sentences.
+
+use super::normalize::{normalize, normalize_lines, Normalized};
+use super::partition::{is_mixed, partition, script_of};
+use super::segment::{EnSplitter, SentenceSplitter, ZhSplitter};
+use super::Lang;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// One sentence of a [`Text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range of the sentence in the original (decoded) input: `&text.original()[span]`
+    /// quotes it verbatim, line breaks and stray spaces included.
+    pub span: Range<usize>,
+    /// The normalised sentence (wrapped lines joined, spaces between Han characters dropped),
+    /// used for matching and for output.
+    pub text: String,
+    /// Index of the paragraph of the input the sentence belongs to.
+    pub para: usize,
+}
+
+/// A text in one language, split into sentences.
+#[derive(Clone, Debug)]
+pub struct Text {
+    lang: Lang,
+    original: Arc<str>,
+    sentences: Vec<Sentence>,
+}
+
+impl Text {
+    /// The language of the text.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The original (decoded) input the sentences point into. For a part of a mixed
+    /// document this is the whole document.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// The sentences, in order.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Whether the text has no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// The normalised sentence texts.
+    pub fn texts(&self) -> Vec<&str> {
+        self.sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Sentence `k` quoted verbatim from the input.
+    pub fn verbatim(&self, k: usize) -> Option<&str> {
+        self.sentences
+            .get(k)
+            .and_then(|s| self.original.get(s.span.clone()))
+    }
+}
+
+/// Turns decoded text into [`Text`]s: normalisation, partition of mixed documents, and
+/// sentence splitting with one splitter per language.
+///
+/// ```
+/// use bialign::text::{Lang, Segmenter};
+///
+/// let seg = Segmenter::new();
+/// let text = seg.segment("他来了。她走了。", Lang::Zh);
+/// assert_eq!(text.texts(), ["他来了。", "她走了。"]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Segmenter {
+    zh: ZhSplitter,
+    en: EnSplitter,
+    presplit: bool,
+}
+
+impl Segmenter {
+    /// A segmenter with the default splitters.
+    pub fn new() -> Segmenter {
+        Segmenter::default()
+    }
+
+    /// Treats input as already split: line `i` is sentence `i` (empty lines included), as in
+    /// evaluation sets.
+    pub fn presplit(mut self, on: bool) -> Segmenter {
+        self.presplit = on;
+        self
+    }
+
+    /// Uses this Chinese splitter.
+    pub fn zh_splitter(mut self, splitter: ZhSplitter) -> Segmenter {
+        self.zh = splitter;
+        self
+    }
+
+    /// Uses this English splitter.
+    pub fn en_splitter(mut self, splitter: EnSplitter) -> Segmenter {
+        self.en = splitter;
+        self
+    }
+
+    /// Segments a text that is in `lang` as a whole.
+    pub fn segment(&self, original: &str, lang: Lang) -> Text {
+        let original: Arc<str> = original.into();
+        let norm = self.normalize(&original);
+        let paragraphs: Vec<usize> = (0..norm.len()).collect();
+        self.build(original, &norm, lang, &paragraphs)
+    }
+
+    /// Whether `original` holds substantial text in both languages (see
+    /// [`super::partition::is_mixed`]).
+    pub fn is_mixed(&self, original: &str) -> bool {
+        let norm = self.normalize(original);
+        let paras: Vec<&str> = norm.paragraph_texts().collect();
+        is_mixed(&paras)
+    }
+
+    /// The language most of `original` is written in, if it has any letters at all.
+    pub fn detect(&self, original: &str) -> Option<Lang> {
+        let norm = self.normalize(original);
+        let (mut zh, mut en) = (0usize, 0usize);
+        for p in norm.paragraph_texts() {
+            match script_of(p) {
+                Some(Lang::Zh) => zh += p.len(),
+                Some(Lang::En) => en += p.len(),
+                None => {}
+            }
+        }
+        match (zh, en) {
+            (0, 0) => None,
+            // Chinese takes 3 bytes a character and about a third of the characters.
+            (z, e) if z >= e / 3 => Some(Lang::Zh),
+            _ => Some(Lang::En),
+        }
+    }
+
+    /// Splits a document holding both languages into its Chinese and its English part, by
+    /// paragraph (see [`super::partition::partition`]); every paragraph goes to exactly one
+    /// part. Returns `(chinese, english)`.
+    pub fn segment_mixed(&self, original: &str) -> (Text, Text) {
+        let original: Arc<str> = original.into();
+        let norm = self.normalize(&original);
+        let paras: Vec<&str> = norm.paragraph_texts().collect();
+        let langs = if self.presplit {
+            paras
+                .iter()
+                .map(|p| script_of(p).unwrap_or(Lang::Zh))
+                .collect()
+        } else {
+            partition(&paras)
+        };
+        let pick = |lang: Lang| -> Vec<usize> {
+            (0..langs.len()).filter(|&i| langs[i] == lang).collect()
+        };
+        let zh = self.build(original.clone(), &norm, Lang::Zh, &pick(Lang::Zh));
+        let en = self.build(original, &norm, Lang::En, &pick(Lang::En));
+        (zh, en)
+    }
+
+    fn normalize(&self, original: &str) -> Normalized {
+        if self.presplit {
+            normalize_lines(original)
+        } else {
+            normalize(original)
+        }
+    }
+
+    fn build(&self, original: Arc<str>, norm: &Normalized, lang: Lang, paras: &[usize]) -> Text {
+        let splitter: &dyn SentenceSplitter = match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        };
+        let mut sentences = Vec::new();
+        for &p in paras {
+            let Some(range) = norm.paragraphs().get(p).cloned() else {
+                continue;
+            };
+            let para = &norm.text()[range.clone()];
+            if self.presplit {
+                // One line, one sentence, even when empty.
+                sentences.push(Sentence {
+                    span: norm.original_span(range.clone()),
+                    text: para.to_string(),
+                    para: p,
+                });
+                continue;
+            }
+            for r in splitter.split(para) {
+                let abs = range.start + r.start..range.start + r.end;
+                sentences.push(Sentence {
+                    span: norm.original_span(abs),
+                    text: para[r].to_string(),
+                    para: p,
+                });
+            }
+        }
+        Text {
+            lang,
+            original,
+            sentences,
+        }
+    }
+}
