@@ -127,27 +127,6 @@ impl Error {
     pub(crate) fn config(message: impl Into<String>) -> Self {
         Error(Inner::Config(message.into()))
     }
-
-    /// The same error with `name` as the file it is about (used when bytes were decoded
-    /// before their file name was known).
-    pub(crate) fn with_path(self, name: &str) -> Self {
-        let d = Display(name.to_string());
-        Error(match self.0 {
-            Inner::Io { source, .. } => Inner::Io { path: d, source },
-            Inner::Decode { message, .. } => Inner::Decode { path: d, message },
-            Inner::TooLarge { size, limit, .. } => Inner::TooLarge {
-                path: d,
-                size,
-                limit,
-            },
-            Inner::Parse { line, message, .. } => Inner::Parse {
-                path: d,
-                line,
-                message,
-            },
-            other @ Inner::Config(_) => other,
-        })
-    }
 }
 
 /// A `Result` with this crate's [`Error`].

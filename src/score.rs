@@ -52,10 +52,7 @@ pub(crate) struct CostParams {
 
 impl CostParams {
     /// Bead priors for Chinese-English literary text (measured on the MAC dev chapters).
-    pub fn literary_priors(
-        max_total: usize,
-        deletion: f64,
-    ) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
+    pub fn literary_priors(max_total: usize, deletion: f64) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
         // Probabilities in canonical orientation [zh][en].
         let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
         p[1][1] = 0.62;

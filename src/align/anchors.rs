@@ -122,7 +122,7 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
             }
         }
     }
-    pairs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    pairs.sort_unstable_by_key(|p| (p.0, p.1));
     // Merge duplicates, summing weights.
     let mut merged: Vec<(u32, u32, f64)> = Vec::with_capacity(pairs.len());
     for p in pairs {
@@ -153,7 +153,8 @@ fn drop_outliers(mut chain: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
                     return true;
                 }
                 let expected = a.1 as f64
-                    + (b.1 as f64 - a.1 as f64) * (i as f64 - a.0 as f64) / (b.0 as f64 - a.0 as f64);
+                    + (b.1 as f64 - a.1 as f64) * (i as f64 - a.0 as f64)
+                        / (b.0 as f64 - a.0 as f64);
                 let tolerance = 4.0 + 0.25 * (b.0 - a.0).max(b.1 - a.1) as f64;
                 (j as f64 - expected).abs() <= tolerance
             })
@@ -241,7 +242,8 @@ mod tests {
             (3, 0, 9.0),
             (4, 3, 2.0),
         ];
-        assert_eq!(heaviest_chain(&pairs, 10), vec![(1, 1), (2, 2), (4, 3)]);
+        // (3, 0) outweighs the chain (1, 1), (2, 2) and still leads to (4, 3).
+        assert_eq!(heaviest_chain(&pairs, 10), vec![(3, 0), (4, 3)]);
         // A single heavy pair beats a light chain.
         let pairs = vec![(0, 0, 1.0), (1, 1, 1.0), (2, 0, 5.0)];
         assert_eq!(heaviest_chain(&pairs, 10), vec![(2, 0)]);

@@ -218,9 +218,17 @@ impl Aligner {
                 .into_iter()
                 .map(|(z, e, score)| {
                     if swap {
-                        Bead { src: e, tgt: z, score }
+                        Bead {
+                            src: e,
+                            tgt: z,
+                            score,
+                        }
                     } else {
-                        Bead { src: z, tgt: e, score }
+                        Bead {
+                            src: z,
+                            tgt: e,
+                            score,
+                        }
                     }
                 })
                 .collect(),
@@ -336,7 +344,9 @@ impl Aligner {
             let scorer = Scorer::new(&f, &params);
             for st in &path.steps {
                 if st.i1 > st.i0 && st.j1 > st.j0 {
-                    let llr = scorer.llr(st.i0, st.i1, st.j0, st.j1, |i, j| (f.mask(i, j), f.unit_mask(i, j)));
+                    let llr = scorer.llr(st.i0, st.i1, st.j0, st.j1, |i, j| {
+                        (f.mask(i, j), f.unit_mask(i, j))
+                    });
                     eprintln!(
                         "step zh {:?} en {:?}: cost {:.2} = prior {:.2} + length {:.2} - lex {:.2} - punct {:.2}",
                         st.i0..st.i1, st.j0..st.j1, st.cost,
@@ -346,7 +356,12 @@ impl Aligner {
                         params.punct_weight * scorer.punct(st.i0, st.i1, st.j0, st.j1)
                     );
                 } else {
-                    eprintln!("step zh {:?} en {:?}: cost {:.2}", st.i0..st.i1, st.j0..st.j1, st.cost);
+                    eprintln!(
+                        "step zh {:?} en {:?}: cost {:.2}",
+                        st.i0..st.i1,
+                        st.j0..st.j1,
+                        st.cost
+                    );
                 }
             }
             eprintln!("ratio {:.2} spread {:.2}", params.ratio, params.spread);
@@ -403,9 +418,13 @@ pub(crate) fn debug() -> bool {
 fn path_centers(path: &Path, n: usize) -> Vec<f64> {
     let mut centers = vec![0.0; n + 1];
     for s in &path.steps {
-        for i in s.i0..=s.i1 {
-            let t = if s.i1 > s.i0 { (i - s.i0) as f64 / (s.i1 - s.i0) as f64 } else { 1.0 };
-            centers[i] = s.j0 as f64 + t * (s.j1 - s.j0) as f64;
+        for (k, c) in centers[s.i0..=s.i1].iter_mut().enumerate() {
+            let t = if s.i1 > s.i0 {
+                k as f64 / (s.i1 - s.i0) as f64
+            } else {
+                1.0
+            };
+            *c = s.j0 as f64 + t * (s.j1 - s.j0) as f64;
         }
     }
     centers

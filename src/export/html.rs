@@ -9,7 +9,8 @@
 //!
 //! All text is escaped for HTML (`&`, `<`, `>`, `"`, `'`), and characters XML 1.0 does not
 //! allow are changed as [`tmx::xml_safe`](super::tmx::xml_safe) says, so the page is also
-//! well-formed as far as text goes. Tabs and line breaks inside a sentence are shown as
+//! well-formed as far as text goes. The markup itself is polyglot: void elements are
+//! self-closed and the CSS has no `<` or `&`, so the page also parses as XML. Tabs and line breaks inside a sentence are shown as
 //! they are (`white-space: pre-wrap`).
 
 use super::tmx::{default_tag, xml_safe};
@@ -259,9 +260,9 @@ where
     // Writing to a String cannot fail; the results are ignored below for that reason.
     let _ = write!(
         head,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"bialign {}\">\n<title>{}</title>\n\
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
+         <meta name=\"generator\" content=\"bialign {}\"/>\n<title>{}</title>\n\
          <style>{STYLE}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
         escape(&title)
@@ -281,8 +282,8 @@ where
     head.push_str("</div>\n");
     let _ = write!(
         head,
-        "<table class=\"align\">\n<colgroup><col class=\"n\"><col class=\"t\"><col class=\"src\">\
-         <col class=\"tgt\"><col class=\"sc\"></colgroup>\n<thead><tr><th>bead</th><th>type</th>\
+        "<table class=\"align\">\n<colgroup><col class=\"n\"/><col class=\"t\"/><col class=\"src\"/>\
+         <col class=\"tgt\"/><col class=\"sc\"/></colgroup>\n<thead><tr><th>bead</th><th>type</th>\
          <th>Source ({})</th><th>Target ({})</th><th>score</th></tr></thead>\n<tbody>\n",
         sl.code(),
         tl.code()
@@ -337,7 +338,7 @@ fn side_cell<S: AsRef<str>>(
 
 fn summary_html(out: &mut String, s: &Summary, sl: Lang, tl: Lang) {
     let mean = |m: Option<f64>| m.map_or_else(|| "\u{2013}".to_string(), |v| format!("{v:.3}"));
-    let rows: [(String, String); 10] = [
+    let rows: [(String, String); 11] = [
         (
             format!("Source sentences ({})", sl.code()),
             s.src_sentences.to_string(),
@@ -369,8 +370,12 @@ fn summary_html(out: &mut String, s: &Summary, sl: Lang, tl: Lang) {
             s.by_confidence[0].to_string(),
         ),
         (
-            format!("Pairs with confidence \u{2265} {MEDIUM} and < {HIGH} / below {MEDIUM}"),
-            format!("{} / {}", s.by_confidence[1], s.by_confidence[2]),
+            format!("Pairs with confidence {MEDIUM} to {HIGH}"),
+            s.by_confidence[1].to_string(),
+        ),
+        (
+            format!("Pairs with confidence < {MEDIUM}"),
+            s.by_confidence[2].to_string(),
         ),
     ];
     out.push_str("<div id=\"summary\">\n<h2>Summary</h2>\n<table class=\"summary\">\n");
@@ -542,4 +547,45 @@ fn svg_html(out: &mut String, alignment: &Alignment, s: &Summary, sl: Lang, tl: 
     out.push_str(
         ". Off-diagonal jumps and shaded bands mark sentences without counterpart.</figcaption>\n</figure>\n",
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bead(src: std::ops::Range<usize>, tgt: std::ops::Range<usize>, score: f64) -> Bead {
+        Bead { src, tgt, score }
+    }
+
+    #[test]
+    fn classes_and_summary() {
+        assert_eq!(confidence_class(0.9), "high");
+        assert_eq!(confidence_class(0.5), "medium");
+        assert_eq!(confidence_class(0.49), "low");
+        assert_eq!(confidence_class(f64::NAN), "low");
+        let a = Alignment {
+            beads: vec![
+                bead(0..0, 0..1, 0.5),
+                bead(0..1, 1..2, 1.0),
+                bead(1..2, 2..2, 0.5),
+                bead(2..3, 2..4, 0.6),
+                bead(3..5, 4..5, 0.2),
+                bead(5..6, 5..6, 0.9),
+            ],
+        };
+        let s = Summary::of(&a, 6, 6);
+        let order: Vec<(usize, usize)> = s.shapes.iter().map(|(k, _)| *k).collect();
+        assert_eq!(order, [(1, 1), (1, 2), (2, 1), (1, 0), (0, 1)]);
+        assert_eq!(s.pairs, 4);
+        assert_eq!(s.by_confidence, [2, 1, 1]);
+        assert_eq!((s.src_unaligned, s.tgt_unaligned), (1, 1));
+        assert!((s.mean_pair_score.unwrap() - 0.675).abs() < 1e-12);
+        assert!((s.mean_score.unwrap() - 3.7 / 6.0).abs() < 1e-12);
+        assert_eq!(Summary::of(&Alignment::default(), 0, 0).mean_score, None);
+    }
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(escape("<b>&\"'\u{1}"), "&lt;b&gt;&amp;&quot;&#39;");
+    }
 }

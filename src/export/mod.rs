@@ -305,6 +305,14 @@ pub(crate) fn passes(score: f64, min_score: Option<f64>) -> bool {
     }
 }
 
+/// The sentences `range` of one side, joined as every writer joins them: with a space, but
+/// without one between two sentences when the first ends and the second starts with a Han
+/// character or CJK punctuation (so Chinese sentences are joined directly). An index beyond
+/// `sentences` counts as an empty sentence.
+pub fn join_sentences<S: AsRef<str>>(sentences: &[S], range: std::ops::Range<usize>) -> String {
+    join_side(sentences, &range)
+}
+
 /// The sentences of one side of a bead, joined by a space (Chinese sentences without one).
 pub(crate) fn join_side<S: AsRef<str>>(sentences: &[S], range: &std::ops::Range<usize>) -> String {
     let mut out = String::new();

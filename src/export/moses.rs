@@ -89,3 +89,49 @@ pub fn file_names(prefix: &Path, src: Lang, tgt: Lang) -> (PathBuf, PathBuf) {
         (with(src.code().to_string()), with(tgt.code().to_string()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alignment::Bead;
+
+    #[test]
+    fn one_line_per_pair_and_file_names() {
+        let a = Alignment {
+            beads: vec![
+                Bead {
+                    src: 0..2,
+                    tgt: 0..1,
+                    score: 0.9,
+                },
+                Bead {
+                    src: 2..2,
+                    tgt: 1..2,
+                    score: 0.9,
+                },
+                Bead {
+                    src: 2..3,
+                    tgt: 2..3,
+                    score: 0.1,
+                },
+            ],
+        };
+        let zh = ["一。", "二。", "三\n行。"];
+        let en = ["One two.", "Extra.", "Three\u{2028}line."];
+        let (mut s, mut t) = (Vec::new(), Vec::new());
+        write(&mut s, &mut t, &a, &zh, &en, None).unwrap();
+        assert_eq!(String::from_utf8(s).unwrap(), "一。二。\n三 行。\n");
+        assert_eq!(String::from_utf8(t).unwrap(), "One two.\nThree line.\n");
+        let (mut s, mut t) = (Vec::new(), Vec::new());
+        write(&mut s, &mut t, &a, &zh, &en, Some(0.5)).unwrap();
+        assert_eq!(String::from_utf8(s).unwrap(), "一。二。\n");
+        assert_eq!(
+            file_names(Path::new("x/out"), Lang::Zh, Lang::En),
+            (PathBuf::from("x/out.zh"), PathBuf::from("x/out.en"))
+        );
+        assert_eq!(
+            file_names(Path::new("o"), Lang::En, Lang::En),
+            (PathBuf::from("o.src.en"), PathBuf::from("o.tgt.en"))
+        );
+    }
+}

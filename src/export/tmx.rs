@@ -244,3 +244,68 @@ fn tuv<W: Write>(w: &mut Writer<W>, tag: &str, text: &str) -> io::Result<()> {
         })?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alignment::Bead;
+
+    #[test]
+    fn forbidden_characters_are_replaced_or_dropped() {
+        assert_eq!(xml_safe("a\u{0}b\u{B}c\u{C}d\u{FFFF}"), "ab c d");
+        assert!(matches!(xml_safe("ok\t\n\r😀"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape_text("<a & 'b'>\r\n"),
+            "&lt;a &amp; &apos;b&apos;&gt;&#13;\n"
+        );
+    }
+
+    #[test]
+    fn writes_header_units_and_leaves_out_null_beads() {
+        let a = Alignment {
+            beads: vec![
+                Bead {
+                    src: 0..1,
+                    tgt: 0..1,
+                    score: 0.9344,
+                },
+                Bead {
+                    src: 1..2,
+                    tgt: 1..1,
+                    score: 0.5,
+                },
+                Bead {
+                    src: 2..3,
+                    tgt: 1..2,
+                    score: 0.2,
+                },
+            ],
+        };
+        let zh = ["你好。", "多余。", "再见。"];
+        let en = ["Hello & <bye>.", "Bye."];
+        let mut out = Vec::new();
+        let opts = TmxOptions::new().with_doc_names(Some("a.zh"), Some("a.en"));
+        write(&mut out, &a, &zh, &en, &opts).unwrap();
+        let xml = String::from_utf8(out).unwrap();
+        assert!(xml.contains(&format!(
+            "<header creationtool=\"bialign\" creationtoolversion=\"{}\" datatype=\"plaintext\" \
+             segtype=\"sentence\" adminlang=\"en\" srclang=\"zh-CN\" o-tmf=\"bialign\"/>",
+            env!("CARGO_PKG_VERSION")
+        )));
+        assert_eq!(xml.matches("<tu>").count(), 2);
+        assert!(xml.contains("<prop type=\"x-bialign-score\">0.934</prop>"));
+        assert!(xml.contains("<prop type=\"x-bialign-src-doc\">a.zh</prop>"));
+        assert!(xml.contains("<tuv xml:lang=\"en\">\n        <seg>Hello &amp; &lt;bye&gt;.</seg>"));
+        assert!(!xml.contains("多余"));
+        let mut out = Vec::new();
+        write(
+            &mut out,
+            &a,
+            &zh,
+            &en,
+            &TmxOptions::new().with_min_score(0.5),
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap().matches("<tu>").count(), 1);
+    }
+}

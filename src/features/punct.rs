@@ -48,7 +48,7 @@ impl EndType {
             };
             return EndType(kind * 2 + quoted as u8);
         }
-        EndType((8 * 2 + quoted as u8) as u8)
+        EndType(8 * 2 + quoted as u8)
     }
 
     /// A dense index in `0..COUNT`.

@@ -258,12 +258,12 @@ mod tests {
     fn user_dictionary_formats() {
         let mut lex = Lexicon::empty();
         lex.add_text(
-            "# comment\nwenjie @ 文洁\n叶 @ ye\ntrisolaris\t三体|三体世界\n",
+            "# comment\nwenjie @ 文洁\n汪淼 @ wang\ntrisolaris\t三体|三体世界\n",
             "x",
         )
         .unwrap();
         let t = EnTokenizer::new();
-        for (en, zh) in [("wenjie", "文洁"), ("ye", "叶"), ("trisolaris", "三体世界")] {
+        for (en, zh) in [("wenjie", "文洁"), ("wang", "汪淼"), ("trisolaris", "三体世界")] {
             let id = lex.stem_id(&t.stem(en)).expect(en);
             let mut found = false;
             lex.for_each_match(zh, |ids| found |= ids.contains(&id));

@@ -160,9 +160,8 @@ impl Segmenter {
         } else {
             partition(&paras)
         };
-        let pick = |lang: Lang| -> Vec<usize> {
-            (0..langs.len()).filter(|&i| langs[i] == lang).collect()
-        };
+        let pick =
+            |lang: Lang| -> Vec<usize> { (0..langs.len()).filter(|&i| langs[i] == lang).collect() };
         let zh = self.build(original.clone(), &norm, Lang::Zh, &pick(Lang::Zh));
         let en = self.build(original, &norm, Lang::En, &pick(Lang::En));
         (zh, en)

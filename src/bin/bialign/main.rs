@@ -294,7 +294,9 @@ fn segment(a: SegmentArgs) -> CliResult {
                     writeln!(out, "{obj}")?;
                 }
                 "text" => writeln!(out, "{}", s.text)?,
-                other => return Err(format!("unknown format `{other}` (expected text or jsonl)").into()),
+                other => {
+                    return Err(format!("unknown format `{other}` (expected text or jsonl)").into())
+                }
             }
         }
     }
