@@ -1,0 +1,225 @@
+//! The alignment engine: invariants, direction symmetry, the bundled seed, and accuracy on
+//! the evaluation sets in `../shared/eval` (skipped, saying so, when they are absent).
+
+use bialign::eval::{evaluate_with_verses, parse_alignment, Counts, Verses};
+use bialign::text::{Lang, Segmenter};
+use bialign::{Aligner, Alignment};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn eval_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval")
+}
+
+fn lines(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("readable evaluation file");
+    text.lines().map(str::to_string).collect()
+}
+
+/// Every sentence of both sides in exactly one bead, in order; scores in [0, 1].
+fn assert_covers(a: &Alignment, n: usize, m: usize) {
+    let (mut i, mut j) = (0, 0);
+    for b in &a.beads {
+        assert_eq!(
+            b.src.start, i,
+            "source sentences skipped or repeated at bead {b:?}"
+        );
+        assert_eq!(
+            b.tgt.start, j,
+            "target sentences skipped or repeated at bead {b:?}"
+        );
+        assert!(!(b.src.is_empty() && b.tgt.is_empty()), "empty bead");
+        assert!(
+            b.score.is_finite() && (0.0..=1.0).contains(&b.score),
+            "score {}",
+            b.score
+        );
+        i = b.src.end;
+        j = b.tgt.end;
+    }
+    assert_eq!(
+        (i, j),
+        (n, m),
+        "alignment does not reach the end of both texts"
+    );
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Aligner>();
+    check::<bialign::AlignerBuilder>();
+    check::<Alignment>();
+    check::<bialign::Bead>();
+    check::<bialign::Lexicon>();
+    check::<bialign::Error>();
+    check::<bialign::text::Text>();
+    check::<bialign::text::Segmenter>();
+    check::<bialign::text::Sentence>();
+}
+
+#[test]
+fn empty_and_one_sided_inputs() {
+    let a = Aligner::new();
+    let none: [&str; 0] = [];
+    assert!(a.align_sentences(&none, &none).beads.is_empty());
+    let only_zh = a.align_sentences(&["你好。", "再见。"], &none);
+    assert_covers(&only_zh, 2, 0);
+    let only_en = a.align_sentences(&none, &["Hello.", "Bye."]);
+    assert_covers(&only_en, 0, 2);
+}
+
+#[test]
+fn simple_parallel_text() {
+    let a = Aligner::new();
+    let zh = [
+        "我父亲是医生。",
+        "他每天早上去医院。",
+        "今天下雨了，我们没有出门。",
+    ];
+    let en = [
+        "My father is a doctor.",
+        "He goes to the hospital every morning.",
+        "It rained today.",
+        "We did not go out.",
+    ];
+    let al = a.align_sentences(&zh, &en);
+    assert_covers(&al, 3, 4);
+    assert_eq!(al.to_ids(), "[0]:[0]\n[1]:[1]\n[2]:[2,3]\n");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn every_sentence_in_exactly_one_bead(
+        zh in proptest::collection::vec("[一二三人大中国你我他说了的。，？！“”]{0,30}", 0..25),
+        en in proptest::collection::vec("[a-zA-Z ,.?!\"0-9]{0,80}", 0..25),
+    ) {
+        let a = Aligner::new();
+        let al = a.align_sentences(&zh, &en);
+        assert_covers(&al, zh.len(), en.len());
+        let back = Aligner::builder().src_lang(Lang::En).tgt_lang(Lang::Zh).build();
+        let al2 = back.align_sentences(&en, &zh);
+        assert_covers(&al2, en.len(), zh.len());
+    }
+}
+
+#[test]
+fn directions_mirror_each_other() {
+    let dir = eval_dir().join("mac-dev");
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let zh = lines(&dir.join("zh/006"));
+    let en = lines(&dir.join("en/006"));
+    let forward = Aligner::new().align_sentences(&zh, &en);
+    let backward = Aligner::builder()
+        .src_lang(Lang::En)
+        .tgt_lang(Lang::Zh)
+        .build()
+        .align_sentences(&en, &zh);
+    assert_eq!(forward.mirrored(), backward);
+}
+
+#[test]
+fn seed_note_pairs_only_the_heading_and_the_statement() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/seed_un_note.txt"),
+    )
+    .expect("bundled seed");
+    let (zh, en) = Segmenter::new().segment_mixed(&text);
+    let al = Aligner::new().align(&zh, &en);
+    assert_covers(&al, zh.len(), en.len());
+    let heading = zh
+        .sentences()
+        .iter()
+        .position(|s| s.text.ends_with("的普通照会"))
+        .expect("heading");
+    let transmission = zh
+        .sentences()
+        .iter()
+        .position(|s| s.text.ends_with("的声明(见附件)。"))
+        .expect("transmission sentence");
+    for b in al.pairs() {
+        if b.src.contains(&heading) {
+            assert_eq!(b.src, heading..heading + 1, "{b:?}");
+            assert_eq!(
+                b.tgt,
+                0..1,
+                "the heading pairs with the annex heading: {b:?}"
+            );
+        } else if b.src.contains(&transmission) {
+            assert_eq!(b.src, transmission..transmission + 1, "{b:?}");
+            assert!(
+                b.tgt.contains(&1),
+                "the transmission sentence pairs with the Statement heading: {b:?}"
+            );
+        } else {
+            panic!("only the heading and the transmission sentence have counterparts: {b:?}");
+        }
+    }
+    // The English body (from the third sentence after the Statement heading) is unpaired.
+    for b in &al.beads {
+        if !b.tgt.is_empty() && b.tgt.start >= 3 {
+            assert!(b.src.is_empty(), "English body sentence paired: {b:?}");
+        }
+    }
+}
+
+fn score_docs(
+    set: &str,
+    docs: &[&str],
+    aligner: &Aligner,
+    src_side: &str,
+    tgt_side: &str,
+    verses: Option<&Verses>,
+) -> Option<f64> {
+    let dir = eval_dir().join(set);
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return None;
+    }
+    let mut counts = Counts::default();
+    for d in docs {
+        let src = lines(&dir.join(src_side).join(d));
+        let tgt = lines(&dir.join(tgt_side).join(d));
+        let al = aligner.align_sentences(&src, &tgt);
+        assert_covers(&al, src.len(), tgt.len());
+        let test = parse_alignment(&al.to_ids(), "test").expect("own output parses");
+        let gold_path = dir.join("gold").join(format!("{d}.align"));
+        let gold_text = std::fs::read_to_string(&gold_path).expect("gold");
+        let gold =
+            parse_alignment(&gold_text, &gold_path.display().to_string()).expect("gold parses");
+        counts += evaluate_with_verses(&gold, &test, verses).expect("scorable");
+    }
+    Some(counts.score().strict.f1)
+}
+
+/// A regression guard on the dev set; `BENCHMARKS.md` holds the measured numbers.
+#[test]
+fn mac_dev_accuracy() {
+    let docs = ["001", "002", "003", "004", "005", "006"];
+    if let Some(f1) = score_docs("mac-dev", &docs, &Aligner::new(), "zh", "en", None) {
+        eprintln!("mac-dev strict F1 {f1:.3}");
+        assert!(f1 >= 0.87, "mac-dev strict F1 fell to {f1:.3}");
+    }
+}
+
+#[test]
+fn bible_001_accuracy() {
+    let dir = eval_dir().join("bible");
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let verses = Verses::load(&dir.join("en.verse"), &dir.join("zh.verse")).expect("verses");
+    let aligner = Aligner::builder()
+        .src_lang(Lang::En)
+        .tgt_lang(Lang::Zh)
+        .build();
+    if let Some(f1) = score_docs("bible", &["001"], &aligner, "en", "zh", Some(&verses)) {
+        eprintln!("bible 001 strict F1 {f1:.3}");
+        assert!(f1 >= 0.96, "bible 001 strict F1 fell to {f1:.3}");
+    }
+}
