@@ -192,6 +192,7 @@ table.summary th, table.summary td, table.types th, table.types td {
 table.summary td, table.types td { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 0; }
 figcaption { font-size: .85em; color: #444; max-width: 460px; }
+.lg { white-space: nowrap; }
 .sw { display: inline-block; width: 1.6em; height: .7em; vertical-align: middle;
   margin: 0 .3em 0 .8em; border-radius: 2px; }
 table.align { border-collapse: collapse; width: 100%; table-layout: fixed; }
@@ -412,7 +413,7 @@ fn svg_html(out: &mut String, alignment: &Alignment, s: &Summary, sl: Lang, tl: 
     const PLOT: f64 = 360.0;
     const LEFT: f64 = 48.0;
     const TOP: f64 = 16.0;
-    let width = LEFT + PLOT + 16.0;
+    let width = LEFT + PLOT + 28.0;
     let height = TOP + PLOT + 40.0;
     // The axes span the larger of the sentence counts and the bead ranges.
     let (mut nx, mut ny) = (s.src_sentences, s.tgt_sentences);
@@ -541,7 +542,7 @@ fn svg_html(out: &mut String, alignment: &Alignment, s: &Summary, sl: Lang, tl: 
         };
         let _ = write!(
             out,
-            "<span class=\"sw\" style=\"background:{colour}\"></span>{label}"
+            "<span class=\"lg\"><span class=\"sw\" style=\"background:{colour}\"></span>{label}</span>"
         );
     }
     out.push_str(

@@ -29,8 +29,10 @@
 //!
 //! # Escaping
 //!
-//! `<`, `>`, `&`, `"` and `'` are written as entities, and a carriage return as `&#13;` so
-//! that XML parsers, which turn literal line ends into `\n`, give it back. Characters that
+//! In text, `<`, `>` and `&` are written as entities (quotes stay as they are, which XML
+//! allows and which keeps the file readable), in attribute values quotes too; a carriage
+//! return in text is written as `&#13;` so that XML parsers, which turn literal line ends
+//! into `\n`, give it back. Characters that
 //! XML 1.0 does not allow at all (the C0 controls other than tab, line feed and carriage
 //! return, and the non-characters U+FFFE and U+FFFF) cannot be written even as references,
 //! so they are changed as [`xml_safe`] says: vertical tab and form feed become a space,
@@ -146,11 +148,11 @@ pub fn xml_safe(s: &str) -> Cow<'_, str> {
     )
 }
 
-/// `s` made XML-safe ([`xml_safe`]) and escaped for text content: the five predefined
-/// entities and `&#13;` for a carriage return.
+/// `s` made XML-safe ([`xml_safe`]) and escaped for text content: `&lt;`, `&gt;`, `&amp;`
+/// and `&#13;` for a carriage return.
 fn escape_text(s: &str) -> String {
     let safe = xml_safe(s);
-    let escaped = quick_xml::escape::escape(safe.as_ref());
+    let escaped = quick_xml::escape::partial_escape(safe.as_ref());
     if escaped.contains('\r') {
         escaped.replace('\r', "&#13;")
     } else {
@@ -255,8 +257,8 @@ mod tests {
         assert_eq!(xml_safe("a\u{0}b\u{B}c\u{C}d\u{FFFF}"), "ab c d");
         assert!(matches!(xml_safe("ok\t\n\r😀"), Cow::Borrowed(_)));
         assert_eq!(
-            escape_text("<a & 'b'>\r\n"),
-            "&lt;a &amp; &apos;b&apos;&gt;&#13;\n"
+            escape_text("<a & 'b'>\"]]>\r\n"),
+            "&lt;a &amp; 'b'&gt;\"]]&gt;&#13;\n"
         );
     }
 
