@@ -33,6 +33,7 @@ struct Config {
     max_band: usize,
     refine_band: usize,
     refinements: usize,
+    anchors: bool,
     coverage: f64,
     lex_weight: f64,
     unit_coverage: f64,
@@ -53,12 +54,13 @@ impl Default for Config {
             max_band: 1536,
             refine_band: 8,
             refinements: 1,
+            anchors: true,
             coverage: 0.50,
             lex_weight: 0.5,
             unit_coverage: 0.3,
             unit_weight: 0.5,
             deletion_prior: 0.01,
-            punct_weight: 1.5,
+            punct_weight: 1.0,
             spread: 0.30,
             temperature: 1.0,
         }
@@ -107,6 +109,13 @@ impl AlignerBuilder {
     /// Whether to realign with parameters re-estimated from the first pass (default on).
     pub fn second_pass(&mut self, on: bool) -> &mut Self {
         self.config.refinements = usize::from(on);
+        self
+    }
+
+    /// Whether the first band follows anchors (pairs sharing rare words) or only the
+    /// diagonal of cumulative lengths (default on).
+    pub fn anchors(&mut self, on: bool) -> &mut Self {
+        self.config.anchors = on;
         self
     }
 
@@ -288,7 +297,12 @@ impl Aligner {
         // First pass: a band around the line through the anchors (or the diagonal of
         // cumulative lengths), recentred on the path and widened where the path runs along
         // its edge.
-        let mut centers = anchors::guide(&f, &length_diagonal(&f, n, m));
+        let diagonal = length_diagonal(&f, n, m);
+        let mut centers = if cfg.anchors {
+            anchors::guide(&f, &diagonal)
+        } else {
+            diagonal
+        };
         if let Some(p) = std::env::var_os("BIALIGN_DEBUG_GUIDE") {
             let text: String = centers.iter().map(|c| format!("{c}\n")).collect();
             let _ = std::fs::write(p, text);

@@ -263,7 +263,11 @@ mod tests {
         )
         .unwrap();
         let t = EnTokenizer::new();
-        for (en, zh) in [("wenjie", "文洁"), ("wang", "汪淼"), ("trisolaris", "三体世界")] {
+        for (en, zh) in [
+            ("wenjie", "文洁"),
+            ("wang", "汪淼"),
+            ("trisolaris", "三体世界"),
+        ] {
             let id = lex.stem_id(&t.stem(en)).expect(en);
             let mut found = false;
             lex.for_each_match(zh, |ids| found |= ids.contains(&id));

@@ -64,6 +64,9 @@ struct AlignOptions {
     /// Skip the second pass with re-estimated parameters.
     #[arg(long)]
     no_second_pass: bool,
+    /// Lay the first search band along the length diagonal only, without anchors.
+    #[arg(long)]
+    no_anchors: bool,
     /// Rounds of re-estimation and realignment (the second pass is one round).
     #[arg(long, conflicts_with = "no_second_pass")]
     refinements: Option<usize>,
@@ -173,7 +176,8 @@ fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
         .max_bead(o.max_bead)
         .band(o.band)
         .max_band(o.max_band)
-        .second_pass(!o.no_second_pass);
+        .second_pass(!o.no_second_pass)
+        .anchors(!o.no_anchors);
     if let Some(r) = o.refinements {
         b.refinements(r);
     }
