@@ -1,7 +1,7 @@
 //! The `bialign` command-line tool.
 
 use bialign::eval::{evaluate_paths, render_table, Verses};
-use bialign::export::{self, Format};
+use bialign::export::{Format, Output};
 use bialign::text::decode::{read_text, DEFAULT_MAX_INPUT_BYTES};
 use bialign::text::{Segmenter, Text};
 use bialign::{Aligner, Lang, Lexicon};
@@ -49,9 +49,12 @@ struct AlignOptions {
     /// Language of the target file.
     #[arg(long, default_value = "en")]
     tgt_lang: Lang,
-    /// Output format: tsv, jsonl or ids.
+    /// Output format: tsv, jsonl, ids, tmx, moses (two files, `-o` prefix) or html.
     #[arg(long, short = 'f', default_value = "tsv")]
     format: Format,
+    /// Leave out pairs below this confidence (tsv, tmx, moses).
+    #[arg(long)]
+    min_score: Option<f64>,
     /// Largest bead as the total number of sentences on both sides.
     #[arg(long, default_value_t = 5)]
     max_bead: usize,
@@ -263,8 +266,32 @@ fn align(a: AlignArgs) -> CliResult {
         }
     };
     let alignment = aligner.align(&src, &tgt);
+    let (src_texts, tgt_texts) = (src.texts(), tgt.texts());
+    let src_name = a.src.display().to_string();
+    let tgt_name = a.tgt.as_ref().map(|p| p.display().to_string());
+    let mut out = Output::new(&alignment, &src_texts, &tgt_texts)
+        .with_langs(src.lang(), tgt.lang())
+        .with_names(
+            Some(&src_name),
+            Some(tgt_name.as_deref().unwrap_or(&src_name)),
+        );
+    if let Some(min) = o.min_score {
+        out = out.with_min_score(min);
+    }
+    if o.format.is_two_files() {
+        // Moses: two files, OUT.<src-lang> and OUT.<tgt-lang>.
+        let Some(prefix) = a.output.as_deref() else {
+            return Err("--format moses writes two files: give their common prefix with -o".into());
+        };
+        let (sp, tp) = out.moses_paths(prefix);
+        let (mut sb, mut tb) = (Vec::new(), Vec::new());
+        out.write_moses(&mut sb, &mut tb)?;
+        write_output(Some(&sp), &sb)?;
+        write_output(Some(&tp), &tb)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut buf = Vec::new();
-    export::write(&mut buf, o.format, &alignment, &src.texts(), &tgt.texts())?;
+    out.write_to(o.format, &mut buf)?;
     write_output(a.output.as_deref(), &buf)?;
     Ok(ExitCode::SUCCESS)
 }
