@@ -55,7 +55,7 @@ impl Default for Config {
             refine_band: 8,
             refinements: 1,
             anchors: true,
-            coverage: 0.50,
+            coverage: 0.46,
             lex_weight: 0.5,
             unit_coverage: 0.3,
             unit_weight: 0.5,
