@@ -96,6 +96,39 @@ pub(crate) fn to_costs(
     c
 }
 
+/// For items with chance rates `q` and expected coverage `r`: the LLR gain of covering item
+/// `t` in a bead of `k` sentences on the other side (`gain[t * MAX_SIDE + k - 1]`), relative
+/// to leaving it uncovered, and `ln(1 - r)`, the LLR of an uncovered item.
+fn gain_table(q: &[f64], r: f64) -> (Vec<f64>, f64) {
+    let r = r.clamp(1e-3, 0.999);
+    let miss = (1.0 - r).ln();
+    let mut gain = Vec::with_capacity(q.len() * MAX_SIDE);
+    for &q in q {
+        for k in 1..=MAX_SIDE {
+            let p0 = 1.0 - (1.0 - q).powi(k as i32);
+            let p1 = p0 + (1.0 - p0) * r;
+            gain.push((p1 / p0).ln() - miss);
+        }
+    }
+    (gain, miss)
+}
+
+/// Per sentence and bead size `k`, the LLR if every item of the sentence were covered: an
+/// upper bound used to skip hopeless beads.
+fn best_table<'s>(sentences: impl Iterator<Item = &'s [u32]>, gain: &[f64], miss: f64) -> Vec<f64> {
+    let mut best = Vec::new();
+    for items in sentences {
+        for k in 1..=MAX_SIDE {
+            let all: f64 = items
+                .iter()
+                .map(|&t| gain[t as usize * MAX_SIDE + k - 1].max(0.0))
+                .sum();
+            best.push(miss * items.len() as f64 + all);
+        }
+    }
+    best
+}
+
 /// A cost model bound to the features of one document pair.
 pub(crate) struct Scorer<'a> {
     pub f: &'a PairFeatures,
@@ -119,16 +152,14 @@ pub(crate) struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     pub fn new(f: &'a PairFeatures, p: &'a CostParams) -> Self {
-        let r = p.coverage.clamp(1e-3, 0.999);
-        let miss = (1.0 - r).ln();
-        let mut gain = Vec::with_capacity(f.q.len() * MAX_SIDE);
-        for &q in &f.q {
-            for x in 1..=MAX_SIDE {
-                let p0 = 1.0 - (1.0 - q).powi(x as i32);
-                let p1 = p0 + (1.0 - p0) * r;
-                gain.push((p1 / p0).ln() - miss);
-            }
-        }
+        let (gain, miss) = gain_table(&f.q, p.coverage);
+        let best_llr = best_table(f.en.iter().map(|s| s.tokens.as_slice()), &gain, miss);
+        let (unit_gain, unit_miss) = gain_table(&f.q_units, p.unit_coverage);
+        let best_unit_llr = best_table(
+            f.zh.iter().map(|s| s.units.as_slice()),
+            &unit_gain,
+            unit_miss,
+        );
         let cum = |v: &mut dyn Iterator<Item = f64>| {
             let mut out = vec![0.0];
             let mut acc = 0.0;
@@ -138,38 +169,6 @@ impl<'a> Scorer<'a> {
             }
             out
         };
-        let mut best_llr = Vec::with_capacity(f.en.len() * MAX_SIDE);
-        for s in &f.en {
-            for x in 1..=MAX_SIDE {
-                let all: f64 = s
-                    .tokens
-                    .iter()
-                    .map(|&t| gain[t as usize * MAX_SIDE + x - 1].max(0.0))
-                    .sum();
-                best_llr.push(miss * s.tokens.len() as f64 + all);
-            }
-        }
-        let r2 = p.unit_coverage.clamp(1e-3, 0.999);
-        let unit_miss = (1.0 - r2).ln();
-        let mut unit_gain = Vec::with_capacity(f.q_units.len() * MAX_SIDE);
-        for &q in &f.q_units {
-            for y in 1..=MAX_SIDE {
-                let p0 = 1.0 - (1.0 - q).powi(y as i32);
-                let p1 = p0 + (1.0 - p0) * r2;
-                unit_gain.push((p1 / p0).ln() - unit_miss);
-            }
-        }
-        let mut best_unit_llr = Vec::with_capacity(f.zh.len() * MAX_SIDE);
-        for s in &f.zh {
-            for y in 1..=MAX_SIDE {
-                let all: f64 = s
-                    .units
-                    .iter()
-                    .map(|&u| unit_gain[u as usize * MAX_SIDE + y - 1].max(0.0))
-                    .sum();
-                best_unit_llr.push(unit_miss * s.units.len() as f64 + all);
-            }
-        }
         Scorer {
             unit_gain,
             unit_miss,

@@ -184,11 +184,7 @@ impl Lexicon {
         if self.patterns.is_empty() {
             return;
         }
-        let starts: Vec<usize> = folded
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(folded.len()))
-            .collect();
+        let starts = char_starts(folded);
         let mut a = 0;
         while a + 1 < starts.len() {
             let mut longest = None;
@@ -215,11 +211,7 @@ impl Lexicon {
         if self.patterns.is_empty() {
             return;
         }
-        let starts: Vec<usize> = folded
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(folded.len()))
-            .collect();
+        let starts = char_starts(folded);
         for a in 0..starts.len().saturating_sub(1) {
             for b in a + 1..starts.len().min(a + 1 + MAX_PATTERN_CHARS) {
                 match self.patterns.get(&folded[starts[a]..starts[b]]) {
@@ -230,6 +222,14 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// Byte offsets of the characters of `s`, and its length.
+fn char_starts(s: &str) -> Vec<usize> {
+    s.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+        .collect()
 }
 
 fn has_han(s: &str) -> bool {
