@@ -41,6 +41,8 @@ pub mod lexicon;
 mod score;
 pub mod text;
 
+#[doc(hidden)]
+pub use align::internals;
 pub use align::{Aligner, AlignerBuilder};
 pub use alignment::{Alignment, Bead};
 pub use error::{Error, ErrorKind, Result};

@@ -10,6 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::score::{to_costs, CostParams, Scorer, MAX_SIDE};
 use crate::text::{Lang, Text};
 use dp::{search, Band, Path};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// Aligns two texts sentence by sentence.
@@ -221,27 +222,7 @@ impl Aligner {
         // Two texts in the same language are aligned with the source in the Chinese role.
         let swap = src_lang == Lang::En && tgt_lang == Lang::Zh;
         let (zh, en) = if swap { (tgt, src) } else { (src, tgt) };
-        let beads = self.align_canonical(zh, en);
-        Alignment {
-            beads: beads
-                .into_iter()
-                .map(|(z, e, score)| {
-                    if swap {
-                        Bead {
-                            src: e,
-                            tgt: z,
-                            score,
-                        }
-                    } else {
-                        Bead {
-                            src: z,
-                            tgt: e,
-                            score,
-                        }
-                    }
-                })
-                .collect(),
-        }
+        to_alignment(self.align_canonical(zh, en), swap)
     }
 
     /// The allowed bead shapes, small ones first (so good beads are found early and
@@ -259,47 +240,25 @@ impl Aligner {
         v
     }
 
-    fn align_canonical(
-        &self,
-        zh: &[&str],
-        en: &[&str],
-    ) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, f64)> {
-        let (n, m) = (zh.len(), en.len());
+    fn align_canonical(&self, zh: &[&str], en: &[&str]) -> Vec<(Range<usize>, Range<usize>, f64)> {
         let f = PairFeatures::new(zh, en, &self.lexicon, &self.tokenizer);
+        self.align_features(&f)
+    }
+
+    /// Everything after feature extraction: the passes of the search and the posteriors.
+    fn align_features(&self, f: &PairFeatures) -> Vec<(Range<usize>, Range<usize>, f64)> {
+        let (n, m) = (f.zh.len(), f.en.len());
         let cfg = &self.config;
         let shapes = Self::shapes(cfg.max_bead);
         // The first pass only has to find the neighbourhood of the path.
         let coarse_shapes = Self::shapes(cfg.max_bead);
-        let total_zh: f64 = f.zh.iter().map(|s| s.len).sum();
-        let total_en: f64 = f.en.iter().map(|s| s.len).sum();
-        // English has 3.1 to 3.4 non-space characters per Chinese character in translation;
-        // a document ratio far from that means much of one side has no counterpart, and says
-        // nothing about the ratio of the parallel part.
-        let doc_ratio = total_en / total_zh;
-        let ratio = if (TYPICAL_RATIO / 1.6..=TYPICAL_RATIO * 1.6).contains(&doc_ratio) {
-            doc_ratio
-        } else {
-            TYPICAL_RATIO
-        };
-        let mut params = CostParams {
-            ratio,
-            spread: cfg.spread,
-            spread_merge: 0.0,
-            prior: CostParams::literary_priors(cfg.max_bead, cfg.deletion_prior),
-            coverage: cfg.coverage,
-            lex_weight: cfg.lex_weight,
-            unit_coverage: cfg.unit_coverage,
-            unit_weight: cfg.unit_weight,
-            punct_weight: cfg.punct_weight,
-            pmi_end: vec![0.0; EndType::COUNT * EndType::COUNT],
-            pmi_start: vec![0.0; StartType::COUNT * StartType::COUNT],
-        };
+        let mut params = initial_params(cfg, f);
         // First pass: a band around the line through the anchors (or the diagonal of
         // cumulative lengths), recentred on the path and widened where the path runs along
         // its edge.
-        let diagonal = length_diagonal(&f, n, m);
+        let diagonal = length_diagonal(f, n, m);
         let mut centers = if cfg.anchors {
-            anchors::guide(&f, &diagonal)
+            anchors::guide(f, &diagonal)
         } else {
             diagonal
         };
@@ -311,7 +270,7 @@ impl Aligner {
         let mut round = 0;
         let path = loop {
             let band = Band::around(&centers, &halves, m);
-            let path = run(&f, &params, &band, m, &coarse_shapes, None);
+            let path = run(f, &params, &band, m, &coarse_shapes, None);
             if debug() {
                 eprintln!(
                     "pass 1, round {round}: {} cells, {} rows on the edge",
@@ -347,15 +306,15 @@ impl Aligner {
         };
         let mut path = path;
         for _ in 0..cfg.refinements {
-            reestimate(&mut params, &f, &path, cfg.max_bead);
+            reestimate(&mut params, f, &path, cfg.max_bead);
             let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
-            path = run(&f, &params, &band, m, &shapes, None);
+            path = run(f, &params, &band, m, &shapes, None);
         }
         // The final search in a narrow band, with posteriors for the confidence scores.
         let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
-        let path = run(&f, &params, &band, m, &shapes, Some(cfg.temperature));
+        let path = run(f, &params, &band, m, &shapes, Some(cfg.temperature));
         if debug() {
-            let scorer = Scorer::new(&f, &params);
+            let scorer = Scorer::new(f, &params);
             for st in &path.steps {
                 if st.i1 > st.i0 && st.j1 > st.j0 {
                     let llr = scorer.llr(st.i0, st.i1, st.j0, st.j1, |i, j| {
@@ -386,6 +345,49 @@ impl Aligner {
             .enumerate()
             .map(|(k, s)| (s.i0..s.i1, s.j0..s.j1, post.get(k).copied().unwrap_or(0.0)))
             .collect()
+    }
+}
+
+/// Beads in canonical orientation (Chinese, English, score), turned back to the requested
+/// direction.
+fn to_alignment(beads: Vec<(Range<usize>, Range<usize>, f64)>, swap: bool) -> Alignment {
+    Alignment {
+        beads: beads
+            .into_iter()
+            .map(|(z, e, score)| {
+                let (src, tgt) = if swap { (e, z) } else { (z, e) };
+                Bead { src, tgt, score }
+            })
+            .collect(),
+    }
+}
+
+/// The cost parameters before anything is learnt from the document: literary priors, the
+/// configured weights, and the document's own length ratio when it is plausible.
+fn initial_params(cfg: &Config, f: &PairFeatures) -> CostParams {
+    let total_zh: f64 = f.zh.iter().map(|s| s.len).sum();
+    let total_en: f64 = f.en.iter().map(|s| s.len).sum();
+    // English has 3.1 to 3.4 non-space characters per Chinese character in translation;
+    // a document ratio far from that means much of one side has no counterpart, and says
+    // nothing about the ratio of the parallel part.
+    let doc_ratio = total_en / total_zh;
+    let ratio = if (TYPICAL_RATIO / 1.6..=TYPICAL_RATIO * 1.6).contains(&doc_ratio) {
+        doc_ratio
+    } else {
+        TYPICAL_RATIO
+    };
+    CostParams {
+        ratio,
+        spread: cfg.spread,
+        spread_merge: 0.0,
+        prior: CostParams::literary_priors(cfg.max_bead, cfg.deletion_prior),
+        coverage: cfg.coverage,
+        lex_weight: cfg.lex_weight,
+        unit_coverage: cfg.unit_coverage,
+        unit_weight: cfg.unit_weight,
+        punct_weight: cfg.punct_weight,
+        pmi_end: vec![0.0; EndType::COUNT * EndType::COUNT],
+        pmi_start: vec![0.0; StartType::COUNT * StartType::COUNT],
     }
 }
 
@@ -627,4 +629,68 @@ fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, path: &Path) {
         .collect();
     params.pmi_end = table(&ends, EndType::COUNT);
     params.pmi_start = table(&starts, StartType::COUNT);
+}
+
+/// Entry points into the stages of the aligner, for the criterion benches. Not part of the
+/// API: names and signatures may change in any release.
+#[doc(hidden)]
+pub mod internals {
+    use super::{length_diagonal, Aligner, Band, MaskCache, PairFeatures, Scorer};
+    use crate::alignment::Alignment;
+
+    /// The features of one document pair (Chinese rows, English columns).
+    pub struct Prepared(PairFeatures);
+
+    impl Prepared {
+        /// Number of Chinese and English sentences.
+        pub fn shape(&self) -> (usize, usize) {
+            (self.0.zh.len(), self.0.en.len())
+        }
+    }
+
+    /// Feature extraction: tokenising, lexicon look-up, numbers, punctuation, chance rates.
+    pub fn features(aligner: &Aligner, zh: &[&str], en: &[&str]) -> Prepared {
+        Prepared(PairFeatures::new(
+            zh,
+            en,
+            &aligner.lexicon,
+            &aligner.tokenizer,
+        ))
+    }
+
+    /// Scores every allowed bead whose end lies within `half` columns of the length
+    /// diagonal, with the aligner's initial parameters and no pruning; returns the sum of
+    /// the finite costs (so the work cannot be optimised away).
+    pub fn score_band(aligner: &Aligner, p: &Prepared, half: usize) -> f64 {
+        let f = &p.0;
+        let (n, m) = (f.zh.len(), f.en.len());
+        let cfg = &aligner.config;
+        let params = super::initial_params(cfg, f);
+        let scorer = Scorer::new(f, &params);
+        let centers = length_diagonal(f, n, m);
+        let band = Band::around(&centers, &vec![half; n + 1], m);
+        let masks = MaskCache::new(f, &band, m);
+        let shapes = Aligner::shapes(cfg.max_bead);
+        let mut sum = 0.0;
+        for i in 0..=n {
+            for j in band.lo(i)..=band.hi(i) {
+                for &(x, y) in &shapes {
+                    if x == 0 || y == 0 || x > i || y > j {
+                        continue;
+                    }
+                    let c =
+                        scorer.cost(i - x, i, j - y, j, f64::INFINITY, |a, b| masks.get(f, a, b));
+                    if c.is_finite() {
+                        sum += c;
+                    }
+                }
+            }
+        }
+        sum
+    }
+
+    /// The search alone: every pass after feature extraction, with posteriors.
+    pub fn search(aligner: &Aligner, p: &Prepared) -> Alignment {
+        super::to_alignment(aligner.align_features(&p.0), false)
+    }
 }
