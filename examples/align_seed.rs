@@ -5,7 +5,7 @@
 
 use bialign::text::decode::{read_text, DEFAULT_MAX_INPUT_BYTES};
 use bialign::text::Segmenter;
-use bialign::Aligner;
+use bialign::{Aligner, Genre};
 use std::path::Path;
 
 fn main() -> Result<(), bialign::Error> {
@@ -15,7 +15,9 @@ fn main() -> Result<(), bialign::Error> {
     // One file holding both languages: split it into its Chinese and English parts.
     let (zh, en) = seg.segment_mixed(&text);
     println!("{} Chinese and {} English sentences", zh.len(), en.len());
-    let alignment = Aligner::new().align(&zh, &en);
+    // A UN document: mostly 1-1 beads, untranslated lines, beads never cross paragraphs.
+    let aligner = Aligner::builder().genre(Genre::Official).build();
+    let alignment = aligner.align(&zh, &en);
     let short = |s: &str| -> String { s.chars().take(60).collect() };
     for bead in &alignment.beads {
         let z: Vec<String> = bead

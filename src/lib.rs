@@ -43,7 +43,7 @@ pub mod text;
 
 #[doc(hidden)]
 pub use align::internals;
-pub use align::{Aligner, AlignerBuilder};
+pub use align::{Aligner, AlignerBuilder, Genre};
 pub use alignment::{Alignment, Bead};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::Lexicon;

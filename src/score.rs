@@ -18,6 +18,7 @@
 //! `ln(p1 / p0)`: rare words covered count a lot, frequent ones little, and adding sentences to
 //! a bead only pays if their words are covered.
 
+use crate::align::Genre;
 use crate::features::{EndType, PairFeatures, StartType};
 
 /// Largest number of sentences on one side of a bead.
@@ -48,26 +49,54 @@ pub(crate) struct CostParams {
     pub pmi_end: Vec<f64>,
     /// PMI of (start type of first zh sentence, start type of first en sentence).
     pub pmi_start: Vec<f64>,
+    /// PMI of (bead ends a Chinese paragraph, bead ends an English paragraph), indexed
+    /// `2 * zh + en`; zeros when the texts have no paragraphs.
+    pub pmi_para: [f64; 4],
+    /// Cost of each paragraph break inside a bead (infinite: beads never cross paragraphs).
+    pub paragraph_penalty: f64,
 }
 
 impl CostParams {
-    /// Bead priors for Chinese-English literary text (measured on the MAC dev chapters).
-    pub fn literary_priors(max_total: usize, deletion: f64) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
+    /// Bead-type priors for a genre, with `deletion` the probability of each of 1-0 and 0-1.
+    pub fn priors(
+        genre: Genre,
+        max_total: usize,
+        deletion: f64,
+    ) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
         // Probabilities in canonical orientation [zh][en].
         let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
-        p[1][1] = 0.62;
-        p[1][2] = 0.21;
-        p[1][3] = 0.055;
-        p[2][1] = 0.05;
-        p[1][4] = 0.022;
-        p[2][2] = 0.019;
-        p[2][3] = 0.009;
-        p[3][1] = 0.004;
-        p[3][2] = 0.003;
-        p[1][5] = 0.003;
-        p[2][4] = 0.0015;
-        p[4][1] = 0.001;
-        p[3][3] = 0.001;
+        match genre {
+            // Measured on the MAC dev chapters: English translators of Chinese fiction split
+            // long sentences often.
+            Genre::Literary => {
+                p[1][1] = 0.62;
+                p[1][2] = 0.21;
+                p[1][3] = 0.055;
+                p[2][1] = 0.05;
+                p[1][4] = 0.022;
+                p[2][2] = 0.019;
+                p[2][3] = 0.009;
+                p[3][1] = 0.004;
+                p[3][2] = 0.003;
+                p[1][5] = 0.003;
+                p[2][4] = 0.0015;
+                p[4][1] = 0.001;
+                p[3][3] = 0.001;
+            }
+            // UN and legal text (the design notes' figures): mostly 1-1, few merges.
+            Genre::Official => {
+                p[1][1] = 0.82;
+                p[1][2] = 0.06;
+                p[2][1] = 0.03;
+                p[1][3] = 0.01;
+                p[2][2] = 0.01;
+                p[3][1] = 0.005;
+                p[1][4] = 0.002;
+                p[2][3] = 0.002;
+                p[3][2] = 0.002;
+                p[4][1] = 0.001;
+            }
+        }
         p[1][0] = deletion;
         p[0][1] = deletion;
         to_costs(&p, max_total)
@@ -248,7 +277,10 @@ impl<'a> Scorer<'a> {
         let ee = self.f.en[j1 - 1].end.index();
         let zs = self.f.zh[i0].start.index();
         let es = self.f.en[j0].start.index();
-        self.p.pmi_end[ze * EndType::COUNT + ee] + self.p.pmi_start[zs * StartType::COUNT + es]
+        let (pz, pe) = self.f.ends_paragraph(i1, j1);
+        self.p.pmi_end[ze * EndType::COUNT + ee]
+            + self.p.pmi_start[zs * StartType::COUNT + es]
+            + self.p.pmi_para[2 * pz as usize + pe as usize]
     }
 
     /// The full cost of a bead with both sides non-empty, or infinity as soon as it is
@@ -268,8 +300,15 @@ impl<'a> Scorer<'a> {
         if !prior.is_finite() {
             return f64::INFINITY;
         }
-        let base = prior + self.length_cost(i0, i1, j0, j1)
+        let mut base = prior + self.length_cost(i0, i1, j0, j1)
             - self.p.punct_weight * self.punct(i0, i1, j0, j1);
+        let breaks = self.f.breaks_inside(i0, i1, j0, j1);
+        if breaks > 0 {
+            base += self.p.paragraph_penalty * breaks as f64;
+            if !base.is_finite() {
+                return f64::INFINITY;
+            }
+        }
         if base > limit {
             let y = j1 - j0;
             let best: f64 = (j0..j1)

@@ -70,6 +70,10 @@ pub(crate) struct PairFeatures {
     pub q: Vec<f64>,
     /// Per dense unit id: the share of English sentences covering it (smoothed).
     pub q_units: Vec<f64>,
+    /// Per Chinese sentence, the number of paragraph breaks before it (all 0 when unknown).
+    pub zh_para: Vec<u32>,
+    /// Per English sentence, the number of paragraph breaks before it.
+    pub en_para: Vec<u32>,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -196,11 +200,44 @@ impl PairFeatures {
             .map(|&c| (c as f64 + 0.5) / (n + 1.0))
             .collect();
         PairFeatures {
+            zh_para: vec![0; zh_feats.len()],
+            en_para: vec![0; en_feats.len()],
             zh: zh_feats,
             en: en_feats,
             q,
             q_units,
         }
+    }
+
+    /// Sets the paragraph numbers of the sentences (see [`crate::text::Text::paragraph_numbers`]);
+    /// ignored unless both have one number per sentence.
+    pub fn with_paragraphs(mut self, zh_para: Vec<u32>, en_para: Vec<u32>) -> Self {
+        if zh_para.len() == self.zh.len() && en_para.len() == self.en.len() {
+            self.zh_para = zh_para;
+            self.en_para = en_para;
+        }
+        self
+    }
+
+    /// Whether both sides have more than one paragraph.
+    pub fn has_paragraphs(&self) -> bool {
+        self.zh_para.last().is_some_and(|&p| p > 0) && self.en_para.last().is_some_and(|&p| p > 0)
+    }
+
+    /// Paragraph breaks inside Chinese sentences `i0..i1` plus inside English `j0..j1`
+    /// (both non-empty).
+    #[inline]
+    pub fn breaks_inside(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> u32 {
+        (self.zh_para[i1 - 1] - self.zh_para[i0]) + (self.en_para[j1 - 1] - self.en_para[j0])
+    }
+
+    /// Whether a bead ending before Chinese sentence `i1` and English `j1` ends a paragraph
+    /// on each side (the end of the text counts).
+    #[inline]
+    pub fn ends_paragraph(&self, i1: usize, j1: usize) -> (bool, bool) {
+        let z = i1 >= self.zh.len() || self.zh_para[i1] != self.zh_para[i1 - 1];
+        let e = j1 >= self.en.len() || self.en_para[j1] != self.en_para[j1 - 1];
+        (z, e)
     }
 
     /// Bit k is set if token k of English sentence `j` is covered by Chinese sentence `i`.

@@ -26,6 +26,9 @@ pub struct Text {
     lang: Lang,
     original: Arc<str>,
     sentences: Vec<Sentence>,
+    /// Whether paragraph numbers say something (not for presplit input, where every line is
+    /// its own paragraph).
+    paragraphs: bool,
 }
 
 impl Text {
@@ -58,6 +61,21 @@ impl Text {
     /// The normalised sentence texts.
     pub fn texts(&self) -> Vec<&str> {
         self.sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// For each sentence, the number of paragraph breaks before it (0 for every sentence of
+    /// presplit input, whose lines say nothing about paragraphs). The aligner uses them to
+    /// keep beads inside paragraphs.
+    pub fn paragraph_numbers(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.sentences.len());
+        let mut k = 0u32;
+        for (i, s) in self.sentences.iter().enumerate() {
+            if self.paragraphs && i > 0 && s.para != self.sentences[i - 1].para {
+                k += 1;
+            }
+            out.push(k);
+        }
+        out
     }
 
     /// Sentence `k` quoted verbatim from the input.
@@ -208,6 +226,7 @@ impl Segmenter {
             lang,
             original,
             sentences,
+            paragraphs: !self.presplit,
         }
     }
 }
