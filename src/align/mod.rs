@@ -6,6 +6,7 @@ mod dp;
 use crate::alignment::{Alignment, Bead};
 use crate::features::en::EnTokenizer;
 use crate::features::{EndType, PairFeatures, StartType};
+use crate::lexicon::pinyin::Pinyin;
 use crate::lexicon::Lexicon;
 use crate::score::{to_costs, CostParams, Scorer, MAX_SIDE};
 use crate::text::{Lang, Text};
@@ -86,6 +87,7 @@ struct Config {
     hard_paragraphs: bool,
     paragraph_penalty: f64,
     genre: Genre,
+    pinyin_names: bool,
 }
 
 impl Default for Config {
@@ -110,6 +112,7 @@ impl Default for Config {
             hard_paragraphs: false,
             paragraph_penalty: PARAGRAPH_PENALTY,
             genre: Genre::Literary,
+            pinyin_names: true,
         }
     }
 }
@@ -260,6 +263,13 @@ impl AlignerBuilder {
         self
     }
 
+    /// Matches capitalised English words outside the lexicon against the pinyin of the
+    /// Chinese characters (叶文洁 = Ye Wenjie); default on.
+    pub fn pinyin_names(&mut self, on: bool) -> &mut Self {
+        self.config.pinyin_names = on;
+        self
+    }
+
     /// Builds the aligner.
     pub fn build(&self) -> Aligner {
         Aligner {
@@ -285,6 +295,10 @@ impl Aligner {
     /// A builder for every option.
     pub fn builder() -> AlignerBuilder {
         AlignerBuilder::default()
+    }
+
+    fn pinyin(&self) -> Option<&'static Pinyin> {
+        self.config.pinyin_names.then(Pinyin::bundled)
     }
 
     /// Aligns pre-split source and target sentences, in the languages set with
@@ -346,7 +360,7 @@ impl Aligner {
         (zh, zh_para): Sentences<'_>,
         (en, en_para): Sentences<'_>,
     ) -> Vec<(Range<usize>, Range<usize>, f64)> {
-        let mut f = PairFeatures::new(zh, en, &self.lexicon, &self.tokenizer);
+        let mut f = PairFeatures::new(zh, en, &self.lexicon, &self.tokenizer, self.pinyin());
         if let (Some(zp), Some(ep)) = (zh_para, en_para) {
             f = f.with_paragraphs(zp, ep);
         }
@@ -790,6 +804,7 @@ pub mod internals {
             en,
             &aligner.lexicon,
             &aligner.tokenizer,
+            aligner.pinyin(),
         ))
     }
 

@@ -10,6 +10,7 @@ pub mod en;
 pub mod numbers;
 pub mod punct;
 
+use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;
 use en::{EnToken, EnTokenizer};
 pub use punct::{EndType, StartType};
@@ -84,7 +85,16 @@ enum Key {
 
 impl PairFeatures {
     /// Computes the features of Chinese sentences `zh` and English sentences `en`.
-    pub fn new(zh: &[&str], en: &[&str], lexicon: &Lexicon, tokenizer: &EnTokenizer) -> Self {
+    ///
+    /// With `pinyin`, capitalised English words outside the lexicon (names, mostly) are also
+    /// covered by Chinese characters whose pinyin spells them.
+    pub fn new(
+        zh: &[&str],
+        en: &[&str],
+        lexicon: &Lexicon,
+        tokenizer: &EnTokenizer,
+        pinyin: Option<&Pinyin>,
+    ) -> Self {
         let mut dense: HashMap<Key, u32> = HashMap::new();
         let mut lex_dense: HashMap<u32, u32> = HashMap::new();
         let key_of = |t: &EnToken| match t {
@@ -129,6 +139,12 @@ impl PairFeatures {
             })
             .collect();
 
+        let names = match pinyin {
+            Some(_) => name_matcher(en, tokenizer, |stem| {
+                dense.get(&Key::Other(stem.to_string())).copied()
+            }),
+            None => NameMatcher::default(),
+        };
         let mut counts = vec![0u32; dense.len()];
         let mut unit_dense: HashMap<u32, u32> = HashMap::new();
         let mut folded = String::new();
@@ -153,6 +169,9 @@ impl PairFeatures {
                     .map(&key_of)
                     .chain(numbers.drain(..).map(Key::Other));
                 covered.extend(extra.filter_map(|k| dense.get(&k).copied()));
+                if let Some(p) = pinyin {
+                    names.for_each_match(p, &folded, |id| covered.push(id));
+                }
                 covered.sort_unstable();
                 covered.dedup();
                 for &t in &covered {
@@ -271,6 +290,34 @@ impl PairFeatures {
         }
         m
     }
+}
+
+/// The romanised names of the English sentences: capitalised ASCII words (not sentence
+/// initial-only words: any capitalised word) whose stem is a token outside the lexicon
+/// (`token_of` gives its dense id).
+fn name_matcher(
+    en: &[&str],
+    tokenizer: &EnTokenizer,
+    token_of: impl Fn(&str) -> Option<u32>,
+) -> NameMatcher {
+    let mut names = NameMatcher::default();
+    let mut seen = std::collections::HashSet::new();
+    for s in en {
+        for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+            let mut cs = w.chars();
+            if w.len() < 2 || w.len() > 24 || !cs.next().is_some_and(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let lower = w.to_ascii_lowercase();
+            if !seen.insert(lower.clone()) {
+                continue;
+            }
+            if let Some(id) = token_of(&tokenizer.stem(&lower)) {
+                names.add(&lower, id);
+            }
+        }
+    }
+    names
 }
 
 /// Length in characters, not counting white space.

@@ -5,6 +5,8 @@
 //! derived from CC-CEDICT and ECDICT, see `data/README.md`) is compiled into the library and
 //! parsed once; a [`Lexicon`] is immutable afterwards and shared across threads.
 
+pub(crate) mod pinyin;
+
 use crate::features::en::EnTokenizer;
 use crate::{Error, Result};
 use std::collections::HashMap;

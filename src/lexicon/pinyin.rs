@@ -1,0 +1,154 @@
+//! Toneless pinyin readings of Chinese characters, for matching romanised names
+//! (叶文洁 = Ye Wenjie, 韦小宝 = Wei Xiaobao) that no dictionary lists.
+//!
+//! The table (`data/pinyin.tsv.gz`, built by `scripts/build-pinyin` from CC-CEDICT) is
+//! compiled into the library and parsed once.
+
+use flate2::read::GzDecoder;
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::OnceLock;
+
+static BUNDLED: &[u8] = include_bytes!("../../data/pinyin.tsv.gz");
+
+/// Character -> its readings, most common first (`ü` written `u`).
+#[derive(Debug, Default)]
+pub(crate) struct Pinyin {
+    readings: HashMap<char, Box<[Box<str>]>>,
+}
+
+impl Pinyin {
+    /// The bundled table, parsed on first use. A corrupt table (checked by the tests) gives
+    /// an empty one: names are then simply not matched.
+    pub fn bundled() -> &'static Pinyin {
+        static CELL: OnceLock<Pinyin> = OnceLock::new();
+        CELL.get_or_init(|| {
+            let mut text = String::new();
+            if GzDecoder::new(BUNDLED).read_to_string(&mut text).is_err() {
+                return Pinyin::default();
+            }
+            Pinyin::parse(&text)
+        })
+    }
+
+    fn parse(text: &str) -> Pinyin {
+        let mut readings = HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((c, rs)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut chars = c.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            readings.insert(c, rs.split('|').map(Box::from).collect());
+        }
+        Pinyin { readings }
+    }
+
+    /// The readings of `c` (empty for characters without one).
+    pub fn readings(&self, c: char) -> &[Box<str>] {
+        self.readings.get(&c).map_or(&[], |r| r)
+    }
+
+    /// Number of characters in the table.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.readings.len()
+    }
+}
+
+/// Romanised names (lower case) to find in Chinese text, with the prefixes that a search
+/// character by character can extend.
+#[derive(Debug, Default)]
+pub(crate) struct NameMatcher {
+    names: HashMap<String, u32>,
+    prefixes: std::collections::HashSet<String>,
+}
+
+/// Most characters a romanised word is matched against (a given name, or a surname and a
+/// one-character given name written as one word).
+const MAX_NAME_CHARS: usize = 3;
+
+impl NameMatcher {
+    /// Adds a romanised name (lower-case ASCII letters) standing for token `id`.
+    pub fn add(&mut self, name: &str, id: u32) {
+        for end in 1..name.len() {
+            self.prefixes.insert(name[..end].to_string());
+        }
+        self.names.entry(name.to_string()).or_insert(id);
+    }
+
+    /// Calls `found` with the token of every name whose pinyin spells a run of consecutive
+    /// characters of `text`.
+    pub fn for_each_match(&self, pinyin: &Pinyin, text: &str, mut found: impl FnMut(u32)) {
+        if self.names.is_empty() {
+            return;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut buf = String::new();
+        for start in 0..chars.len() {
+            self.extend(pinyin, &chars[start..], &mut buf, 0, &mut found);
+        }
+    }
+
+    fn extend(
+        &self,
+        pinyin: &Pinyin,
+        rest: &[char],
+        buf: &mut String,
+        depth: usize,
+        found: &mut impl FnMut(u32),
+    ) {
+        let Some(&c) = rest.first() else {
+            return;
+        };
+        if depth == MAX_NAME_CHARS {
+            return;
+        }
+        let keep = buf.len();
+        for r in pinyin.readings(c) {
+            buf.push_str(r);
+            if let Some(&id) = self.names.get(buf.as_str()) {
+                found(id);
+            }
+            if self.prefixes.contains(buf.as_str()) {
+                self.extend(pinyin, &rest[1..], buf, depth + 1, found);
+            }
+            buf.truncate(keep);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_table_has_common_characters_and_names() {
+        let p = Pinyin::bundled();
+        assert!(p.len() > 10_000, "pinyin table too small: {}", p.len());
+        assert_eq!(&*p.readings('叶')[0], "ye");
+        assert!(
+            p.readings('吕').iter().any(|r| &**r == "lu"),
+            "ü is written u"
+        );
+        assert!(p.readings('a').is_empty());
+    }
+
+    #[test]
+    fn names_match_runs_of_characters() {
+        let mut m = NameMatcher::default();
+        m.add("ye", 1);
+        m.add("wenjie", 2);
+        m.add("xiaobao", 3);
+        m.add("london", 4);
+        let mut got = Vec::new();
+        m.for_each_match(Pinyin::bundled(), "叶文洁看着韦小宝。", |id| {
+            got.push(id)
+        });
+        got.sort_unstable();
+        got.dedup();
+        assert_eq!(got, [1, 2, 3]);
+    }
+}
