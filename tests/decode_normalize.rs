@@ -265,3 +265,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn detect_needs_chinese_text_to_say_chinese() {
+    let seg = bialign::text::Segmenter::new();
+    // A one-letter English text once counted as Chinese (0 >= 2 / 3 in integers).
+    assert_eq!(seg.detect("a"), Some(Lang::En));
+    assert_eq!(seg.detect("Hello there."), Some(Lang::En));
+    assert_eq!(seg.detect("一"), Some(Lang::Zh));
+    assert_eq!(seg.detect("他说 OK。"), Some(Lang::Zh));
+    assert_eq!(seg.detect("42 ..."), None);
+}

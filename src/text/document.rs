@@ -158,7 +158,7 @@ impl Segmenter {
         match (zh, en) {
             (0, 0) => None,
             // Chinese takes 3 bytes a character and about a third of the characters.
-            (z, e) if z >= e / 3 => Some(Lang::Zh),
+            (z, e) if z > 0 && 3 * z >= e => Some(Lang::Zh),
             _ => Some(Lang::En),
         }
     }
