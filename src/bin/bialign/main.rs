@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod batch;
+
 /// Sentence alignment of Chinese and English texts.
 #[derive(Parser)]
 #[command(name = "bialign", version, about, long_about = None)]
@@ -36,6 +38,9 @@ enum Command {
     #[command(after_help = "Examples:\n  bialign eval --gold gold/ --test out/\n  \
         bialign eval --gold 001.align --test my.align --src-verse en.verse --tgt-verse zh.verse")]
     Eval(EvalArgs),
+    /// Align many document pairs in parallel (a job file, or JSONL on standard input).
+    #[command(after_help = batch::AFTER_HELP)]
+    Batch(batch::BatchArgs),
 }
 
 #[derive(Args)]
@@ -49,9 +54,10 @@ struct AlignOptions {
     /// Language of the target file.
     #[arg(long, default_value = "en")]
     tgt_lang: Lang,
-    /// Output format: tsv, jsonl, ids, tmx, moses (two files, `-o` prefix) or html.
-    #[arg(long, short = 'f', default_value = "tsv")]
-    format: Format,
+    /// Output format: tsv (the default), jsonl, ids, tmx, moses (two files, `-o` prefix) or
+    /// html. In `batch`, without it each output's extension decides (see `bialign batch -h`).
+    #[arg(long, short = 'f')]
+    format: Option<Format>,
     /// Leave out pairs below this confidence (tsv, tmx, moses).
     #[arg(long)]
     min_score: Option<f64>,
@@ -160,6 +166,7 @@ fn main() -> ExitCode {
         Command::Align(a) => align(a),
         Command::Eval(e) => eval(e),
         Command::Segment(s) => segment(s),
+        Command::Batch(b) => batch::run(b),
     };
     match result {
         Ok(code) => code,
@@ -220,14 +227,124 @@ fn segmenter(presplit: bool) -> Segmenter {
     Segmenter::new().presplit(presplit)
 }
 
-/// Warns when a text does not look like the language it is declared in.
-fn check_lang(seg: &Segmenter, text: &str, lang: Lang, path: &Path) {
-    if let Some(found) = seg.detect(text) {
-        if found != lang {
-            eprintln!(
-                "bialign: warning: {} looks like {found}, not {lang}; aligning it as {lang}",
-                path.display()
-            );
+/// A warning when a text does not look like the language it is declared in.
+fn check_lang(seg: &Segmenter, text: &str, lang: Lang, name: &str) -> Option<String> {
+    match seg.detect(text) {
+        Some(found) if found != lang => Some(format!(
+            "{name} looks like {found}, not {lang}; aligning it as {lang}"
+        )),
+        _ => None,
+    }
+}
+
+/// One document pair, segmented, with the document names its output shows.
+struct Doc {
+    src: Text,
+    tgt: Text,
+    src_name: Option<String>,
+    tgt_name: Option<String>,
+}
+
+/// The files one alignment is written to: `(path, bytes)`, `None` for standard output.
+type Rendered = Vec<(Option<PathBuf>, Vec<u8>)>;
+
+impl Doc {
+    /// Reads and segments `src` and `tgt`; without `tgt`, `src` holds both languages.
+    /// Warnings (a text that looks like the other language) go to `warn`.
+    fn read(
+        o: &AlignOptions,
+        seg: &Segmenter,
+        src: &Path,
+        tgt: Option<&Path>,
+        warn: &mut dyn FnMut(String),
+    ) -> Result<Doc, bialign::Error> {
+        let src_text = read_text(src, o.max_input_bytes)?;
+        let tgt_text = match tgt {
+            Some(t) => Some(read_text(t, o.max_input_bytes)?),
+            None => None,
+        };
+        let src_name = src.display().to_string();
+        let tgt_name = tgt.map(|t| t.display().to_string());
+        let tgt = tgt_text.as_deref().zip(tgt_name.as_deref());
+        let (src, tgt) = segment_pair(o, seg, (&src_text, &src_name), tgt, warn);
+        Ok(Doc {
+            src,
+            tgt,
+            tgt_name: Some(tgt_name.unwrap_or_else(|| src_name.clone())),
+            src_name: Some(src_name),
+        })
+    }
+
+    /// Aligns the pair and writes it in `format`: to `output`, or standard output when
+    /// `None` (Moses needs `output` as the prefix of its two files).
+    fn render(
+        &self,
+        aligner: &Aligner,
+        o: &AlignOptions,
+        format: Format,
+        output: Option<&Path>,
+    ) -> Result<Rendered, Box<dyn std::error::Error>> {
+        let alignment = aligner.align(&self.src, &self.tgt);
+        let (src_texts, tgt_texts) = (self.src.texts(), self.tgt.texts());
+        let mut out = Output::new(&alignment, &src_texts, &tgt_texts)
+            .with_langs(self.src.lang(), self.tgt.lang())
+            .with_names(self.src_name.as_deref(), self.tgt_name.as_deref());
+        if let Some(min) = o.min_score {
+            out = out.with_min_score(min);
+        }
+        if format.is_two_files() {
+            // Moses: two files, OUT.<src-lang> and OUT.<tgt-lang>.
+            let Some(prefix) = output else {
+                return Err(
+                    "--format moses writes two files: give their common prefix with -o".into(),
+                );
+            };
+            let (sp, tp) = out.moses_paths(prefix);
+            let (mut sb, mut tb) = (Vec::new(), Vec::new());
+            out.write_moses(&mut sb, &mut tb)?;
+            return Ok(vec![(Some(sp), sb), (Some(tp), tb)]);
+        }
+        let mut buf = Vec::new();
+        out.write_to(format, &mut buf)?;
+        Ok(vec![(output.map(Path::to_path_buf), buf)])
+    }
+}
+
+/// Segments the texts of a document pair, each given with its name for messages; without
+/// `tgt`, `src` holds both languages and is partitioned. Returns `(source, target)`.
+fn segment_pair(
+    o: &AlignOptions,
+    seg: &Segmenter,
+    (src_text, src_name): (&str, &str),
+    tgt: Option<(&str, &str)>,
+    warn: &mut dyn FnMut(String),
+) -> (Text, Text) {
+    match tgt {
+        Some((tgt_text, tgt_name)) => {
+            let checks = [
+                check_lang(seg, src_text, o.src_lang, src_name),
+                check_lang(seg, tgt_text, o.tgt_lang, tgt_name),
+            ];
+            checks.into_iter().flatten().for_each(&mut *warn);
+            (
+                seg.segment(src_text, o.src_lang),
+                seg.segment(tgt_text, o.tgt_lang),
+            )
+        }
+        None => {
+            let (zh, en) = seg.segment_mixed(src_text);
+            if zh.is_empty() || en.is_empty() {
+                warn(format!(
+                    "{src_name} does not hold both languages ({} Chinese and {} English sentences)",
+                    zh.len(),
+                    en.len()
+                ));
+            }
+            if o.src_lang == Lang::En {
+                (en, zh)
+            } else {
+                (zh, en)
+            }
         }
     }
 }
@@ -236,63 +353,12 @@ fn align(a: AlignArgs) -> CliResult {
     let o = &a.options;
     let aligner = build_aligner(o)?;
     let seg = segmenter(o.presplit);
-    let (src, tgt) = match &a.tgt {
-        Some(tgt_path) => {
-            let src_text = read_text(&a.src, o.max_input_bytes)?;
-            let tgt_text = read_text(tgt_path, o.max_input_bytes)?;
-            check_lang(&seg, &src_text, o.src_lang, &a.src);
-            check_lang(&seg, &tgt_text, o.tgt_lang, tgt_path);
-            (
-                seg.segment(&src_text, o.src_lang),
-                seg.segment(&tgt_text, o.tgt_lang),
-            )
-        }
-        None => {
-            let text = read_text(&a.src, o.max_input_bytes)?;
-            let (zh, en) = seg.segment_mixed(&text);
-            if zh.is_empty() || en.is_empty() {
-                eprintln!(
-                    "bialign: warning: {} does not hold both languages ({} Chinese and {} English sentences)",
-                    a.src.display(),
-                    zh.len(),
-                    en.len()
-                );
-            }
-            if o.src_lang == Lang::En {
-                (en, zh)
-            } else {
-                (zh, en)
-            }
-        }
-    };
-    let alignment = aligner.align(&src, &tgt);
-    let (src_texts, tgt_texts) = (src.texts(), tgt.texts());
-    let src_name = a.src.display().to_string();
-    let tgt_name = a.tgt.as_ref().map(|p| p.display().to_string());
-    let mut out = Output::new(&alignment, &src_texts, &tgt_texts)
-        .with_langs(src.lang(), tgt.lang())
-        .with_names(
-            Some(&src_name),
-            Some(tgt_name.as_deref().unwrap_or(&src_name)),
-        );
-    if let Some(min) = o.min_score {
-        out = out.with_min_score(min);
+    let mut warn = |w: String| eprintln!("bialign: warning: {w}");
+    let doc = Doc::read(o, &seg, &a.src, a.tgt.as_deref(), &mut warn)?;
+    let format = o.format.unwrap_or(Format::Tsv);
+    for (path, bytes) in doc.render(&aligner, o, format, a.output.as_deref())? {
+        write_output(path.as_deref(), &bytes)?;
     }
-    if o.format.is_two_files() {
-        // Moses: two files, OUT.<src-lang> and OUT.<tgt-lang>.
-        let Some(prefix) = a.output.as_deref() else {
-            return Err("--format moses writes two files: give their common prefix with -o".into());
-        };
-        let (sp, tp) = out.moses_paths(prefix);
-        let (mut sb, mut tb) = (Vec::new(), Vec::new());
-        out.write_moses(&mut sb, &mut tb)?;
-        write_output(Some(&sp), &sb)?;
-        write_output(Some(&tp), &tb)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut buf = Vec::new();
-    out.write_to(o.format, &mut buf)?;
-    write_output(a.output.as_deref(), &buf)?;
     Ok(ExitCode::SUCCESS)
 }
 
