@@ -178,7 +178,8 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
     if let Some(e) = write_error.or_else(|| stdout.flush().err()) {
         return Err(format!("standard output: {e}").into());
     }
-    eprintln!("bialign: {total} documents, {failed} failed");
+    let plural = if total == 1 { "" } else { "s" };
+    eprintln!("bialign: {total} document{plural}, {failed} failed");
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
