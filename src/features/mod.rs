@@ -7,6 +7,7 @@
 //! it). Everything the cost model needs is here: lengths, token sets, per-token chance rates.
 
 pub mod en;
+pub(crate) mod learned;
 pub mod numbers;
 pub mod punct;
 
@@ -75,6 +76,10 @@ pub(crate) struct PairFeatures {
     pub zh_para: Vec<u32>,
     /// Per English sentence, the number of paragraph breaks before it.
     pub en_para: Vec<u32>,
+    /// The Chinese sentences, full-width forms folded (for the learnt lexicon).
+    pub zh_text: Vec<String>,
+    /// Per dense token id: whether it is an English word (not a number or a mark).
+    pub word: Vec<bool>,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -106,6 +111,7 @@ impl PairFeatures {
             EnToken::Punct(p) => Key::Other((*p).to_string()),
         };
         let mut buf = Vec::new();
+        let mut word = Vec::new();
         let mut en_stems: Vec<Vec<u32>> = Vec::with_capacity(en.len());
         let mut en_feats: Vec<EnSentence> = en
             .iter()
@@ -118,6 +124,9 @@ impl PairFeatures {
                     let key = key_of(t);
                     let next = dense.len() as u32;
                     let id = *dense.entry(key).or_insert(next);
+                    if id == next {
+                        word.push(matches!(t, EnToken::Word(_)));
+                    }
                     if let EnToken::Word(w) = t {
                         if let Some(l) = lexicon.stem_id(w) {
                             lex_dense.insert(l, id);
@@ -145,7 +154,7 @@ impl PairFeatures {
             }),
             None => NameMatcher::default(),
         };
-        let mut counts = vec![0u32; dense.len()];
+        let mut zh_text = Vec::with_capacity(zh.len());
         let mut unit_dense: HashMap<u32, u32> = HashMap::new();
         let mut folded = String::new();
         let mut numbers = Vec::new();
@@ -174,9 +183,7 @@ impl PairFeatures {
                 }
                 covered.sort_unstable();
                 covered.dedup();
-                for &t in &covered {
-                    counts[t as usize] += 1;
-                }
+                zh_text.push(folded.clone());
                 let mut units = Vec::new();
                 lexicon.for_each_unit(&folded, |p| {
                     let next = unit_dense.len() as u32;
@@ -195,6 +202,7 @@ impl PairFeatures {
             })
             .collect();
         let mut unit_counts = vec![0u32; unit_dense.len()];
+        let tokens = dense.len();
         for (e, stems) in en_feats.iter_mut().zip(&en_stems) {
             let mut cov: Vec<u32> = stems
                 .iter()
@@ -213,19 +221,34 @@ impl PairFeatures {
             .iter()
             .map(|&c| (c as f64 + 0.5) / (m + 1.0))
             .collect();
-        let n = zh_feats.len() as f64;
-        let q = counts
-            .iter()
-            .map(|&c| (c as f64 + 0.5) / (n + 1.0))
-            .collect();
-        PairFeatures {
+        let mut f = PairFeatures {
             zh_para: vec![0; zh_feats.len()],
             en_para: vec![0; en_feats.len()],
             zh: zh_feats,
             en: en_feats,
-            q,
+            q: vec![0.0; tokens],
             q_units,
+            zh_text,
+            word,
+        };
+        f.recount_q();
+        f
+    }
+
+    /// Recomputes the chance rate of every English token: the share of Chinese sentences
+    /// covering it (smoothed).
+    pub fn recount_q(&mut self) {
+        let mut counts = vec![0u32; self.q.len()];
+        for s in &self.zh {
+            for &t in &s.covered {
+                counts[t as usize] += 1;
+            }
         }
+        let n = self.zh.len() as f64;
+        self.q = counts
+            .iter()
+            .map(|&c| (c as f64 + 0.5) / (n + 1.0))
+            .collect();
     }
 
     /// Sets the paragraph numbers of the sentences (see [`crate::text::Text::paragraph_numbers`]);

@@ -1,0 +1,162 @@
+//! A lexicon learnt from the document itself: English words that the bundled lexicon does
+//! not connect to their Chinese translation (names transliterated as 亚伯拉罕, rare words,
+//! idiosyncratic renderings) are paired with the Chinese character n-gram that co-occurs with
+//! them in the beads of a first alignment, and then count as covered wherever that n-gram
+//! occurs.
+//!
+//! The pairing is Dice's coefficient over beads, `2 c(t, g) / (c(t) + c(g))`, with `c(g)`
+//! counted over Chinese sentences; rare-word chance is still corrected by the cost model,
+//! which recomputes each token's coverage rate after learning.
+
+use super::{is_han, PairFeatures};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Shortest and longest Chinese n-gram (in characters) that is learnt.
+const MIN_CHARS: usize = 2;
+const MAX_CHARS: usize = 4;
+/// A token must occur in at least this many beads to be learnt...
+const MIN_BEADS: usize = 2;
+/// ...and in at most this many (frequent words are the lexicon's business).
+const MAX_BEADS: usize = 200;
+/// Least share of a token's beads that must contain the n-gram.
+const MIN_SHARE: f64 = 0.6;
+/// Least Dice coefficient of a learnt pair.
+const MIN_DICE: f64 = 0.5;
+
+/// Learns pairs from the beads `(Chinese sentences, English sentences)` of a first
+/// alignment, and returns the features with the learnt coverage added (`None` when nothing
+/// was learnt).
+pub(crate) fn learn(
+    f: &PairFeatures,
+    beads: &[(Range<usize>, Range<usize>)],
+) -> Option<PairFeatures> {
+    // Beads of 1-1, 1-2 and 2-1: the Chinese text and the English word tokens that nothing
+    // in it covers yet.
+    let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut texts: Vec<String> = Vec::new();
+    for (z, e) in beads {
+        if z.is_empty() || e.is_empty() || z.len() + e.len() > 3 {
+            continue;
+        }
+        let b = texts.len() as u32;
+        texts.push(z.clone().map(|i| f.zh_text[i].as_str()).collect());
+        let mut seen = Vec::new();
+        for j in e.clone() {
+            for &t in &f.en[j].tokens {
+                if !f.word[t as usize] || seen.contains(&t) {
+                    continue;
+                }
+                if z.clone().any(|i| f.zh[i].covered.binary_search(&t).is_ok()) {
+                    continue;
+                }
+                seen.push(t);
+                token_beads.entry(t).or_default().push(b);
+            }
+        }
+    }
+    // Candidates per token: n-grams of its first bead found in enough of its other beads.
+    let mut candidates: Vec<(u32, String, usize)> = Vec::new();
+    let mut tokens: Vec<_> = token_beads
+        .into_iter()
+        .filter(|(_, bs)| (MIN_BEADS..=MAX_BEADS).contains(&bs.len()))
+        .collect();
+    tokens.sort_unstable_by_key(|(t, _)| *t);
+    for (t, bs) in &tokens {
+        let need = ((bs.len() as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS);
+        let mut grams: Vec<(String, usize)> = ngrams(&texts[bs[0] as usize])
+            .into_iter()
+            .map(|g| (g, 1))
+            .collect();
+        for (k, &b) in bs.iter().enumerate().skip(1) {
+            let left = bs.len() - k;
+            let text = &texts[b as usize];
+            grams.retain_mut(|(g, c)| {
+                if text.contains(g.as_str()) {
+                    *c += 1;
+                }
+                *c + left > need
+            });
+            if grams.is_empty() {
+                break;
+            }
+        }
+        candidates.extend(
+            grams
+                .into_iter()
+                .filter(|&(_, c)| c >= need)
+                .map(|(g, c)| (*t, g, c)),
+        );
+    }
+    if candidates.is_empty() {
+        return None;
+    }
+    // Sentence frequency of every candidate n-gram, in one pass over the Chinese side.
+    let mut freq: HashMap<&str, usize> =
+        candidates.iter().map(|(_, g, _)| (g.as_str(), 0)).collect();
+    for text in &f.zh_text {
+        let mut found = ngrams(text);
+        found.sort_unstable();
+        found.dedup();
+        for g in &found {
+            if let Some(c) = freq.get_mut(g.as_str()) {
+                *c += 1;
+            }
+        }
+    }
+    // The best n-gram of each token by Dice (longer n-grams win ties).
+    let counts: HashMap<u32, usize> = tokens.iter().map(|(t, bs)| (*t, bs.len())).collect();
+    let mut best: HashMap<u32, (f64, usize, &str)> = HashMap::new();
+    for (t, g, c) in &candidates {
+        let dice = 2.0 * *c as f64 / (counts[t] + freq[g.as_str()]) as f64;
+        if dice < MIN_DICE {
+            continue;
+        }
+        let len = g.chars().count();
+        let e = best.entry(*t).or_insert((dice, len, g.as_str()));
+        if (dice, len) > (e.0, e.1) {
+            *e = (dice, len, g.as_str());
+        }
+    }
+    if best.is_empty() {
+        return None;
+    }
+    let mut by_gram: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (t, (_, _, g)) in &best {
+        by_gram.entry(g).or_default().push(*t);
+    }
+    let mut out = f.clone();
+    for (i, text) in f.zh_text.iter().enumerate() {
+        let cov = &mut out.zh[i].covered;
+        let before = cov.len();
+        for g in ngrams(text) {
+            if let Some(ts) = by_gram.get(g.as_str()) {
+                cov.extend(ts);
+            }
+        }
+        if cov.len() > before {
+            cov.sort_unstable();
+            cov.dedup();
+        }
+    }
+    out.recount_q();
+    Some(out)
+}
+
+/// The Han-character n-grams of `text`, `MIN_CHARS..=MAX_CHARS` long.
+fn ngrams(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for start in 0..chars.len() {
+        for len in MIN_CHARS..=MAX_CHARS {
+            let Some(w) = chars.get(start..start + len) else {
+                break;
+            };
+            if !w.iter().all(|&c| is_han(c)) {
+                break;
+            }
+            out.push(w.iter().collect());
+        }
+    }
+    out
+}
