@@ -62,6 +62,7 @@ Examples:
 #[derive(Args)]
 pub(crate) struct BatchArgs {
     /// Job file of SRC<TAB>TGT<TAB>OUT lines, or `-` for JSONL documents on standard input.
+    #[arg(value_name = "JOBFILE")]
     jobs: PathBuf,
     /// Worker threads (0: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
@@ -142,7 +143,7 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
                     .enumerate()
                     .par_bridge()
                     .for_each_with(tx, |tx, (k, job)| {
-                        // The receiver only goes away when reporting failed: then stop.
+                        // Sending fails only when the reporting loop is gone (it panicked).
                         let _ = tx.send((k, run_job(job, &aligner, &seg, o)));
                     });
             });
