@@ -23,6 +23,8 @@ const MAX_BEADS: usize = 200;
 const MIN_SHARE: f64 = 0.6;
 /// Least Dice coefficient of a learnt pair.
 const MIN_DICE: f64 = 0.5;
+/// Fewest usable beads to learn from: in a short document every co-occurrence is chance.
+const MIN_DOC_BEADS: usize = 50;
 
 /// Learns pairs from the beads `(Chinese sentences, English sentences)` of a first
 /// alignment, and returns the features with the learnt coverage added (`None` when nothing
@@ -54,6 +56,9 @@ pub(crate) fn learn(
                 token_beads.entry(t).or_default().push(b);
             }
         }
+    }
+    if texts.len() < MIN_DOC_BEADS {
+        return None;
     }
     // Candidates per token: n-grams of its first bead found in enough of its other beads.
     let mut candidates: Vec<(u32, String, usize)> = Vec::new();
