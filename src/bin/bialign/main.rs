@@ -4,7 +4,7 @@ use bialign::eval::{evaluate_paths, render_table, Verses};
 use bialign::export::{Format, Output};
 use bialign::text::decode::{read_text, DEFAULT_MAX_INPUT_BYTES};
 use bialign::text::{Segmenter, Text};
-use bialign::{Aligner, Lang, Lexicon};
+use bialign::{Aligner, Genre, Lang, Lexicon};
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -61,6 +61,14 @@ struct AlignOptions {
     /// Leave out pairs below this confidence (tsv, tmx, moses).
     #[arg(long)]
     min_score: Option<f64>,
+    /// Kind of text: literary (fiction, free translation) or official (UN, legal: mostly
+    /// 1-1, untranslated lines, beads never cross paragraphs).
+    #[arg(long, default_value = "literary")]
+    genre: Genre,
+    /// Never let a bead cross a paragraph boundary (raw text only; presplit input has no
+    /// paragraphs). Implied by `--genre official`.
+    #[arg(long)]
+    hard_paragraphs: bool,
     /// Largest bead as the total number of sentences on both sides.
     #[arg(long, default_value_t = 5)]
     max_bead: usize,
@@ -103,6 +111,13 @@ struct AlignOptions {
     /// Do not use the bundled lexicon.
     #[arg(long)]
     no_lexicon: bool,
+    /// Do not match capitalised English words (names) against the pinyin of Chinese
+    /// characters.
+    #[arg(long)]
+    no_pinyin: bool,
+    /// Do not learn word pairs from the first pass (Dice over its beads) for the second.
+    #[arg(long)]
+    no_learned_lexicon: bool,
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: u64,
@@ -181,13 +196,20 @@ type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
 fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
     let mut b = Aligner::builder();
+    // The preset first: the options after it override its settings.
+    b.genre(o.genre);
+    if o.hard_paragraphs {
+        b.hard_paragraphs(true);
+    }
     b.src_lang(o.src_lang)
         .tgt_lang(o.tgt_lang)
         .max_bead(o.max_bead)
         .band(o.band)
         .max_band(o.max_band)
         .second_pass(!o.no_second_pass)
-        .anchors(!o.no_anchors);
+        .anchors(!o.no_anchors)
+        .pinyin_names(!o.no_pinyin)
+        .learn_lexicon(!o.no_learned_lexicon);
     if let Some(r) = o.refinements {
         b.refinements(r);
     }
