@@ -89,6 +89,7 @@ struct Config {
     genre: Genre,
     pinyin_names: bool,
     learn_lexicon: bool,
+    reestimate: bool,
 }
 
 impl Default for Config {
@@ -115,6 +116,7 @@ impl Default for Config {
             genre: Genre::Literary,
             pinyin_names: true,
             learn_lexicon: true,
+            reestimate: true,
         }
     }
 }
@@ -277,6 +279,14 @@ impl AlignerBuilder {
     /// by Dice's coefficient); default on (it helps on both dev sets).
     pub fn learn_lexicon(&mut self, on: bool) -> &mut Self {
         self.config.learn_lexicon = on;
+        self
+    }
+
+    /// Before each later pass, re-estimates the length ratio and spread, the bead priors,
+    /// the deletion rates and the punctuation tables from the previous pass; default on.
+    /// Off, the later passes only search a narrower band with the starting parameters.
+    pub fn reestimate(&mut self, on: bool) -> &mut Self {
+        self.config.reestimate = on;
         self
     }
 
@@ -450,7 +460,9 @@ impl Aligner {
         };
         let f = learned.as_ref().unwrap_or(f);
         for _ in 0..cfg.refinements {
-            reestimate(&mut params, f, &path, cfg.genre, cfg.max_bead);
+            if cfg.reestimate {
+                reestimate(&mut params, f, &path, cfg.genre, cfg.max_bead);
+            }
             let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
             path = run(f, &params, &band, m, &shapes, None);
         }

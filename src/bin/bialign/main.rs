@@ -118,6 +118,10 @@ struct AlignOptions {
     /// Do not learn word pairs from the first pass (Dice over its beads) for the second.
     #[arg(long)]
     no_learned_lexicon: bool,
+    /// Keep the starting parameters in the second pass (no re-estimation of ratio, spread,
+    /// bead priors, deletion rates and punctuation tables).
+    #[arg(long)]
+    no_reestimate: bool,
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: u64,
@@ -209,7 +213,8 @@ fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
         .second_pass(!o.no_second_pass)
         .anchors(!o.no_anchors)
         .pinyin_names(!o.no_pinyin)
-        .learn_lexicon(!o.no_learned_lexicon);
+        .learn_lexicon(!o.no_learned_lexicon)
+        .reestimate(!o.no_reestimate);
     if let Some(r) = o.refinements {
         b.refinements(r);
     }
