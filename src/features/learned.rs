@@ -9,7 +9,7 @@
 //! which recomputes each token's coverage rate after learning.
 
 use super::{is_han, PairFeatures};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Shortest and longest Chinese n-gram (in characters) that is learnt.
@@ -35,7 +35,7 @@ pub(crate) fn learn(
 ) -> Option<PairFeatures> {
     // Beads of 1-1, 1-2 and 2-1: the Chinese text and the English word tokens that nothing
     // in it covers yet.
-    let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::default();
     let mut texts: Vec<String> = Vec::new();
     for (z, e) in beads {
         if z.is_empty() || e.is_empty() || z.len() + e.len() > 3 {
@@ -111,7 +111,7 @@ pub(crate) fn learn(
     }
     // The best n-gram of each token by Dice (longer n-grams win ties).
     let counts: HashMap<u32, usize> = tokens.iter().map(|(t, bs)| (*t, bs.len())).collect();
-    let mut best: HashMap<u32, (f64, usize, &str)> = HashMap::new();
+    let mut best: HashMap<u32, (f64, usize, &str)> = HashMap::default();
     for (t, g, c) in &candidates {
         let dice = 2.0 * *c as f64 / (counts[t] + freq[g.as_str()]) as f64;
         if dice < MIN_DICE {
@@ -126,7 +126,7 @@ pub(crate) fn learn(
     if best.is_empty() {
         return None;
     }
-    let mut by_gram: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut by_gram: HashMap<&str, Vec<u32>> = HashMap::default();
     for (t, (_, _, g)) in &best {
         by_gram.entry(g).or_default().push(*t);
     }

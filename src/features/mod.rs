@@ -15,7 +15,7 @@ use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;
 use en::{EnToken, EnTokenizer};
 pub use punct::{EndType, StartType};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Most content tokens kept per English sentence (they are tracked as bits of a `u64`).
 pub(crate) const MAX_TOKENS: usize = 64;
@@ -100,8 +100,8 @@ impl PairFeatures {
         tokenizer: &EnTokenizer,
         pinyin: Option<&Pinyin>,
     ) -> Self {
-        let mut dense: HashMap<Key, u32> = HashMap::new();
-        let mut lex_dense: HashMap<u32, u32> = HashMap::new();
+        let mut dense: HashMap<Key, u32> = HashMap::default();
+        let mut lex_dense: HashMap<u32, u32> = HashMap::default();
         let key_of = |t: &EnToken| match t {
             EnToken::Word(w) => match lexicon.stem_id(w) {
                 Some(id) => Key::Lex(id),
@@ -155,7 +155,7 @@ impl PairFeatures {
             None => NameMatcher::default(),
         };
         let mut zh_text = Vec::with_capacity(zh.len());
-        let mut unit_dense: HashMap<u32, u32> = HashMap::new();
+        let mut unit_dense: HashMap<u32, u32> = HashMap::default();
         let mut folded = String::new();
         let mut numbers = Vec::new();
         let zh_feats: Vec<ZhSentence> = zh
@@ -324,7 +324,7 @@ fn name_matcher(
     token_of: impl Fn(&str) -> Option<u32>,
 ) -> NameMatcher {
     let mut names = NameMatcher::default();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for s in en {
         for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
             let mut cs = w.chars();

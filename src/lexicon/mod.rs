@@ -9,7 +9,7 @@ pub(crate) mod pinyin;
 
 use crate::features::en::EnTokenizer;
 use crate::{Error, Result};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};

@@ -5,7 +5,7 @@
 //! compiled into the library and parsed once.
 
 use flate2::read::GzDecoder;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -32,7 +32,7 @@ impl Pinyin {
     }
 
     fn parse(text: &str) -> Pinyin {
-        let mut readings = HashMap::new();
+        let mut readings = HashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((c, rs)) = line.split_once('\t') else {
                 continue;
@@ -63,7 +63,7 @@ impl Pinyin {
 #[derive(Debug, Default)]
 pub(crate) struct NameMatcher {
     names: HashMap<String, u32>,
-    prefixes: std::collections::HashSet<String>,
+    prefixes: rustc_hash::FxHashSet<String>,
 }
 
 /// Most characters a romanised word is matched against (a given name, or a surname and a
