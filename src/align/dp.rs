@@ -166,6 +166,14 @@ pub(crate) fn search(
         Vec::new()
     };
     let t = temperature.unwrap_or(1.0);
+    // With posteriors, the forward pass keeps every bead cost it computes (indexed by the
+    // bead's end cell and shape) so that the backward pass does not score them again; beads
+    // it pruned are too unlikely to matter there either.
+    let mut kept = if temperature.is_some() {
+        vec![f32::INFINITY; cells * shapes.len()]
+    } else {
+        Vec::new()
+    };
     let slack = if temperature.is_some() { 40.0 * t } else { 0.0 };
     best[0] = 0.0;
     if !alpha.is_empty() {
@@ -197,6 +205,9 @@ pub(crate) fn search(
                 let c = cost(i - x, i, j - y, j, b - pb + slack);
                 if !c.is_finite() {
                     continue;
+                }
+                if !kept.is_empty() {
+                    kept[here * shapes.len() + k] = c as f32;
                 }
                 if pb + c < b {
                     b = pb + c;
@@ -240,7 +251,7 @@ pub(crate) fn search(
     }
     steps.reverse();
     let posterior = temperature.map(|t| {
-        let beta = backward(band, m, shapes, &cost, t);
+        let beta = backward(band, m, shapes, &kept, t);
         let z = alpha[cells - 1];
         steps
             .iter()
@@ -264,13 +275,8 @@ pub(crate) fn search(
     }
 }
 
-fn backward(
-    band: &Band,
-    m: usize,
-    shapes: &[(usize, usize)],
-    cost: &impl Fn(usize, usize, usize, usize, f64) -> f64,
-    t: f64,
-) -> Vec<f64> {
+/// The backward pass of forward-backward, from the bead costs `kept` by the forward pass.
+fn backward(band: &Band, m: usize, shapes: &[(usize, usize)], kept: &[f32], t: f64) -> Vec<f64> {
     let n = band.rows() - 1;
     let mut beta = vec![f64::NEG_INFINITY; band.cells()];
     if let Some(end) = band.index(n, m) {
@@ -285,7 +291,7 @@ fn backward(
                 continue;
             }
             let mut acc = f64::NEG_INFINITY;
-            for &(x, y) in shapes {
+            for (k, &(x, y)) in shapes.iter().enumerate() {
                 let Some(next) = band.index(i + x, j + y) else {
                     continue;
                 };
@@ -293,7 +299,7 @@ fn backward(
                 if bn == f64::NEG_INFINITY {
                     continue;
                 }
-                let c = cost(i, i + x, j, j + y, f64::INFINITY);
+                let c = f64::from(kept[next * shapes.len() + k]);
                 if c.is_finite() {
                     acc = log_add(acc, bn - c / t);
                 }
