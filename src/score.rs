@@ -174,9 +174,26 @@ pub(crate) struct Scorer<'a> {
     unit_gain: Vec<f64>,
     unit_miss: f64,
     best_unit_llr: Vec<f64>,
-    /// Prefix sums of lengths.
-    zh_cum: Vec<f64>,
-    en_cum: Vec<f64>,
+    /// `ln(c L + 1)` of Chinese sentences `i..i + x` at `[i * MAX_SIDE + x - 1]`, and
+    /// `ln(L + 1)` of English sentences `j..j + y` likewise: the length cost needs no
+    /// logarithm per bead.
+    zh_log: Vec<f64>,
+    en_log: Vec<f64>,
+}
+
+/// `ln(scale * L + 1)` for every run of 1 to `MAX_SIDE` consecutive sentences of lengths
+/// `lens`, at `[start * MAX_SIDE + run - 1]` (NaN past the end).
+fn run_logs(lens: impl Iterator<Item = f64>, scale: f64) -> Vec<f64> {
+    let lens: Vec<f64> = lens.collect();
+    let mut out = vec![f64::NAN; lens.len() * MAX_SIDE];
+    for i in 0..lens.len() {
+        let mut sum = 0.0;
+        for (x, l) in lens[i..].iter().take(MAX_SIDE).enumerate() {
+            sum += l;
+            out[i * MAX_SIDE + x] = (scale * sum + 1.0).ln();
+        }
+    }
+    out
 }
 
 impl<'a> Scorer<'a> {
@@ -189,22 +206,13 @@ impl<'a> Scorer<'a> {
             &unit_gain,
             unit_miss,
         );
-        let cum = |v: &mut dyn Iterator<Item = f64>| {
-            let mut out = vec![0.0];
-            let mut acc = 0.0;
-            for l in v {
-                acc += l;
-                out.push(acc);
-            }
-            out
-        };
         Scorer {
             unit_gain,
             unit_miss,
             best_unit_llr,
             best_llr,
-            zh_cum: cum(&mut f.zh.iter().map(|s| s.len)),
-            en_cum: cum(&mut f.en.iter().map(|s| s.len)),
+            zh_log: run_logs(f.zh.iter().map(|s| s.len), p.ratio),
+            en_log: run_logs(f.en.iter().map(|s| s.len), 1.0),
             f,
             p,
             gain,
@@ -215,9 +223,7 @@ impl<'a> Scorer<'a> {
     /// The length cost of Chinese sentences `i0..i1` against English `j0..j1` (both non-empty).
     #[inline]
     pub fn length_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
-        let lz = self.zh_cum[i1] - self.zh_cum[i0];
-        let le = self.en_cum[j1] - self.en_cum[j0];
-        let d = ((le + 1.0) / (self.p.ratio * lz + 1.0)).ln();
+        let d = self.en_log[j0 * MAX_SIDE + j1 - j0 - 1] - self.zh_log[i0 * MAX_SIDE + i1 - i0 - 1];
         let extra = (i1 - i0 + j1 - j0 - 2) as f64;
         let s = self.p.spread + self.p.spread_merge * extra;
         d * d / (2.0 * s * s) + s.ln() - self.p.spread.ln()

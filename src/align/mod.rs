@@ -380,10 +380,12 @@ impl Aligner {
         (zh, zh_para): Sentences<'_>,
         (en, en_para): Sentences<'_>,
     ) -> Vec<(Range<usize>, Range<usize>, f64)> {
+        let t = std::time::Instant::now();
         let mut f = PairFeatures::new(zh, en, &self.lexicon, &self.tokenizer, self.pinyin());
         if let (Some(zp), Some(ep)) = (zh_para, en_para) {
             f = f.with_paragraphs(zp, ep);
         }
+        lap("features", t);
         self.align_features(&f)
     }
 
@@ -398,6 +400,7 @@ impl Aligner {
         // First pass: a band around the line through the anchors (or the diagonal of
         // cumulative lengths), recentred on the path and widened where the path runs along
         // its edge.
+        let t = std::time::Instant::now();
         let diagonal = length_diagonal(f, n, m);
         let mut centers = if cfg.anchors {
             anchors::guide(f, &diagonal)
@@ -408,16 +411,19 @@ impl Aligner {
             let text: String = centers.iter().map(|c| format!("{c}\n")).collect();
             let _ = std::fs::write(p, text);
         }
+        lap("anchors", t);
         let mut halves = vec![cfg.band; n + 1];
         let mut round = 0;
         let path = loop {
+            let t = std::time::Instant::now();
             let band = Band::around(&centers, &halves, m);
             let path = run(f, &params, &band, m, &coarse_shapes, None);
             if debug() {
                 eprintln!(
-                    "pass 1, round {round}: {} cells, {} rows on the edge",
+                    "pass 1, round {round}: {} cells, {} rows on the edge, {:.3} s",
                     band.cells(),
-                    path.edge_rows.len()
+                    path.edge_rows.len(),
+                    t.elapsed().as_secs_f64()
                 );
             }
             round += 1;
@@ -447,6 +453,7 @@ impl Aligner {
             }
         };
         let mut path = path;
+        let t = std::time::Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
         let learned = if cfg.learn_lexicon && cfg.refinements > 0 {
             let beads: Vec<_> = path
@@ -459,6 +466,8 @@ impl Aligner {
             None
         };
         let f = learned.as_ref().unwrap_or(f);
+        lap("learned lexicon", t);
+        let t = std::time::Instant::now();
         for _ in 0..cfg.refinements {
             if cfg.reestimate {
                 reestimate(&mut params, f, &path, cfg.genre, cfg.max_bead);
@@ -466,9 +475,12 @@ impl Aligner {
             let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
             path = run(f, &params, &band, m, &shapes, None);
         }
+        lap("second pass", t);
         // The final search in a narrow band, with posteriors for the confidence scores.
+        let t = std::time::Instant::now();
         let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
         let path = run(f, &params, &band, m, &shapes, Some(cfg.temperature));
+        lap("final pass with posteriors", t);
         if debug() {
             let scorer = Scorer::new(f, &params);
             for st in &path.steps {
@@ -589,6 +601,13 @@ fn length_diagonal(f: &PairFeatures, n: usize, m: usize) -> Vec<f64> {
         centers.push(j as f64);
     }
     centers
+}
+
+/// Prints the time since `t` of a stage of the aligner, in debug mode.
+fn lap(stage: &str, t: std::time::Instant) {
+    if debug() {
+        eprintln!("{stage}: {:.3} s", t.elapsed().as_secs_f64());
+    }
 }
 
 /// Whether to print search diagnostics (`BIALIGN_DEBUG` set).
