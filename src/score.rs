@@ -31,8 +31,6 @@ pub(crate) struct CostParams {
     pub ratio: f64,
     /// Spread of the log length ratio for a 1-1 bead.
     pub spread: f64,
-    /// Extra spread per additional sentence in a bead (merged beads vary more).
-    pub spread_merge: f64,
     /// `-ln P(x, y)`, indexed `[x][y]`; infinite for beads not allowed.
     pub prior: [[f64; MAX_SIDE + 1]; MAX_SIDE + 1],
     /// Share of English content tokens covered in true beads beyond chance.
@@ -179,6 +177,8 @@ pub(crate) struct Scorer<'a> {
     /// logarithm per bead.
     zh_log: Vec<f64>,
     en_log: Vec<f64>,
+    /// `1 / (2 s^2)` for the spread `s`.
+    half_inv_var: f64,
 }
 
 /// `ln(scale * L + 1)` for every run of 1 to `MAX_SIDE` consecutive sentences of lengths
@@ -213,6 +213,7 @@ impl<'a> Scorer<'a> {
             best_llr,
             zh_log: run_logs(f.zh.iter().map(|s| s.len), p.ratio),
             en_log: run_logs(f.en.iter().map(|s| s.len), 1.0),
+            half_inv_var: 1.0 / (2.0 * p.spread * p.spread),
             f,
             p,
             gain,
@@ -224,9 +225,7 @@ impl<'a> Scorer<'a> {
     #[inline]
     pub fn length_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
         let d = self.en_log[j0 * MAX_SIDE + j1 - j0 - 1] - self.zh_log[i0 * MAX_SIDE + i1 - i0 - 1];
-        let extra = (i1 - i0 + j1 - j0 - 2) as f64;
-        let s = self.p.spread + self.p.spread_merge * extra;
-        d * d / (2.0 * s * s) + s.ln() - self.p.spread.ln()
+        d * d * self.half_inv_var
     }
 
     /// The chance-corrected lexical LLR of the bead, given the (English-token, Chinese-unit)

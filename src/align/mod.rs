@@ -547,7 +547,6 @@ fn initial_params(cfg: &Config, f: &PairFeatures) -> CostParams {
     CostParams {
         ratio,
         spread: cfg.spread,
-        spread_merge: 0.0,
         prior: CostParams::priors(cfg.genre, cfg.max_bead, cfg.deletion_prior),
         coverage: cfg.coverage,
         lex_weight: cfg.lex_weight,
