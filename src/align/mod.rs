@@ -394,8 +394,9 @@ impl Aligner {
         let (n, m) = (f.zh.len(), f.en.len());
         let cfg = &self.config;
         let shapes = Self::shapes(cfg.max_bead);
-        // The first pass only has to find the neighbourhood of the path.
-        let coarse_shapes = Self::shapes(cfg.max_bead);
+        // The rounds that look for a band wide enough for the path only have to find its
+        // neighbourhood: small beads do (and cost less than half as much).
+        let coarse_shapes = Self::shapes(cfg.max_bead.min(3));
         let mut params = initial_params(cfg, f);
         // First pass: a band around the line through the anchors (or the diagonal of
         // cumulative lengths), recentred on the path and widened where the path runs along
@@ -414,10 +415,14 @@ impl Aligner {
         lap("anchors", t);
         let mut halves = vec![cfg.band; n + 1];
         let mut round = 0;
-        let path = loop {
+        let mut found = None;
+        let band = loop {
             let t = std::time::Instant::now();
             let band = Band::around(&centers, &halves, m);
-            let path = run(f, &params, &band, m, &coarse_shapes, None);
+            // Most documents need one round: it searches every bead shape, and its path is
+            // the first pass's when it stays inside the band.
+            let shapes_now = if round == 0 { &shapes } else { &coarse_shapes };
+            let path = run(f, &params, &band, m, shapes_now, None);
             if debug() {
                 eprintln!(
                     "pass 1, round {round}: {} cells, {} rows on the edge, {:.3} s",
@@ -427,8 +432,12 @@ impl Aligner {
                 );
             }
             round += 1;
+            if round == 1 && path.edge_rows.is_empty() {
+                found = Some(path);
+                break band;
+            }
             if path.edge_rows.is_empty() || round > 8 {
-                break path;
+                break band;
             }
             // Follow the path, and widen the band where the path ran along its edge.
             centers = path_centers(&path, n);
@@ -449,10 +458,19 @@ impl Aligner {
                 }
             }
             if !widened {
-                break path;
+                break band;
             }
         };
-        let mut path = path;
+        // The first pass proper: every bead shape, in the band found.
+        let mut path = match found {
+            Some(path) => path,
+            None => {
+                let t = std::time::Instant::now();
+                let path = run(f, &params, &band, m, &shapes, None);
+                lap("pass 1 with every bead shape", t);
+                path
+            }
+        };
         let t = std::time::Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
         let learned = if cfg.learn_lexicon && cfg.refinements > 0 {
