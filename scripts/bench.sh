@@ -71,8 +71,8 @@ trap 'rm -rf "$work"' EXIT
 
 # measure LIMIT OUT CMD...: runs CMD (standard output to OUT) up to RUNS times under
 # `/usr/bin/time -v`; LIMIT is `-` (none) or `peer` (BENCH_TIMEOUT and BENCH_PEER_MEM_GB).
-# Sets M_STATUS (ok, timeout, oom, failed), M_WALL (median seconds), M_RSS (median peak KiB)
-# and M_RUNS.
+# Sets M_STATUS (ok, timeout, oom, invalid, failed), M_WALL (median seconds), M_RSS (median
+# peak KiB) and M_RUNS. The wall of an invalid run is kept for the table, not for ratios.
 measure() {
     local limit=$1 out=$2
     shift 2
@@ -93,6 +93,10 @@ measure() {
         if [ "$rc" -ne 0 ]; then
             if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
                 M_STATUS=timeout
+            elif [ "$limit" = peer ] && [ "$rc" -eq 3 ]; then
+                # scripts/bench/gale_church.py: the package's beads do not cover the input.
+                M_STATUS=invalid M_WALL=$(echo "scale=3; ($end - $start) / 1000000000" | bc)
+                log "$(tail -1 "$work/stderr")"
             elif grep -qiE 'MemoryError|memory allocation|out of memory' "$work/stderr"; then
                 M_STATUS=oom
             else
@@ -125,6 +129,7 @@ wall_cell() {
         ok) printf '%.3f s' "$M_WALL" ;;
         timeout) printf 'timeout >%ss' "$TIMEOUT" ;;
         oom) printf 'out of memory (>%s GiB)' "$PEER_MEM_GB" ;;
+        invalid) printf 'no valid alignment (after %.0f s)' "$M_WALL" ;;
         *) printf 'failed' ;;
     esac
 }
@@ -215,10 +220,12 @@ if has_section bible && [ "$have_eval" = 1 ]; then
         for peer in $PEERS; do
             log "bible $d: $peer"
             measure peer "$work/out.align" "$PY" "$HERE/gale_church.py" "$peer" "$B/en/$d" "$B/zh/$d"
-            acc=-
-            [ "$M_STATUS" = ok ] && acc=$(f1 "$B/gold/$d.align" "$work/out.align" "$B/en.verse" "$B/zh.verse")
-            echo "| bible $d | $sizes | $peer | $M_RUNS | $(wall_cell) | $(rss_cell) | $acc |" \
-                "$(ratio "$M_WALL" "$base_wall") | $(ratio "$M_RSS" "$base_rss") |"
+            acc=- ratios="- | -"
+            if [ "$M_STATUS" = ok ]; then
+                acc=$(f1 "$B/gold/$d.align" "$work/out.align" "$B/en.verse" "$B/zh.verse")
+                ratios="$(ratio "$M_WALL" "$base_wall") | $(ratio "$M_RSS" "$base_rss")"
+            fi
+            echo "| bible $d | $sizes | $peer | $M_RUNS | $(wall_cell) | $(rss_cell) | $acc | $ratios |"
         done
     done
     echo
