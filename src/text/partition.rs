@@ -295,10 +295,65 @@ pub fn is_mixed(paragraphs: &[&str]) -> bool {
         && en * 100 >= total * MIN_MIXED_SHARE_PERCENT
 }
 
+/// Whether `text` has visible characters but not one in the script of `lang`: no Han
+/// character for Chinese, no Latin letter for English (a Russian, Arabic or all-digit file
+/// given as Chinese, say). Aligning such a text as `lang` is almost certainly a mistake
+/// worth a warning; an empty or blank text is not.
+///
+/// Runs in linear time and stops at the first character of the script.
+///
+/// ```
+/// use bialign::text::partition::lacks_script;
+/// use bialign::Lang;
+///
+/// assert!(lacks_script("Сегодня шёл дождь.", Lang::Zh));
+/// assert!(lacks_script("1. 2. 3.", Lang::Zh));
+/// assert!(!lacks_script("他说 hello。", Lang::Zh));
+/// assert!(lacks_script("他说。", Lang::En));
+/// assert!(!lacks_script(" \n\t", Lang::Zh));
+/// ```
+pub fn lacks_script(text: &str, lang: Lang) -> bool {
+    let in_script = |c: char| match lang {
+        Lang::Zh => is_han(c),
+        Lang::En => is_latin_letter(c),
+    };
+    let mut visible = false;
+    for c in text.chars() {
+        if in_script(c) {
+            return false;
+        }
+        visible |= !c.is_whitespace() && !c.is_control() && c != '\u{FEFF}' && c != '\u{200B}';
+    }
+    visible
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Lang::{En, Zh};
+
+    #[test]
+    fn lacks_script_cases() {
+        let cases: &[(&str, Lang, bool)] = &[
+            ("", Zh, false),
+            (" \n\u{3000}\u{200B}\u{FEFF}", Zh, false),
+            ("\u{1}\u{7}", Zh, false),
+            ("English only.", Zh, true),
+            ("Сегодня шёл дождь.", Zh, true),
+            ("مرحبا", Zh, true),
+            ("2021-04-05", Zh, true),
+            ("😀", Zh, true),
+            ("𠀀", Zh, false),
+            ("English with 一 character.", Zh, false),
+            ("中文。", En, true),
+            ("Сегодня", En, true),
+            ("中文 and English", En, false),
+            ("café", En, false),
+        ];
+        for &(text, lang, want) in cases {
+            assert_eq!(lacks_script(text, lang), want, "{text:?} as {lang}");
+        }
+    }
 
     const ZH: &str =
         "阿塞拜疆共和国常驻联合国日内瓦办事处谨此向联合国人权事务高级专员办事处提交声明。";

@@ -256,6 +256,15 @@ fn segmenter(presplit: bool) -> Segmenter {
 
 /// A warning when a text does not look like the language it is declared in.
 fn check_lang(seg: &Segmenter, text: &str, lang: Lang, name: &str) -> Option<String> {
+    if bialign::text::partition::lacks_script(text, lang) {
+        let script = match lang {
+            Lang::Zh => "Chinese characters",
+            Lang::En => "Latin letters",
+        };
+        return Some(format!(
+            "{name} has no {script} at all; aligning it as {lang} anyway"
+        ));
+    }
     match seg.detect(text) {
         Some(found) if found != lang => Some(format!(
             "{name} looks like {found}, not {lang}; aligning it as {lang}"
