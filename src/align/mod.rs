@@ -415,8 +415,8 @@ impl Aligner {
         lap("anchors", t);
         let mut halves = vec![cfg.band; n + 1];
         let mut round = 0;
-        let mut found = None;
-        let band = loop {
+        // The path, and whether it came from a search over every bead shape.
+        let (first, complete) = loop {
             let t = std::time::Instant::now();
             let band = Band::around(&centers, &halves, m);
             // Most documents need one round: it searches every bead shape, and its path is
@@ -433,11 +433,10 @@ impl Aligner {
             }
             round += 1;
             if round == 1 && path.edge_rows.is_empty() {
-                found = Some(path);
-                break band;
+                break (path, true);
             }
             if path.edge_rows.is_empty() || round > 8 {
-                break band;
+                break (path, round == 1);
             }
             // Follow the path, and widen the band where the path ran along its edge.
             centers = path_centers(&path, n);
@@ -458,18 +457,19 @@ impl Aligner {
                 }
             }
             if !widened {
-                break band;
+                break (path, round == 1);
             }
         };
-        // The first pass proper: every bead shape, in the band found.
-        let mut path = match found {
-            Some(path) => path,
-            None => {
-                let t = std::time::Instant::now();
-                let path = run(f, &params, &band, m, &shapes, None);
-                lap("pass 1 with every bead shape", t);
-                path
-            }
+        // The first pass proper: every bead shape, in a band of the first width around the
+        // path the widening rounds found.
+        let mut path = if complete {
+            first
+        } else {
+            let t = std::time::Instant::now();
+            let band = Band::around_path(&path_cells(&first), n, m, cfg.band);
+            let path = run(f, &params, &band, m, &shapes, None);
+            lap("pass 1 with every bead shape", t);
+            path
         };
         let t = std::time::Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
