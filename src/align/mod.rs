@@ -386,11 +386,12 @@ impl Aligner {
             f = f.with_paragraphs(zp, ep);
         }
         lap("features", t);
-        self.align_features(&f)
+        self.align_features(f)
     }
 
     /// Everything after feature extraction: the passes of the search and the posteriors.
-    fn align_features(&self, f: &PairFeatures) -> Vec<(Range<usize>, Range<usize>, f64)> {
+    fn align_features(&self, mut owned: PairFeatures) -> Vec<(Range<usize>, Range<usize>, f64)> {
+        let f = &owned;
         let (n, m) = (f.zh.len(), f.en.len());
         let cfg = &self.config;
         let shapes = Self::shapes(cfg.max_bead);
@@ -473,17 +474,15 @@ impl Aligner {
         };
         let t = std::time::Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
-        let learned = if cfg.learn_lexicon && cfg.refinements > 0 {
+        if cfg.learn_lexicon && cfg.refinements > 0 {
             let beads: Vec<_> = path
                 .steps
                 .iter()
                 .map(|s| (s.i0..s.i1, s.j0..s.j1))
                 .collect();
-            learned::learn(f, &beads)
-        } else {
-            None
-        };
-        let f = learned.as_ref().unwrap_or(f);
+            learned::learn(&mut owned, &beads);
+        }
+        let f = &owned;
         lap("learned lexicon", t);
         let t = std::time::Instant::now();
         for _ in 0..cfg.refinements {
@@ -911,6 +910,6 @@ pub mod internals {
 
     /// The search alone: every pass after feature extraction, with posteriors.
     pub fn search(aligner: &Aligner, p: &Prepared) -> Alignment {
-        super::to_alignment(aligner.align_features(&p.0), false)
+        super::to_alignment(aligner.align_features(p.0.clone()), false)
     }
 }

@@ -27,12 +27,9 @@ const MIN_DICE: f64 = 0.5;
 const MIN_DOC_BEADS: usize = 50;
 
 /// Learns pairs from the beads `(Chinese sentences, English sentences)` of a first
-/// alignment, and returns the features with the learnt coverage added (`None` when nothing
-/// was learnt).
-pub(crate) fn learn(
-    f: &PairFeatures,
-    beads: &[(Range<usize>, Range<usize>)],
-) -> Option<PairFeatures> {
+/// alignment and adds the learnt coverage to the features; returns whether anything was
+/// learnt.
+pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> bool {
     // Beads of 1-1, 1-2 and 2-1: the Chinese text and the English word tokens that nothing
     // in it covers yet.
     let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::default();
@@ -58,7 +55,7 @@ pub(crate) fn learn(
         }
     }
     if texts.len() < MIN_DOC_BEADS {
-        return None;
+        return false;
     }
     // Candidates per token: n-grams of its first bead found in enough of its other beads.
     let mut candidates: Vec<(u32, String, usize)> = Vec::new();
@@ -94,7 +91,7 @@ pub(crate) fn learn(
         );
     }
     if candidates.is_empty() {
-        return None;
+        return false;
     }
     // Sentence frequency of every candidate n-gram, in one pass over the Chinese side.
     let mut freq: HashMap<&str, usize> =
@@ -124,15 +121,14 @@ pub(crate) fn learn(
         }
     }
     if best.is_empty() {
-        return None;
+        return false;
     }
     let mut by_gram: HashMap<&str, Vec<u32>> = HashMap::default();
     for (t, (_, _, g)) in &best {
         by_gram.entry(g).or_default().push(*t);
     }
-    let mut out = f.clone();
-    for (i, text) in f.zh_text.iter().enumerate() {
-        let cov = &mut out.zh[i].covered;
+    for (text, z) in f.zh_text.iter().zip(f.zh.iter_mut()) {
+        let cov = &mut z.covered;
         let before = cov.len();
         for g in ngrams(text) {
             if let Some(ts) = by_gram.get(g.as_str()) {
@@ -144,8 +140,8 @@ pub(crate) fn learn(
             cov.dedup();
         }
     }
-    out.recount_q();
-    Some(out)
+    f.recount_q();
+    true
 }
 
 /// The Han-character n-grams of `text`, `MIN_CHARS..=MAX_CHARS` long.
