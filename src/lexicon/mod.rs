@@ -93,6 +93,10 @@ impl Lexicon {
     /// Adds entries from dictionary text (see [`Lexicon::add_file`] for the formats).
     pub fn add_text(&mut self, text: &str, name: &str) -> Result<()> {
         let tokenizer = EnTokenizer::new();
+        // About one pattern or prefix per 10 bytes of input: growing the tables once saves
+        // rehashing them a dozen times.
+        self.patterns.reserve(text.len() / 10);
+        self.stems.reserve(text.len() / 40);
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -113,11 +117,15 @@ impl Lexicon {
                     "expected `english<TAB>chinese` or `english @ chinese`",
                 ));
             };
-            let en = en.trim().to_lowercase();
+            let en = en.trim();
             // Phrase keys are not used by the token model yet.
+            if en.is_empty() || en.contains(' ') {
+                continue;
+            }
+            let en = en.to_lowercase();
             // Stop words never occur among English tokens: their pairs would only make
             // Chinese function words look like untranslated content.
-            if en.is_empty() || en.contains(' ') || crate::features::en::is_stop_word(&en) {
+            if crate::features::en::is_stop_word(&en) {
                 continue;
             }
             let stem = tokenizer.stem(&en);
@@ -142,9 +150,10 @@ impl Lexicon {
                 self.reverse.push(Vec::new());
                 // Register every proper prefix so look-ups can stop early.
                 for (i, _) in folded.char_indices().skip(1) {
-                    self.patterns
-                        .entry(folded[..i].into())
-                        .or_insert(PREFIX_ONLY);
+                    // Look up before allocating a key: most prefixes are there already.
+                    if !self.patterns.contains_key(&folded[..i]) {
+                        self.patterns.insert(folded[..i].into(), PREFIX_ONLY);
+                    }
                 }
                 self.patterns.insert(folded.as_str().into(), p);
                 p
