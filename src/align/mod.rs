@@ -485,19 +485,18 @@ impl Aligner {
         let f = &owned;
         lap("learned lexicon", t);
         let t = std::time::Instant::now();
-        for _ in 0..cfg.refinements {
-            if cfg.reestimate {
+        // Each later pass re-estimates the parameters from the path before it and searches a
+        // narrow band around that path; the last one also computes the posteriors that are
+        // the confidence scores (with no later pass, a search in the same narrow band does).
+        for k in 0..cfg.refinements.max(1) {
+            if cfg.reestimate && cfg.refinements > 0 {
                 reestimate(&mut params, f, &path, cfg.genre, cfg.max_bead);
             }
+            let last = k + 1 == cfg.refinements.max(1);
             let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
-            path = run(f, &params, &band, m, &shapes, None);
+            path = run(f, &params, &band, m, &shapes, last.then_some(cfg.temperature));
         }
-        lap("second pass", t);
-        // The final search in a narrow band, with posteriors for the confidence scores.
-        let t = std::time::Instant::now();
-        let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
-        let path = run(f, &params, &band, m, &shapes, Some(cfg.temperature));
-        lap("final pass with posteriors", t);
+        lap("later passes", t);
         if debug() {
             let scorer = Scorer::new(f, &params);
             for st in &path.steps {
