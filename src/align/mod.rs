@@ -98,7 +98,7 @@ impl Default for Config {
             src_lang: Lang::Zh,
             tgt_lang: Lang::En,
             max_bead: 5,
-            band: 24,
+            band: 12,
             max_band: 1536,
             refine_band: 8,
             refinements: 1,
@@ -147,7 +147,7 @@ impl AlignerBuilder {
         self
     }
 
-    /// Half-width of the first search band, in sentences (default 24). The band widens by
+    /// Half-width of the first search band, in sentences (default 12). The band widens by
     /// itself, up to [`AlignerBuilder::max_band`], where the path runs along its edge.
     pub fn band(&mut self, half_width: usize) -> &mut Self {
         self.config.band = half_width.max(1);

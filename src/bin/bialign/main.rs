@@ -73,7 +73,7 @@ struct AlignOptions {
     #[arg(long, default_value_t = 5)]
     max_bead: usize,
     /// Half-width of the first search band, in sentences (it widens where needed).
-    #[arg(long, default_value_t = 24)]
+    #[arg(long, default_value_t = 12)]
     band: usize,
     /// Largest half-width the search band may widen to (bounds time and memory).
     #[arg(long, default_value_t = 1536)]
