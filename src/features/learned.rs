@@ -58,7 +58,7 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
         return false;
     }
     // Candidates per token: n-grams of its first bead found in enough of its other beads.
-    let mut candidates: Vec<(u32, String, usize)> = Vec::new();
+    let mut candidates: Vec<(u32, &str, usize)> = Vec::new();
     let mut tokens: Vec<_> = token_beads
         .into_iter()
         .filter(|(_, bs)| (MIN_BEADS..=MAX_BEADS).contains(&bs.len()))
@@ -66,7 +66,7 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
     tokens.sort_unstable_by_key(|(t, _)| *t);
     for (t, bs) in &tokens {
         let need = ((bs.len() as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS);
-        let mut grams: Vec<(String, usize)> = ngrams(&texts[bs[0] as usize])
+        let mut grams: Vec<(&str, usize)> = ngrams(&texts[bs[0] as usize])
             .into_iter()
             .map(|g| (g, 1))
             .collect();
@@ -74,7 +74,7 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
             let left = bs.len() - k;
             let text = &texts[b as usize];
             grams.retain_mut(|(g, c)| {
-                if text.contains(g.as_str()) {
+                if text.contains(*g) {
                     *c += 1;
                 }
                 *c + left > need
@@ -94,14 +94,13 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
         return false;
     }
     // Sentence frequency of every candidate n-gram, in one pass over the Chinese side.
-    let mut freq: HashMap<&str, usize> =
-        candidates.iter().map(|(_, g, _)| (g.as_str(), 0)).collect();
+    let mut freq: HashMap<&str, usize> = candidates.iter().map(|&(_, g, _)| (g, 0)).collect();
     for text in &f.zh_text {
         let mut found = ngrams(text);
         found.sort_unstable();
         found.dedup();
         for g in &found {
-            if let Some(c) = freq.get_mut(g.as_str()) {
+            if let Some(c) = freq.get_mut(g) {
                 *c += 1;
             }
         }
@@ -109,15 +108,15 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
     // The best n-gram of each token by Dice (longer n-grams win ties).
     let counts: HashMap<u32, usize> = tokens.iter().map(|(t, bs)| (*t, bs.len())).collect();
     let mut best: HashMap<u32, (f64, usize, &str)> = HashMap::default();
-    for (t, g, c) in &candidates {
-        let dice = 2.0 * *c as f64 / (counts[t] + freq[g.as_str()]) as f64;
+    for &(t, g, c) in &candidates {
+        let dice = 2.0 * c as f64 / (counts[&t] + freq[g]) as f64;
         if dice < MIN_DICE {
             continue;
         }
         let len = g.chars().count();
-        let e = best.entry(*t).or_insert((dice, len, g.as_str()));
+        let e = best.entry(t).or_insert((dice, len, g));
         if (dice, len) > (e.0, e.1) {
-            *e = (dice, len, g.as_str());
+            *e = (dice, len, g);
         }
     }
     if best.is_empty() {
@@ -131,7 +130,7 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
         let cov = &mut z.covered;
         let before = cov.len();
         for g in ngrams(text) {
-            if let Some(ts) = by_gram.get(g.as_str()) {
+            if let Some(ts) = by_gram.get(g) {
                 cov.extend(ts);
             }
         }
@@ -145,18 +144,20 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
 }
 
 /// The Han-character n-grams of `text`, `MIN_CHARS..=MAX_CHARS` long.
-fn ngrams(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
+fn ngrams(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .collect();
+    // The last entry marks the end of the text.
+    let n = chars.len() - 1;
     let mut out = Vec::new();
-    for start in 0..chars.len() {
+    for start in 0..n {
         for len in MIN_CHARS..=MAX_CHARS {
-            let Some(w) = chars.get(start..start + len) else {
-                break;
-            };
-            if !w.iter().all(|&c| is_han(c)) {
+            if start + len > n || !chars[start..start + len].iter().all(|&(_, c)| is_han(c)) {
                 break;
             }
-            out.push(w.iter().collect());
+            out.push(&text[chars[start].0..chars[start + len].0]);
         }
     }
     out
