@@ -686,6 +686,51 @@ fn file_over_the_limit_is_refused() {
     }
 }
 
+/// Output that cannot be written: a one-line error naming it, and nothing left behind (not
+/// even Moses' first file when its second cannot be written); a bad option is refused
+/// before any input is read, even for an empty input.
+#[test]
+fn output_errors_leave_nothing_behind() {
+    let docs = Docs::new();
+    let (zh, en) = (docs.path("zh.txt"), docs.path("en.txt"));
+    let out_dir = docs.path("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    // The Moses target-side file is a directory: the source-side file must go too.
+    std::fs::create_dir(out_dir.join("moses.en")).unwrap();
+    let prefix = out_dir.join("moses");
+    let args = [
+        "align",
+        NO_LEX,
+        "--format",
+        "moses",
+        p(&zh),
+        p(&en),
+        "-o",
+        p(&prefix),
+    ];
+    let before = listing(&out_dir);
+    let o = run(&args);
+    assert_no_crash(&o, "moses");
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(err.contains("moses.en"), "{err:?}");
+    assert_eq!(listing(&out_dir), before, "files left behind");
+    // An output folder that does not exist.
+    let nowhere = docs.path("no/such/folder/out.tsv");
+    let o = run(&["align", NO_LEX, p(&zh), p(&en), "-o", p(&nowhere)]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(err.contains(p(&nowhere)), "{err:?}");
+    // An unknown segment format, even with nothing to write.
+    let empty = docs.write("empty.txt", "");
+    let o = run(&["segment", "--format", "bogus", p(&empty)]);
+    assert_no_crash(&o, "segment format");
+    assert!(!o.status.success(), "an unknown format is an error");
+    assert_eq!(stderr(&o).lines().count(), 1);
+}
+
 // ------------------------------------------------------------------ inputs that must work
 
 #[test]

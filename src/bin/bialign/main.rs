@@ -387,18 +387,30 @@ fn segment_pair(
 
 fn align(a: AlignArgs) -> CliResult {
     let o = &a.options;
-    let aligner = build_aligner(o)?;
     let seg = segmenter(o.presplit);
     let mut warn = |w: String| eprintln!("bialign: warning: {w}");
+    // The inputs first: a bad file is reported before the lexicon is parsed.
     let doc = Doc::read(o, &seg, &a.src, a.tgt.as_deref(), &mut warn)?;
+    let aligner = build_aligner(o)?;
     let format = o.format.unwrap_or(Format::Tsv);
+    let mut written: Vec<PathBuf> = Vec::new();
     for (path, bytes) in doc.render(&aligner, o, format, a.output.as_deref())? {
-        write_output(path.as_deref(), &bytes)?;
+        if let Err(e) = write_output(path.as_deref(), &bytes) {
+            // No partial output: Moses' first file goes when its second cannot be written.
+            for p in &written {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(e);
+        }
+        written.extend(path);
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn segment(a: SegmentArgs) -> CliResult {
+    if !matches!(a.format.as_str(), "text" | "jsonl") {
+        return Err(format!("unknown format `{}` (expected text or jsonl)", a.format).into());
+    }
     let text = read_text(&a.file, a.max_input_bytes)?;
     let seg = segmenter(a.presplit);
     let texts: Vec<Text> = if seg.is_mixed(&text) {
