@@ -5,7 +5,7 @@ mod dp;
 
 use crate::alignment::{Alignment, Bead};
 use crate::features::en::EnTokenizer;
-use crate::features::{learned, EndType, PairFeatures, StartType};
+use crate::features::{learned, EndType, PairFeatures, RowMasker, StartType};
 use crate::lexicon::pinyin::Pinyin;
 use crate::lexicon::Lexicon;
 use crate::score::{to_costs, CostParams, Scorer, MAX_SIDE};
@@ -494,7 +494,14 @@ impl Aligner {
             }
             let last = k + 1 == cfg.refinements.max(1);
             let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
-            path = run(f, &params, &band, m, &shapes, last.then_some(cfg.temperature));
+            path = run(
+                f,
+                &params,
+                &band,
+                m,
+                &shapes,
+                last.then_some(cfg.temperature),
+            );
         }
         lap("later passes", t);
         if debug() {
@@ -692,14 +699,13 @@ impl MaskCache {
         let mut lo = Vec::with_capacity(n);
         let mut off = Vec::with_capacity(n + 1);
         let mut data = Vec::new();
+        let mut masker = RowMasker::new(f);
         for i in 0..n {
             let a = band.lo((i + 1).saturating_sub(MAX_SIDE));
             let b = band.hi((i + MAX_SIDE).min(n)).min(m);
             lo.push(a);
             off.push(data.len());
-            for j in a..b {
-                data.push((f.mask(i, j), f.unit_mask(i, j)));
-            }
+            masker.row(f, i, a..b.max(a), &mut data);
         }
         off.push(data.len());
         MaskCache { lo, off, data }

@@ -315,6 +315,63 @@ impl PairFeatures {
     }
 }
 
+/// Computes the masks of one Chinese sentence against a run of English sentences with
+/// tables indexed by dense id, where [`PairFeatures::mask`] searches sorted lists: the same
+/// masks, for the many cells of a search band.
+pub(crate) struct RowMasker {
+    /// Per dense token id: covered by the current Chinese sentence.
+    covered: Vec<bool>,
+    /// Per dense unit id: 1 + its position among the current sentence's units, or 0.
+    unit_bit: Vec<u8>,
+}
+
+impl RowMasker {
+    pub fn new(f: &PairFeatures) -> Self {
+        RowMasker {
+            covered: vec![false; f.q.len()],
+            unit_bit: vec![0; f.q_units.len()],
+        }
+    }
+
+    /// Appends `(f.mask(i, j), f.unit_mask(i, j))` for every `j` in `js` to `out`.
+    pub fn row(
+        &mut self,
+        f: &PairFeatures,
+        i: usize,
+        js: std::ops::Range<usize>,
+        out: &mut Vec<(u64, u64)>,
+    ) {
+        let z = &f.zh[i];
+        for &t in &z.covered {
+            self.covered[t as usize] = true;
+        }
+        for (k, &u) in z.units.iter().enumerate() {
+            // At most MAX_TOKENS (64) units: k + 1 fits a u8.
+            self.unit_bit[u as usize] = k as u8 + 1;
+        }
+        for e in &f.en[js] {
+            let mut m = 0u64;
+            for (k, &t) in e.tokens.iter().enumerate() {
+                m |= (self.covered[t as usize] as u64) << k;
+            }
+            let mut um = 0u64;
+            for &u in &e.covered_units {
+                let b = self.unit_bit[u as usize];
+                if b > 0 {
+                    um |= 1 << (b - 1);
+                }
+            }
+            out.push((m, um));
+        }
+        for &t in &z.covered {
+            self.covered[t as usize] = false;
+        }
+        for &u in &z.units {
+            self.unit_bit[u as usize] = 0;
+        }
+    }
+}
+
 /// The romanised names of the English sentences: capitalised ASCII words (not sentence
 /// initial-only words: any capitalised word) whose stem is a token outside the lexicon
 /// (`token_of` gives its dense id).
@@ -346,4 +403,46 @@ fn name_matcher(
 /// Length in characters, not counting white space.
 pub(crate) fn non_space_len(s: &str) -> f64 {
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_masker_gives_the_masks_of_mask_and_unit_mask() {
+        let zh = [
+            "我父亲是一个医生，他每天早上去医院。",
+            "今天下雨了，2021年4月5日。",
+            "叶文洁看着天空。",
+        ];
+        let en = [
+            "My father is a doctor.",
+            "He goes to the hospital every morning.",
+            "It rained today, 5 April 2021.",
+            "Ye Wenjie looked at the sky.",
+        ];
+        let f = PairFeatures::new(
+            &zh,
+            &en,
+            &Lexicon::bundled(),
+            &EnTokenizer::new(),
+            Some(Pinyin::bundled()),
+        );
+        let mut masker = RowMasker::new(&f);
+        let mut any = false;
+        for i in 0..zh.len() {
+            let mut out = Vec::new();
+            masker.row(&f, i, 0..en.len(), &mut out);
+            let want: Vec<_> = (0..en.len())
+                .map(|j| (f.mask(i, j), f.unit_mask(i, j)))
+                .collect();
+            assert_eq!(out, want, "row {i}");
+            any |= want.iter().any(|&(m, u)| m != 0 && u != 0);
+        }
+        assert!(
+            any,
+            "the example must have covered tokens and units to compare"
+        );
+    }
 }
