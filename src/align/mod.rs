@@ -100,7 +100,7 @@ impl Default for Config {
             max_bead: 5,
             band: 12,
             max_band: 1536,
-            refine_band: 8,
+            refine_band: 6,
             refinements: 1,
             anchors: true,
             coverage: 0.46,
