@@ -1,6 +1,8 @@
 //! English tokens: lower-cased, stemmed content words, numbers and punctuation marks.
 
-use super::numbers::en_number_token;
+use super::numbers::{
+    compound_number, en_number_token, is_article, is_number_joiner, is_number_word,
+};
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Function words that carry no lexical evidence. Written for this crate; kept short on
@@ -264,6 +266,9 @@ impl EnTokenizer {
 
     /// The content tokens of `text` in order (duplicates kept).
     pub fn tokens(&self, text: &str, out: &mut Vec<EnToken>) {
+        // Number words are held back while they may form a compound number ("an hundred
+        // and thirty", "five and twenty", "threescore and ten"), which counts as one number.
+        let mut phrase: Vec<&str> = Vec::new();
         let mut word_start: Option<usize> = None;
         let mut prev = ' ';
         let mut chars = text.char_indices().peekable();
@@ -280,7 +285,10 @@ impl EnTokenizer {
                 }
             } else {
                 if let Some(s) = word_start.take() {
-                    self.word(&text[s..i], out);
+                    self.phrase_word(&text[s..i], &mut phrase, out);
+                }
+                if !c.is_whitespace() {
+                    self.flush(&mut phrase, out);
                 }
                 if let Some(p) = punct_token(c, next) {
                     out.push(EnToken::Punct(p));
@@ -289,8 +297,36 @@ impl EnTokenizer {
             prev = c;
         }
         if let Some(s) = word_start {
-            self.word(&text[s..], out);
+            self.phrase_word(&text[s..], &mut phrase, out);
         }
+        self.flush(&mut phrase, out);
+    }
+
+    /// Adds `w` to the pending number phrase if it can belong to one, else flushes the
+    /// phrase and tokenises `w`.
+    fn phrase_word<'t>(&self, w: &'t str, phrase: &mut Vec<&'t str>, out: &mut Vec<EnToken>) {
+        if is_number_word(w) || (!phrase.is_empty() && is_number_joiner(w)) || is_article(w) {
+            phrase.push(w);
+        } else {
+            self.flush(phrase, out);
+            self.word(w, out);
+        }
+    }
+
+    /// Emits the pending phrase: one number when it is a compound number, else its words.
+    fn flush(&self, phrase: &mut Vec<&str>, out: &mut Vec<EnToken>) {
+        if phrase.is_empty() {
+            return;
+        }
+        match compound_number(phrase) {
+            Some(v) => out.push(EnToken::Number(format!("#{v}"))),
+            None => {
+                for w in phrase.iter() {
+                    self.word(w, out);
+                }
+            }
+        }
+        phrase.clear();
     }
 
     fn word(&self, w: &str, out: &mut Vec<EnToken>) {
@@ -339,6 +375,30 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted, STOP_WORDS, "keep STOP_WORDS sorted and unique");
+    }
+
+    #[test]
+    fn compound_numbers_are_one_token() {
+        let t = EnTokenizer::new();
+        let cases: &[(&str, &[&str])] = &[
+            ("And Adam lived an hundred and thirty years", &["#130"]),
+            ("nine hundred sixty and nine years: and he died.", &["#969"]),
+            ("he was five and twenty, and one of them", &["#25"]),
+            ("three sons and two daughters", &["#3", "#2"]),
+            ("one, two", &["#2"]),
+        ];
+        for (text, want) in cases {
+            let mut out = Vec::new();
+            t.tokens(text, &mut out);
+            let numbers: Vec<&str> = out
+                .iter()
+                .filter_map(|t| match t {
+                    EnToken::Number(n) => Some(n.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(numbers, *want, "{text}");
+        }
     }
 
     #[test]

@@ -243,6 +243,92 @@ fn en_word_value(w: &str) -> Option<u64> {
         .map(|(_, _, v)| *v)
 }
 
+/// Multiplier words of compound numbers, and the `n`score words of older English.
+fn en_multiplier(w: &str) -> Option<u64> {
+    match w {
+        "hundred" => Some(100),
+        "thousand" => Some(1000),
+        "score" => Some(20),
+        _ => None,
+    }
+}
+
+/// `twoscore` = 40 ... `tenscore`: the value of an `n`score word.
+fn en_score_word(w: &str) -> Option<u64> {
+    let n = w.strip_suffix("score")?;
+    let n = en_word_value(n).filter(|v| (2..=10).contains(v))?;
+    Some(n * 20)
+}
+
+/// The value of a number word inside a compound number (`one` included, which alone is
+/// too often a pronoun), as written in lower or title case.
+fn en_phrase_value(w: &str) -> Option<u64> {
+    let lower = w.to_ascii_lowercase();
+    if lower == "one" {
+        return Some(1);
+    }
+    if let Some(v) = en_word_value(&lower).or_else(|| en_score_word(&lower)) {
+        return Some(v);
+    }
+    // forty-seven
+    let (tens, unit) = lower.split_once('-')?;
+    let t = en_word_value(tens).filter(|v| *v >= 20 && v % 10 == 0)?;
+    let u = en_word_value(unit).filter(|v| (1..10).contains(v))?;
+    Some(t + u)
+}
+
+/// Whether `w` can be part of a compound number: a number word or a multiplier.
+pub(crate) fn is_number_word(w: &str) -> bool {
+    en_phrase_value(w).is_some() || en_multiplier(&w.to_ascii_lowercase()).is_some()
+}
+
+/// `and`, which joins the parts of a compound number (`an hundred and thirty`).
+pub(crate) fn is_number_joiner(w: &str) -> bool {
+    w.eq_ignore_ascii_case("and")
+}
+
+/// `a` and `an`, which stand for one before a multiplier (`an hundred`, `a thousand`).
+pub(crate) fn is_article(w: &str) -> bool {
+    w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")
+}
+
+/// The value of a compound number of at least two number words (`nine hundred and thirty`,
+/// `five and twenty`, `threescore and ten`, `two thousand five hundred`), or `None` for
+/// anything else (a single number word, articles and joiners alone).
+pub(crate) fn compound_number(words: &[&str]) -> Option<u64> {
+    let (mut total, mut current) = (0u64, 0u64);
+    let mut parts = 0;
+    for (k, w) in words.iter().enumerate() {
+        let lower = w.to_ascii_lowercase();
+        if let Some(m) = en_multiplier(&lower) {
+            parts += 1;
+            if m == 1000 {
+                total = total.checked_add(current.max(1).checked_mul(1000)?)?;
+                current = 0;
+            } else {
+                current = current.max(1).checked_mul(m)?;
+            }
+        } else if let Some(v) = en_phrase_value(w) {
+            parts += 1;
+            current = current.checked_add(v)?;
+        } else if is_article(w) {
+            // `an hundred`: one, when a multiplier follows.
+            if words
+                .get(k + 1)
+                .is_some_and(|n| en_multiplier(&n.to_ascii_lowercase()).is_some())
+            {
+                current = current.max(1);
+                parts += 1;
+            } else {
+                return None;
+            }
+        } else if !is_number_joiner(w) {
+            return None;
+        }
+    }
+    (parts >= 2).then_some(total + current)
+}
+
 fn en_month(w: &str) -> Option<u64> {
     const MONTHS: [&str; 12] = [
         "january",
@@ -334,6 +420,29 @@ mod tests {
             let mut out = Vec::new();
             zh_number_tokens(s, &mut out);
             assert_eq!(out, *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn english_compound_numbers() {
+        let cases: &[(&[&str], Option<u64>)] = &[
+            (&["an", "hundred", "and", "thirty"], Some(130)),
+            (&["nine", "hundred", "and", "thirty"], Some(930)),
+            (&["nine", "hundred", "sixty", "and", "nine"], Some(969)),
+            (&["five", "and", "twenty"], Some(25)),
+            (&["threescore", "and", "ten"], Some(70)),
+            (&["four", "score", "and", "seven"], Some(87)),
+            (&["two", "thousand", "five", "hundred"], Some(2500)),
+            (&["a", "thousand"], Some(1000)),
+            (&["One", "hundred"], Some(100)),
+            (&["forty-seven", "thousand"], Some(47000)),
+            (&["hundred"], None),
+            (&["seven"], None),
+            (&["a", "seven"], None),
+            (&["and"], None),
+        ];
+        for (words, want) in cases {
+            assert_eq!(compound_number(words), *want, "{words:?}");
         }
     }
 
