@@ -110,6 +110,10 @@ fn sides_are_joined_with_a_space_except_between_chinese_sentences() {
     assert_eq!(join_sentences(&en, 12..12), "");
     // A Chinese sentence followed by one starting with Latin text keeps the space.
     assert!(join_sentences(&zh, 7..9).contains("结束。 <script>"));
+    // Curly quotes are shared with English: Chinese on both sides of them still joins.
+    let quoted = ["“你来了？”", "她问。", "“好。”", "(OK)"];
+    assert_eq!(join_sentences(&quoted, 0..3), "“你来了？”她问。“好。”");
+    assert_eq!(join_sentences(&quoted, 2..4), "“好。” (OK)");
 }
 
 // ------------------------------------------------------------------------------ TMX

@@ -327,20 +327,33 @@ pub(crate) fn join_side<S: AsRef<str>>(sentences: &[S], range: &std::ops::Range<
     out
 }
 
+/// Whether `s` ends in Chinese, looking past closing quotes and brackets (`……。”` counts).
 fn ends_cjk(s: &str) -> bool {
-    s.chars().next_back().is_some_and(|c| {
-        crate::features::is_han(c)
-            || ('\u{3000}'..='\u{303F}').contains(&c)
-            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-    })
+    s.chars()
+        .rev()
+        .find(|&c| !is_quote_or_bracket(c))
+        .is_some_and(is_cjk)
 }
 
+/// Whether `s` starts in Chinese, looking past opening quotes and brackets.
 fn starts_cjk(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| {
-        crate::features::is_han(c)
-            || ('\u{3000}'..='\u{303F}').contains(&c)
-            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-    })
+    s.chars()
+        .find(|&c| !is_quote_or_bracket(c))
+        .is_some_and(is_cjk)
+}
+
+fn is_cjk(c: char) -> bool {
+    crate::features::is_han(c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+}
+
+/// Quotes and brackets, which Chinese text shares with English (`“”‘’` in particular).
+fn is_quote_or_bracket(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '"' | '\'' | '(' | ')' | '[' | ']'
+    )
 }
 
 /// Tabs and line breaks inside a TSV field become spaces, so every record stays one line.
