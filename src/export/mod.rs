@@ -446,15 +446,26 @@ fn write_simple<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
             Ok(())
         }
         Format::Jsonl => {
+            // Fields in the order of the command-line contract (design notes), which a
+            // `json!` map would sort.
+            #[derive(serde::Serialize)]
+            struct JsonBead {
+                src: Vec<usize>,
+                tgt: Vec<usize>,
+                src_text: String,
+                tgt_text: String,
+                score: f64,
+            }
             for b in &alignment.beads {
-                let obj = serde_json::json!({
-                    "src": b.src.clone().collect::<Vec<_>>(),
-                    "tgt": b.tgt.clone().collect::<Vec<_>>(),
-                    "src_text": join_side(src, &b.src),
-                    "tgt_text": join_side(tgt, &b.tgt),
-                    "score": (b.score * 1000.0).round() / 1000.0,
-                });
-                writeln!(out, "{obj}")?;
+                let obj = JsonBead {
+                    src: b.src.clone().collect(),
+                    tgt: b.tgt.clone().collect(),
+                    src_text: join_side(src, &b.src),
+                    tgt_text: join_side(tgt, &b.tgt),
+                    score: (b.score * 1000.0).round() / 1000.0,
+                };
+                serde_json::to_writer(&mut *out, &obj).map_err(std::io::Error::from)?;
+                writeln!(out)?;
             }
             Ok(())
         }
