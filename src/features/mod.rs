@@ -110,14 +110,16 @@ impl PairFeatures {
             EnToken::Number(n) => Key::Other(n.clone()),
             EnToken::Punct(p) => Key::Other((*p).to_string()),
         };
-        let mut buf = Vec::new();
         let mut word = Vec::new();
         let mut en_stems: Vec<Vec<u32>> = Vec::with_capacity(en.len());
         let mut en_feats: Vec<EnSentence> = en
             .iter()
-            .map(|s| {
-                buf.clear();
+            .zip(par_map(en, |s| {
+                let mut buf = Vec::new();
                 tokenizer.tokens(s, &mut buf);
+                buf
+            }))
+            .map(|(s, buf)| {
                 let mut tokens = Vec::new();
                 let mut stems = Vec::new();
                 for t in &buf {
@@ -154,44 +156,49 @@ impl PairFeatures {
             }),
             None => NameMatcher::default(),
         };
+        // What each Chinese sentence covers needs only the English side's tables: it is
+        // computed in parallel, and the units get their dense ids afterwards, in order.
+        let raw: Vec<(String, Vec<u32>, Vec<u32>)> = par_map(zh, |s| {
+            let folded: String = s.chars().map(fold_char).collect();
+            let mut covered = Vec::new();
+            lexicon.for_each_match(&folded, |stems| {
+                covered.extend(stems.iter().filter_map(|st| lex_dense.get(st).copied()))
+            });
+            // Latin words and punctuation inside the Chinese text.
+            let mut buf = Vec::new();
+            tokenizer.tokens(&folded, &mut buf);
+            let mut numbers = Vec::new();
+            numbers::zh_number_tokens(&folded, &mut numbers);
+            let extra = buf
+                .iter()
+                .filter(|t| !matches!(t, EnToken::Number(_)))
+                .map(&key_of)
+                .chain(numbers.into_iter().map(Key::Other));
+            covered.extend(extra.filter_map(|k| dense.get(&k).copied()));
+            if let Some(p) = pinyin {
+                names.for_each_match(p, &folded, |id| covered.push(id));
+            }
+            covered.sort_unstable();
+            covered.dedup();
+            let mut patterns = Vec::new();
+            lexicon.for_each_unit(&folded, |p| patterns.push(p));
+            (folded, covered, patterns)
+        });
         let mut zh_text = Vec::with_capacity(zh.len());
         let mut unit_dense: HashMap<u32, u32> = HashMap::default();
-        let mut folded = String::new();
-        let mut numbers = Vec::new();
         let zh_feats: Vec<ZhSentence> = zh
             .iter()
-            .map(|s| {
-                folded.clear();
-                folded.extend(s.chars().map(fold_char));
-                let mut covered = Vec::new();
-                lexicon.for_each_match(&folded, |stems| {
-                    covered.extend(stems.iter().filter_map(|st| lex_dense.get(st).copied()))
-                });
-                // Latin words and punctuation inside the Chinese text.
-                buf.clear();
-                tokenizer.tokens(&folded, &mut buf);
-                numbers.clear();
-                numbers::zh_number_tokens(&folded, &mut numbers);
-                let extra = buf
-                    .iter()
-                    .filter(|t| !matches!(t, EnToken::Number(_)))
-                    .map(&key_of)
-                    .chain(numbers.drain(..).map(Key::Other));
-                covered.extend(extra.filter_map(|k| dense.get(&k).copied()));
-                if let Some(p) = pinyin {
-                    names.for_each_match(p, &folded, |id| covered.push(id));
-                }
-                covered.sort_unstable();
-                covered.dedup();
-                zh_text.push(folded.clone());
+            .zip(raw)
+            .map(|(s, (folded, covered, patterns))| {
+                zh_text.push(folded);
                 let mut units = Vec::new();
-                lexicon.for_each_unit(&folded, |p| {
+                for p in patterns {
                     let next = unit_dense.len() as u32;
                     let u = *unit_dense.entry(p).or_insert(next);
                     if !units.contains(&u) && units.len() < MAX_TOKENS {
                         units.push(u);
                     }
-                });
+                }
                 ZhSentence {
                     len: non_space_len(s),
                     covered,
@@ -398,6 +405,36 @@ fn name_matcher(
         }
     }
     names
+}
+
+/// `f` over `items`, in order, on up to 4 threads when there are enough items to pay for
+/// them (the result is the same either way).
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    const MIN_PER_THREAD: usize = 2000;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(4)
+        .min(items.len() / MIN_PER_THREAD);
+    if threads <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for h in handles {
+            match h.join() {
+                Ok(part) => out.extend(part),
+                // A panic in `f` is a bug; pass it on rather than lose the items.
+                Err(e) => std::panic::resume_unwind(e),
+            }
+        }
+        out
+    })
 }
 
 /// Length in characters, not counting white space.
