@@ -56,6 +56,10 @@ fn public_types_are_send_and_sync() {
     check::<bialign::text::Text>();
     check::<bialign::text::Segmenter>();
     check::<bialign::text::Sentence>();
+    check::<Genre>();
+    check::<bialign::ErrorKind>();
+    check::<bialign::export::Output<'static, String>>();
+    check::<bialign::export::Format>();
 }
 
 #[test]
