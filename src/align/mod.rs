@@ -628,7 +628,14 @@ fn length_diagonal(f: &PairFeatures, n: usize, m: usize) -> Vec<f64> {
 /// Prints the time since `t` of a stage of the aligner, in debug mode.
 fn lap(stage: &str, t: std::time::Instant) {
     if debug() {
-        eprintln!("{stage}: {:.3} s", t.elapsed().as_secs_f64());
+        // Resident memory (Linux) after the stage, to see which stage holds the peak.
+        let rss = std::fs::read_to_string("/proc/self/statm")
+            .ok()
+            .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .map_or(String::new(), |pages| {
+                format!(", {} MiB resident", pages * 4 / 1024)
+            });
+        eprintln!("{stage}: {:.3} s{rss}", t.elapsed().as_secs_f64());
     }
 }
 
