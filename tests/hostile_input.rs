@@ -6,15 +6,16 @@
 //! * inputs that must work (empty, whitespace, giant lines, control characters, rare
 //!   scripts, CRLF, GB18030, UTF-16, a "Chinese" text without Chinese);
 //! * resource limits: a million lines through decode, segmentation and alignment, with
-//!   memory measured by a counting allocator (never by the wall clock);
+//!   memory measured by a counting allocator in a process of its own (never by the wall
+//!   clock);
 //! * byte-identical output on repeated runs, in every format;
 //! * a folder of hostile samples, generated here (never committed as binaries), run through
 //!   `bialign align`, `segment` and `eval`: no exit code 101, no death by signal.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicIsize, Ordering};
 use std::sync::OnceLock;
 
 use bialign::text::decode::{decode, DEFAULT_MAX_INPUT_BYTES};
@@ -24,29 +25,23 @@ use proptest::prelude::*;
 
 // ------------------------------------------------------------------ counting allocator
 
-/// The system allocator, counting the live and peak bytes of the *current thread* (so
-/// that tests running in parallel do not disturb each other's measurements).
+/// The system allocator, counting the live bytes of the whole process and their peak.
+///
+/// Process-wide counts see the worker threads the aligner starts for long documents, but
+/// also every other test running at the same time: a test that measures memory therefore
+/// runs in a process of its own ([`in_own_process`]).
 struct Counting;
 
-thread_local! {
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-    static PEAK: Cell<isize> = const { Cell::new(0) };
-}
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 
 fn track(delta: isize) {
-    let _ = LIVE.try_with(|live| {
-        let now = live.get() + delta;
-        live.set(now);
-        let _ = PEAK.try_with(|peak| {
-            if now > peak.get() {
-                peak.set(now);
-            }
-        });
-    });
+    let now = LIVE.fetch_add(delta, Ordering::Relaxed) + delta;
+    PEAK.fetch_max(now, Ordering::Relaxed);
 }
 
 // SAFETY: every call is forwarded unchanged to the system allocator; the bookkeeping only
-// touches `const`-initialised thread locals, which never allocate.
+// touches two atomics and never allocates.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let p = System.alloc(layout);
@@ -81,14 +76,50 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-/// Runs `f` and returns its result with the peak of the bytes it held at once (on this
-/// thread, above what was live before).
+/// Runs `f` and returns its result with the peak of the bytes held at once while it ran
+/// (above what was live before), counting every thread of the process: call it only in a
+/// test that runs [`in_own_process`].
 fn peak_bytes<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let base = LIVE.with(Cell::get);
-    PEAK.with(|p| p.set(base));
+    assert!(
+        std::env::var_os(CHILD_ENV).is_some(),
+        "peak_bytes outside a process of its own"
+    );
+    let base = LIVE.load(Ordering::SeqCst);
+    PEAK.store(base, Ordering::SeqCst);
     let out = f();
-    let peak = PEAK.with(Cell::get);
+    let peak = PEAK.load(Ordering::SeqCst);
     (out, (peak - base).max(0) as usize)
+}
+
+/// Set in the child process of [`in_own_process`].
+const CHILD_ENV: &str = "BIALIGN_HOSTILE_CHILD";
+
+/// Runs the test `name` again in a process of its own (this test binary with `--exact
+/// name`), so that its memory is measured without the other tests'. Returns `true` in that
+/// child, which does the work; in the calling test it checks that the child ran the test
+/// and passed, passes its output on, and returns `false`.
+fn in_own_process(name: &str) -> bool {
+    if std::env::var_os(CHILD_ENV).is_some() {
+        return true;
+    }
+    let exe = std::env::current_exe().expect("the test binary");
+    let o = Command::new(exe)
+        .args(["--exact", name, "--test-threads=1", "--nocapture"])
+        .env(CHILD_ENV, "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the test binary runs");
+    let (out, err) = (stdout(&o), stderr(&o));
+    eprint!("{err}");
+    assert!(
+        o.status.success(),
+        "{name} failed in its own process:\n{out}{err}"
+    );
+    assert!(
+        out.contains("1 passed"),
+        "{name} did not run in its own process:\n{out}"
+    );
+    false
 }
 
 // ---------------------------------------------------------------------------- helpers
@@ -1004,6 +1035,9 @@ fn mixed_lines(lines: usize) -> Vec<u8> {
 /// it, a quadratic structure would grow 100 times, a linear one 10 times.
 #[test]
 fn million_lines_segment_in_linear_memory() {
+    if !in_own_process("million_lines_segment_in_linear_memory") {
+        return;
+    }
     let seg = Segmenter::new();
     let pre = Segmenter::new().presplit(true);
     let mut peaks = Vec::new();
@@ -1039,6 +1073,9 @@ fn million_lines_segment_in_linear_memory() {
 /// the CI budget of a debug build; the band and the search are the default code.
 #[test]
 fn million_lines_against_a_few_align_in_linear_memory() {
+    if !in_own_process("million_lines_against_a_few_align_in_linear_memory") {
+        return;
+    }
     let aligner = cheap_aligner();
     let few_en = ["It rained.", "We stayed at home.", "The end."];
     let mut peaks = Vec::new();
@@ -1057,6 +1094,9 @@ fn million_lines_against_a_few_align_in_linear_memory() {
 /// passes) in a bounded band: memory grows with the band's area, not with n x m.
 #[test]
 fn long_unequal_texts_stay_in_the_band() {
+    if !in_own_process("long_unequal_texts_stay_in_the_band") {
+        return;
+    }
     let aligner = Aligner::builder().band(8).max_band(32).build();
     let mut peaks = Vec::new();
     for n in [1_000usize, 4_000] {
@@ -1269,6 +1309,9 @@ proptest! {
 /// beads are scored in memory proportional to the files.
 #[test]
 fn eval_of_huge_beads_stays_linear() {
+    if !in_own_process("eval_of_huge_beads_stays_linear") {
+        return;
+    }
     use bialign::eval::{evaluate, Bead};
     let n = 20_000usize;
     let all: Vec<usize> = (0..n).collect();
