@@ -247,3 +247,25 @@ fn bible_001_accuracy() {
         assert!(f1 >= 0.96, "bible 001 strict F1 fell to {f1:.3}");
     }
 }
+
+#[test]
+fn builder_ignores_nan_and_infinite_numbers() {
+    let zh = ["我父亲是一个医生。", "他每天早上去医院。", "今天下雨了。"];
+    let en = [
+        "My father is a doctor.",
+        "He goes to the hospital every morning.",
+        "It rained today.",
+    ];
+    let plain = Aligner::new().align_sentences(&zh, &en);
+    let odd = Aligner::builder()
+        .coverage(f64::NAN)
+        .lexical_weight(f64::INFINITY)
+        .unit_weight(f64::NEG_INFINITY)
+        .unit_coverage(f64::NAN)
+        .deletion_prior(f64::NAN)
+        .punctuation_weight(f64::NAN)
+        .temperature(f64::INFINITY)
+        .build()
+        .align_sentences(&zh, &en);
+    assert_eq!(odd, plain, "NaN and infinities leave the defaults in place");
+}

@@ -217,3 +217,34 @@ fn eval_matches_the_reference_scorer() {
     assert!(last(&ours).starts_with("strict_f1="), "{}", last(&ours));
     assert_eq!(last(&ours), last(&python));
 }
+
+#[test]
+fn nonsense_numbers_are_refused_with_the_option_named() {
+    let seed = seed();
+    let seed = seed.to_str().expect("UTF-8 path");
+    let cases: &[(&str, &[&str])] = &[
+        ("NaN coverage", &["align", "--coverage", "NaN", seed]),
+        (
+            "infinite weight",
+            &["align", "--lexical-weight", "inf", seed],
+        ),
+        ("bead of 1 sentence", &["align", "--max-bead", "1", seed]),
+        ("bead of 11 sentences", &["align", "--max-bead", "11", seed]),
+        ("NaN minimum score", &["align", "--min-score", "nan", seed]),
+    ];
+    for (name, args) in cases {
+        let o = bialign(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{name}: usage error expected, got {err}"
+        );
+        assert!(o.stdout.is_empty(), "{name}: no output expected");
+        assert!(
+            err.contains(args[1]),
+            "{name}: the message names {}: {err}",
+            args[1]
+        );
+    }
+}

@@ -121,7 +121,18 @@ impl Default for Config {
     }
 }
 
-/// Sets every option of an [`Aligner`]; see [`Aligner::builder`].
+/// `v` when it is a finite number, else `current`: the numeric options of the builder ignore
+/// NaN and infinities rather than let them turn every cost into NaN.
+fn finite_or(v: f64, current: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        current
+    }
+}
+
+/// Sets every option of an [`Aligner`]; see [`Aligner::builder`]. Out-of-range numbers are
+/// clamped to their range, and NaN or infinite ones are ignored.
 #[derive(Debug, Clone, Default)]
 pub struct AlignerBuilder {
     config: Config,
@@ -182,39 +193,39 @@ impl AlignerBuilder {
 
     /// Weight of the lexical evidence (default 0.5; 0 gives a length-only aligner).
     pub fn lexical_weight(&mut self, w: f64) -> &mut Self {
-        self.config.lex_weight = w.max(0.0);
+        self.config.lex_weight = finite_or(w, self.config.lex_weight).max(0.0);
         self
     }
 
     /// Weight of boundary punctuation agreement.
     pub fn punctuation_weight(&mut self, w: f64) -> &mut Self {
-        self.config.punct_weight = w.max(0.0);
+        self.config.punct_weight = finite_or(w, self.config.punct_weight).max(0.0);
         self
     }
 
     /// Share of English content tokens expected to be covered by a translation beyond chance.
     pub fn coverage(&mut self, r: f64) -> &mut Self {
-        self.config.coverage = r.clamp(0.01, 0.99);
+        self.config.coverage = finite_or(r, self.config.coverage).clamp(0.01, 0.99);
         self
     }
 
     /// Weight of the Chinese-side evidence (Chinese words whose translation is or is not
     /// in the English side) relative to the English-side evidence.
     pub fn unit_weight(&mut self, w: f64) -> &mut Self {
-        self.config.unit_weight = w.max(0.0);
+        self.config.unit_weight = finite_or(w, self.config.unit_weight).max(0.0);
         self
     }
 
     /// Share of Chinese content words expected to be translated beyond chance.
     pub fn unit_coverage(&mut self, r: f64) -> &mut Self {
-        self.config.unit_coverage = r.clamp(0.01, 0.99);
+        self.config.unit_coverage = finite_or(r, self.config.unit_coverage).clamp(0.01, 0.99);
         self
     }
 
     /// Prior probability of a sentence without counterpart, per side (default 0.01; it is
     /// re-estimated on each document).
     pub fn deletion_prior(&mut self, p: f64) -> &mut Self {
-        self.config.deletion_prior = p.clamp(1e-6, 0.5);
+        self.config.deletion_prior = finite_or(p, self.config.deletion_prior).clamp(1e-6, 0.5);
         self
     }
 
@@ -226,7 +237,7 @@ impl AlignerBuilder {
 
     /// Temperature of the posterior used as confidence (default 1).
     pub fn temperature(&mut self, t: f64) -> &mut Self {
-        self.config.temperature = t.max(1e-3);
+        self.config.temperature = finite_or(t, self.config.temperature).max(1e-3);
         self
     }
 
@@ -263,7 +274,10 @@ impl AlignerBuilder {
     /// Cost of each paragraph break inside a bead, in nats (default 3, about a 1 in 20
     /// chance); only used without [`AlignerBuilder::hard_paragraphs`].
     pub fn paragraph_penalty(&mut self, nats: f64) -> &mut Self {
-        self.config.paragraph_penalty = nats.max(0.0);
+        // Infinity is allowed: it is the same as hard paragraphs.
+        if !nats.is_nan() {
+            self.config.paragraph_penalty = nats.max(0.0);
+        }
         self
     }
 

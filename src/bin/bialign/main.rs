@@ -59,7 +59,7 @@ struct AlignOptions {
     #[arg(long, short = 'f')]
     format: Option<Format>,
     /// Leave out pairs below this confidence (tsv, tmx, moses).
-    #[arg(long)]
+    #[arg(long, value_parser = finite_number)]
     min_score: Option<f64>,
     /// Kind of text: literary (fiction, free translation) or official (UN, legal: mostly
     /// 1-1, untranslated lines, beads never cross paragraphs).
@@ -70,8 +70,8 @@ struct AlignOptions {
     #[arg(long)]
     hard_paragraphs: bool,
     /// Largest bead as the total number of sentences on both sides.
-    #[arg(long, default_value_t = 5)]
-    max_bead: usize,
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(2..=10))]
+    max_bead: u16,
     /// Half-width of the first search band, in sentences (it widens where needed).
     #[arg(long, default_value_t = 12)]
     band: usize,
@@ -88,22 +88,22 @@ struct AlignOptions {
     #[arg(long, conflicts_with = "no_second_pass")]
     refinements: Option<usize>,
     /// Weight of lexical evidence (0 for a length-only aligner).
-    #[arg(long)]
+    #[arg(long, value_parser = finite_number)]
     lexical_weight: Option<f64>,
     /// Weight of boundary punctuation agreement.
-    #[arg(long)]
+    #[arg(long, value_parser = finite_number)]
     punctuation_weight: Option<f64>,
     /// Expected coverage of English content words by translations (lexical model).
-    #[arg(long)]
+    #[arg(long, value_parser = finite_number)]
     coverage: Option<f64>,
     /// Weight of Chinese-side lexical evidence relative to English-side evidence.
-    #[arg(long)]
+    #[arg(long, value_parser = finite_number)]
     unit_weight: Option<f64>,
     /// Expected coverage of Chinese content words by translations.
-    #[arg(long)]
+    #[arg(long, value_parser = finite_number)]
     unit_coverage: Option<f64>,
     /// Prior probability of a sentence without counterpart (per side).
-    #[arg(long)]
+    #[arg(long, value_parser = finite_number)]
     deletion_prior: Option<f64>,
     /// Additional dictionary (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
     #[arg(long, value_name = "FILE")]
@@ -196,6 +196,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// A command-line number that must be finite (NaN and infinities are refused).
+fn finite_number(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err("must be a finite number".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
 fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
@@ -207,7 +216,7 @@ fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
     }
     b.src_lang(o.src_lang)
         .tgt_lang(o.tgt_lang)
-        .max_bead(o.max_bead)
+        .max_bead(usize::from(o.max_bead))
         .band(o.band)
         .max_band(o.max_band)
         .second_pass(!o.no_second_pass)
