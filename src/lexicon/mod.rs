@@ -142,8 +142,15 @@ impl Lexicon {
     /// Adds one pair: an English stem (as the stemmer gives it) and a Chinese string.
     pub fn add_pair(&mut self, stem: &str, zh: &str) {
         let sid = self.stem_id_or_insert(stem);
-        let folded: String = zh.chars().map(crate::features::fold_char).collect();
-        let pid = match self.patterns.get(folded.as_str()) {
+        // Full-width forms are rare in a dictionary: fold only when there is one.
+        let owned: String;
+        let folded: &str = if zh.chars().any(|c| crate::features::fold_char(c) != c) {
+            owned = zh.chars().map(crate::features::fold_char).collect();
+            &owned
+        } else {
+            zh
+        };
+        let pid = match self.patterns.get(folded) {
             Some(&p) if p != PREFIX_ONLY => p,
             _ => {
                 let p = self.reverse.len() as u32;
@@ -155,7 +162,7 @@ impl Lexicon {
                         self.patterns.insert(folded[..i].into(), PREFIX_ONLY);
                     }
                 }
-                self.patterns.insert(folded.as_str().into(), p);
+                self.patterns.insert(folded.into(), p);
                 p
             }
         };
