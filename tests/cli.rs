@@ -248,3 +248,27 @@ fn nonsense_numbers_are_refused_with_the_option_named() {
         );
     }
 }
+
+#[test]
+fn mixed_document_defaults_to_the_official_genre() {
+    let seed = seed();
+    let seed = seed.to_str().expect("UTF-8 path");
+    // The README's first command: only the note's heading has a counterpart.
+    let o = bialign(&["align", seed]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let pairs: Vec<&str> = out.lines().collect();
+    assert_eq!(pairs.len(), 1, "one pair expected: {out}");
+    assert!(
+        pairs[0].contains("的普通照会\tAnnex to the note verbale dated 5 April 2021"),
+        "{out}"
+    );
+    // The same as asking for it.
+    assert_eq!(
+        stdout(&bialign(&["align", "--genre", "official", seed])),
+        out
+    );
+    // Literary, as asked, lets the transmission sentence take English sentences too.
+    let literary = stdout(&bialign(&["align", "--genre", "literary", seed]));
+    assert_ne!(literary, out);
+}

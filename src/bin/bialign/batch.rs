@@ -8,12 +8,12 @@
 //! threads.
 
 use super::{
-    build_aligner, segment_pair, segmenter, write_output, AlignOptions, CliResult, Doc, Rendered,
+    build_aligners, segment_pair, segmenter, write_output, AlignOptions, Aligners, CliResult, Doc,
+    Rendered,
 };
 use bialign::export::Format;
 use bialign::text::decode::{decode, read_text, STDIN_NAME};
 use bialign::text::Segmenter;
-use bialign::Aligner;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -120,7 +120,7 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
     } else {
         read_job_file(&a.jobs, o.max_input_bytes)?
     };
-    let aligner = build_aligner(o)?;
+    let aligners = build_aligners(o)?;
     let seg = segmenter(o.presplit);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads)
@@ -144,7 +144,7 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
                     .par_bridge()
                     .for_each_with(tx, |tx, (k, job)| {
                         // Sending fails only when the reporting loop is gone (it panicked).
-                        let _ = tx.send((k, run_job(job, &aligner, &seg, o)));
+                        let _ = tx.send((k, run_job(job, &aligners, &seg, o)));
                     });
             });
         });
@@ -205,7 +205,7 @@ fn progress_bar(total: usize) -> ProgressBar {
 }
 
 /// Aligns one job and writes its output; never panics on bad input.
-fn run_job(job: &Job, aligner: &Aligner, seg: &Segmenter, o: &AlignOptions) -> Done {
+fn run_job(job: &Job, aligners: &Aligners, seg: &Segmenter, o: &AlignOptions) -> Done {
     let mut done = Done {
         sentences: 0,
         warnings: Vec::new(),
@@ -236,7 +236,7 @@ fn run_job(job: &Job, aligner: &Aligner, seg: &Segmenter, o: &AlignOptions) -> D
                 doc.tgt_name = Some(names.1.clone().unwrap_or_else(|| names.0.clone()));
                 done.sentences = doc.src.len() + doc.tgt.len();
                 let files = doc
-                    .render(aligner, o, format, Some(out))
+                    .render(aligners, o, format, Some(out))
                     .map_err(|e| e.to_string())?;
                 write_all(&files)
             });
@@ -247,7 +247,7 @@ fn run_job(job: &Job, aligner: &Aligner, seg: &Segmenter, o: &AlignOptions) -> D
         Job::Texts { line, id, src, tgt } => {
             let place = format!("{STDIN_NAME}:{line}");
             let texts = (src.as_str(), tgt.as_deref());
-            match align_texts(aligner, seg, o, (&place, id), texts, &mut done.warnings) {
+            match align_texts(aligners, seg, o, (&place, id), texts, &mut done.warnings) {
                 Ok((n, json)) => {
                     done.sentences = n;
                     done.json = Some(json);
@@ -265,7 +265,7 @@ fn run_job(job: &Job, aligner: &Aligner, seg: &Segmenter, o: &AlignOptions) -> D
 /// Aligns the texts of one JSONL line (its place in the input for messages, and its id):
 /// `(sentences, result line)`, or the error message.
 fn align_texts(
-    aligner: &Aligner,
+    aligners: &Aligners,
     seg: &Segmenter,
     o: &AlignOptions,
     (place, id): (&str, &Value),
@@ -304,11 +304,12 @@ fn align_texts(
         tgt: t,
         src_name: name.clone(),
         tgt_name: name,
+        mixed: tgt.is_none(),
     };
     let sentences = doc.src.len() + doc.tgt.len();
     let format = o.format.unwrap_or(Format::Jsonl);
     let files = doc
-        .render(aligner, o, format, None)
+        .render(aligners, o, format, None)
         .map_err(|e| format!("{place}: {e}"))?;
     let bytes: Vec<u8> = files.into_iter().flat_map(|(_, b)| b).collect();
     let text = String::from_utf8_lossy(&bytes);

@@ -62,9 +62,10 @@ struct AlignOptions {
     #[arg(long, value_parser = finite_number)]
     min_score: Option<f64>,
     /// Kind of text: literary (fiction, free translation) or official (UN, legal: mostly
-    /// 1-1, untranslated lines, beads never cross paragraphs).
-    #[arg(long, default_value = "literary")]
-    genre: Genre,
+    /// 1-1, untranslated lines, beads never cross paragraphs). Default: official for one
+    /// file holding both languages (a UN-style document), literary for two files.
+    #[arg(long)]
+    genre: Option<Genre>,
     /// Never let a bead cross a paragraph boundary (raw text only; presplit input has no
     /// paragraphs). Implied by `--genre official`.
     #[arg(long)]
@@ -207,10 +208,48 @@ fn finite_number(s: &str) -> Result<f64, String> {
 
 type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
-fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
+/// The aligners of a run: one for pairs of texts, one for documents holding both languages
+/// (they differ in the genre when `--genre` is not given), sharing one lexicon.
+pub(crate) struct Aligners {
+    paired: Aligner,
+    mixed: Aligner,
+}
+
+impl Aligners {
+    /// The aligner for a document: `mixed` when one text held both languages.
+    fn for_doc(&self, mixed: bool) -> &Aligner {
+        if mixed {
+            &self.mixed
+        } else {
+            &self.paired
+        }
+    }
+}
+
+fn build_aligners(o: &AlignOptions) -> Result<Aligners, bialign::Error> {
+    let lexicon = if o.no_lexicon || !o.dict.is_empty() {
+        let mut lex = if o.no_lexicon {
+            Lexicon::empty()
+        } else {
+            (*Lexicon::bundled()).clone()
+        };
+        for d in &o.dict {
+            lex.add_file(d)?;
+        }
+        Some(Arc::new(lex))
+    } else {
+        None
+    };
+    Ok(Aligners {
+        paired: build_aligner(o, o.genre.unwrap_or(Genre::Literary), lexicon.clone()),
+        mixed: build_aligner(o, o.genre.unwrap_or(Genre::Official), lexicon),
+    })
+}
+
+fn build_aligner(o: &AlignOptions, genre: Genre, lexicon: Option<Arc<Lexicon>>) -> Aligner {
     let mut b = Aligner::builder();
     // The preset first: the options after it override its settings.
-    b.genre(o.genre);
+    b.genre(genre);
     if o.hard_paragraphs {
         b.hard_paragraphs(true);
     }
@@ -245,18 +284,10 @@ fn build_aligner(o: &AlignOptions) -> Result<Aligner, bialign::Error> {
     if let Some(r) = o.unit_coverage {
         b.unit_coverage(r);
     }
-    if o.no_lexicon || !o.dict.is_empty() {
-        let mut lex = if o.no_lexicon {
-            Lexicon::empty()
-        } else {
-            (*Lexicon::bundled()).clone()
-        };
-        for d in &o.dict {
-            lex.add_file(d)?;
-        }
-        b.lexicon(Arc::new(lex));
+    if let Some(lex) = lexicon {
+        b.lexicon(lex);
     }
-    Ok(b.build())
+    b.build()
 }
 
 fn segmenter(presplit: bool) -> Segmenter {
@@ -288,6 +319,8 @@ struct Doc {
     tgt: Text,
     src_name: Option<String>,
     tgt_name: Option<String>,
+    /// Whether one text held both languages.
+    mixed: bool,
 }
 
 /// The files one alignment is written to: `(path, bytes)`, `None` for standard output.
@@ -303,6 +336,7 @@ impl Doc {
         tgt: Option<&Path>,
         warn: &mut dyn FnMut(String),
     ) -> Result<Doc, bialign::Error> {
+        let mixed = tgt.is_none();
         let src_text = read_text(src, o.max_input_bytes)?;
         let tgt_text = match tgt {
             Some(t) => Some(read_text(t, o.max_input_bytes)?),
@@ -317,6 +351,7 @@ impl Doc {
             tgt,
             tgt_name: Some(tgt_name.unwrap_or_else(|| src_name.clone())),
             src_name: Some(src_name),
+            mixed,
         })
     }
 
@@ -324,12 +359,12 @@ impl Doc {
     /// `None` (Moses needs `output` as the prefix of its two files).
     fn render(
         &self,
-        aligner: &Aligner,
+        aligners: &Aligners,
         o: &AlignOptions,
         format: Format,
         output: Option<&Path>,
     ) -> Result<Rendered, Box<dyn std::error::Error>> {
-        let alignment = aligner.align(&self.src, &self.tgt);
+        let alignment = aligners.for_doc(self.mixed).align(&self.src, &self.tgt);
         let (src_texts, tgt_texts) = (self.src.texts(), self.tgt.texts());
         let mut out = Output::new(&alignment, &src_texts, &tgt_texts)
             .with_langs(self.src.lang(), self.tgt.lang())
@@ -400,10 +435,10 @@ fn align(a: AlignArgs) -> CliResult {
     let mut warn = |w: String| eprintln!("bialign: warning: {w}");
     // The inputs first: a bad file is reported before the lexicon is parsed.
     let doc = Doc::read(o, &seg, &a.src, a.tgt.as_deref(), &mut warn)?;
-    let aligner = build_aligner(o)?;
+    let aligners = build_aligners(o)?;
     let format = o.format.unwrap_or(Format::Tsv);
     let mut written: Vec<PathBuf> = Vec::new();
-    for (path, bytes) in doc.render(&aligner, o, format, a.output.as_deref())? {
+    for (path, bytes) in doc.render(&aligners, o, format, a.output.as_deref())? {
         if let Err(e) = write_output(path.as_deref(), &bytes) {
             // No partial output: Moses' first file goes when its second cannot be written.
             for p in &written {
