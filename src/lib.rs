@@ -48,3 +48,8 @@ pub use alignment::{Alignment, Bead};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::Lexicon;
 pub use text::Lang;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
