@@ -5,7 +5,7 @@
 //! `bialign batch` (a rayon pool and a progress bar).
 
 use bialign::text::{Lang, Segmenter};
-use bialign::{Aligner, Alignment};
+use bialign::{Aligner, Alignment, Genre};
 use std::path::Path;
 
 /// Small document pairs: (name, Chinese, English).
@@ -36,7 +36,8 @@ const DOCS: [(&str, &str, &str); 4] = [
 
 fn main() -> Result<(), bialign::Error> {
     let seg = Segmenter::new();
-    let aligner = Aligner::new();
+    // Official documents: mostly 1-1 beads, untranslated lines, beads never cross paragraphs.
+    let aligner = Aligner::builder().genre(Genre::Official).build();
     let seed_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/seed_un_note.txt");
     let seed = bialign::text::decode::read_text(
         &seed_path,

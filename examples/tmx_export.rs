@@ -7,7 +7,7 @@
 use bialign::export::{Format, Output};
 use bialign::text::decode::{read_text, DEFAULT_MAX_INPUT_BYTES};
 use bialign::text::Segmenter;
-use bialign::Aligner;
+use bialign::{Aligner, Genre};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -16,7 +16,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = read_text(&path, DEFAULT_MAX_INPUT_BYTES)?;
     // One file holding both languages: split it into its Chinese and English parts.
     let (zh, en) = Segmenter::new().segment_mixed(&text);
-    let alignment = Aligner::new().align(&zh, &en);
+    // A UN document: the preset the command line uses for a file holding both languages.
+    let alignment = Aligner::builder()
+        .genre(Genre::Official)
+        .build()
+        .align(&zh, &en);
 
     let (zh_texts, en_texts) = (zh.texts(), en.texts());
     let name = "seed_un_note.txt";
