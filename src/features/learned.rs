@@ -93,17 +93,22 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
     if candidates.is_empty() {
         return false;
     }
-    // Sentence frequency of every candidate n-gram, in one pass over the Chinese side.
+    // Sentence frequency of every candidate n-gram, in one pass over the Chinese side that
+    // also keeps, per sentence, the candidates it holds (the learnt pairs are among them).
     let mut freq: HashMap<&str, usize> = candidates.iter().map(|&(_, g, _)| (g, 0)).collect();
+    let mut held: Vec<Vec<&str>> = Vec::with_capacity(f.zh_text.len());
     for text in &f.zh_text {
         let mut found = ngrams(text);
         found.sort_unstable();
         found.dedup();
-        for g in &found {
-            if let Some(c) = freq.get_mut(g) {
+        found.retain(|g| match freq.get_mut(g) {
+            Some(c) => {
                 *c += 1;
+                true
             }
-        }
+            None => false,
+        });
+        held.push(found);
     }
     // The best n-gram of each token by Dice (longer n-grams win ties).
     let counts: HashMap<u32, usize> = tokens.iter().map(|(t, bs)| (*t, bs.len())).collect();
@@ -126,10 +131,10 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
     for (t, (_, _, g)) in &best {
         by_gram.entry(g).or_default().push(*t);
     }
-    for (text, z) in f.zh_text.iter().zip(f.zh.iter_mut()) {
+    for (grams, z) in held.iter().zip(f.zh.iter_mut()) {
         let cov = &mut z.covered;
         let before = cov.len();
-        for g in ngrams(text) {
+        for g in grams {
             if let Some(ts) = by_gram.get(g) {
                 cov.extend(ts);
             }
