@@ -447,9 +447,6 @@ impl Aligner {
                 );
             }
             round += 1;
-            if round == 1 && path.edge_rows.is_empty() {
-                break (path, true);
-            }
             if path.edge_rows.is_empty() || round > 8 {
                 break (path, round == 1);
             }
