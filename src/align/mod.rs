@@ -889,6 +889,12 @@ pub mod internals {
         }
     }
 
+    /// Loads the bundled lexicon's embedded index anew, bypassing the process-wide cache of
+    /// [`crate::Lexicon::bundled`]: the start-up cost that cache hides.
+    pub fn load_bundled_lexicon() -> crate::Lexicon {
+        crate::lexicon::Lexicon::load_bundled()
+    }
+
     /// Feature extraction: tokenising, lexicon look-up, numbers, punctuation, chance rates.
     pub fn features(aligner: &Aligner, zh: &[&str], en: &[&str]) -> Prepared {
         Prepared(PairFeatures::new(

@@ -6,10 +6,14 @@
 //! the token, the same Latin word, the same number or the mirrored punctuation mark occurs in
 //! it). Everything the cost model needs is here: lengths, token sets, per-token chance rates.
 
+pub(crate) mod chars;
 pub mod en;
 pub(crate) mod learned;
 pub mod numbers;
 pub mod punct;
+pub(crate) mod stop_words;
+
+pub use chars::{fold_char, is_han};
 
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;
@@ -19,22 +23,6 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Most content tokens kept per English sentence (they are tracked as bits of a `u64`).
 pub(crate) const MAX_TOKENS: usize = 64;
-
-/// Whether `c` is a Han character (CJK unified ideographs, extensions, compatibility).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x323AF
-        | 0x3007)
-}
-
-/// Folds full-width ASCII forms to ASCII and the ideographic space to a space, for matching.
-pub fn fold_char(c: char) -> char {
-    match c as u32 {
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        0x3000 => ' ',
-        _ => c,
-    }
-}
 
 /// Features of one Chinese sentence.
 #[derive(Debug, Clone, Default)]

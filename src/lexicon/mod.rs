@@ -2,42 +2,32 @@
 //!
 //! Matching needs no Chinese word segmentation: a translation counts as present when it
 //! occurs as a substring of the Chinese segment. The shipped lexicon (`data/lexicon.tsv.gz`,
-//! derived from CC-CEDICT and ECDICT, see `data/README.md`) is compiled into the library and
-//! parsed once; a [`Lexicon`] is immutable afterwards and shared across threads.
+//! derived from CC-CEDICT and ECDICT, see `data/README.md`) is indexed at build time by
+//! `build.rs` and embedded in the library, so loading it costs a millisecond; a user's
+//! dictionary is indexed when first used. A [`Lexicon`] is shared across threads.
 
+pub(crate) mod index;
 pub(crate) mod pinyin;
+pub(crate) mod source;
 
-use crate::features::en::EnTokenizer;
 use crate::{Error, Result};
-use rustc_hash::FxHashMap as HashMap;
+use index::{Builder, Index};
 use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-/// The gzipped lexicon shipped in `data/`.
-static BUNDLED: &[u8] = include_bytes!("../../data/lexicon.tsv.gz");
-
-/// The longest Chinese translation, in characters, that is matched.
-const MAX_PATTERN_CHARS: usize = 8;
-
-/// Marks a map entry that is only a prefix of longer patterns.
-const PREFIX_ONLY: u32 = u32::MAX;
+/// The bundled lexicon's index, built by `build.rs` from `data/lexicon.tsv.gz`.
+static BUNDLED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.idx"));
 
 /// A Chinese-English lexicon, indexed for substring look-up in Chinese text.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// Stemmed English word -> stem id.
-    stems: HashMap<Box<str>, u32>,
-    /// Stem id -> its stem (for messages and learned lexicons).
-    stem_names: Vec<Box<str>>,
-    /// Chinese string (or a prefix of one) -> pattern id, or `PREFIX_ONLY`.
-    patterns: HashMap<Box<str>, u32>,
-    /// Pattern id -> stem ids it translates.
-    reverse: Vec<Vec<u32>>,
-    /// Stem id -> pattern ids that translate it.
-    forward: Vec<Vec<u32>>,
-    /// Number of (stem, pattern) pairs.
-    pairs: usize,
+    /// The pairs indexed so far (the bundled index, shared by every clone).
+    base: Arc<Index>,
+    /// Pairs added since, (stem, Chinese) in order: indexed together with `base` when the
+    /// lexicon is first used, so that adding a dictionary line by line stays cheap.
+    added: Vec<(Box<str>, Box<str>)>,
+    merged: OnceLock<Index>,
 }
 
 impl Lexicon {
@@ -46,222 +36,130 @@ impl Lexicon {
         Lexicon::default()
     }
 
-    /// The lexicon shipped with bialign, parsed on first use and shared afterwards.
+    /// The lexicon shipped with bialign, loaded on first use and shared afterwards.
     pub fn bundled() -> Arc<Lexicon> {
         static CELL: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        CELL.get_or_init(|| {
-            let mut lex = Lexicon::empty();
-            // The bundled file is checked by the test suite; if it were ever corrupt the
-            // aligner would still work, as a length-only aligner.
-            let _ = lex.add_gzip_tsv(BUNDLED, "data/lexicon.tsv.gz");
-            Arc::new(lex)
+        CELL.get_or_init(|| Arc::new(Lexicon::load_bundled()))
+            .clone()
+    }
+
+    /// The bundled lexicon, read from its embedded index without the cache.
+    pub(crate) fn load_bundled() -> Lexicon {
+        // The embedded index is checked by the test suite; if it were ever corrupt the
+        // aligner would still work, as a length-only aligner.
+        let base = Index::from_bytes(BUNDLED).unwrap_or_default();
+        Lexicon {
+            base: Arc::new(base),
+            ..Lexicon::default()
+        }
+    }
+
+    /// The index of every pair, building it on first use after pairs were added.
+    fn index(&self) -> &Index {
+        if self.added.is_empty() {
+            return &self.base;
+        }
+        self.merged.get_or_init(|| {
+            let mut builder = Builder::default();
+            self.base.for_each_pair(|stem, zh| builder.add(stem, zh));
+            for (stem, zh) in &self.added {
+                builder.add(stem, zh);
+            }
+            builder.build()
         })
-        .clone()
     }
 
     /// Number of English stems.
     pub fn stem_count(&self) -> usize {
-        self.stem_names.len()
+        self.index().stem_count()
     }
 
     /// Number of (English stem, Chinese string) pairs.
     pub fn pair_count(&self) -> usize {
-        self.pairs
+        self.index().pair_count()
     }
 
     /// Adds the entries of a user dictionary file: either TSV (`english<TAB>zh1|zh2`) or
     /// hunalign's format (`english @ chinese`, one pair per line; the side holding Han
-    /// characters is taken as the Chinese one). Lines starting with `#` are comments.
+    /// characters is taken as the Chinese one), plain or gzipped. Lines starting with `#` are
+    /// comments.
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let name = path.display().to_string();
         if bytes.starts_with(&[0x1f, 0x8b]) {
-            return self.add_gzip_tsv(&bytes, &name);
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut text)
+                .map_err(|e| {
+                    Error::decode(
+                        name.as_str(),
+                        format!("not a valid gzipped UTF-8 file: {e}"),
+                    )
+                })?;
+            return self.add_text(&text, &name);
         }
         let text = crate::text::decode::decode(&bytes, &name)?;
         self.add_text(&text, &name)
     }
 
-    fn add_gzip_tsv(&mut self, bytes: &[u8], name: &str) -> Result<()> {
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(bytes)
-            .read_to_string(&mut text)
-            .map_err(|e| Error::decode(name, format!("not a valid gzipped UTF-8 file: {e}")))?;
-        self.add_text(&text, name)
-    }
-
-    /// Adds entries from dictionary text (see [`Lexicon::add_file`] for the formats).
+    /// Adds entries from dictionary text (see [`Lexicon::add_file`] for the formats). On a
+    /// malformed line nothing is added and the error names `name` and the line.
     pub fn add_text(&mut self, text: &str, name: &str) -> Result<()> {
-        let tokenizer = EnTokenizer::new();
-        // About one pattern or prefix per 10 bytes of input: growing the tables once saves
-        // rehashing them a dozen times.
-        self.patterns.reserve(text.len() / 10);
-        self.stems.reserve(text.len() / 40);
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (en, zh) = if let Some((a, b)) = line.split_once('\t') {
-                (a, b)
-            } else if let Some((a, b)) = line.split_once(" @ ") {
-                if has_han(a) && !has_han(b) {
-                    (b, a)
-                } else {
-                    (a, b)
-                }
-            } else {
-                return Err(Error::parse(
+        let mut pairs = Vec::new();
+        source::for_each_pair(text, |stem, zh| pairs.push((stem.into(), zh.into()))).map_err(
+            |bad| {
+                Error::parse(
                     name,
-                    n + 1,
+                    bad.0,
                     "expected `english<TAB>chinese` or `english @ chinese`",
-                ));
-            };
-            let en = en.trim();
-            // Phrase keys are not used by the token model yet.
-            if en.is_empty() || en.contains(' ') {
-                continue;
-            }
-            let en = en.to_lowercase();
-            // Stop words never occur among English tokens: their pairs would only make
-            // Chinese function words look like untranslated content.
-            if crate::features::en::is_stop_word(&en) {
-                continue;
-            }
-            let stem = tokenizer.stem(&en);
-            for zh in zh.split('|') {
-                let zh = zh.trim();
-                if !zh.is_empty() && zh.chars().count() <= MAX_PATTERN_CHARS {
-                    self.add_pair(&stem, zh);
-                }
-            }
-        }
+                )
+            },
+        )?;
+        self.added.extend(pairs);
+        self.merged = OnceLock::new();
         Ok(())
     }
 
     /// Adds one pair: an English stem (as the stemmer gives it) and a Chinese string.
     pub fn add_pair(&mut self, stem: &str, zh: &str) {
-        let sid = self.stem_id_or_insert(stem);
-        // Full-width forms are rare in a dictionary: fold only when there is one.
-        let owned: String;
-        let folded: &str = if zh.chars().any(|c| crate::features::fold_char(c) != c) {
-            owned = zh.chars().map(crate::features::fold_char).collect();
-            &owned
-        } else {
-            zh
-        };
-        let pid = match self.patterns.get(folded) {
-            Some(&p) if p != PREFIX_ONLY => p,
-            _ => {
-                let p = self.reverse.len() as u32;
-                self.reverse.push(Vec::new());
-                // Register every proper prefix so look-ups can stop early.
-                for (i, _) in folded.char_indices().skip(1) {
-                    // Look up before allocating a key: most prefixes are there already.
-                    if !self.patterns.contains_key(&folded[..i]) {
-                        self.patterns.insert(folded[..i].into(), PREFIX_ONLY);
-                    }
-                }
-                self.patterns.insert(folded.into(), p);
-                p
-            }
-        };
-        let rev = &mut self.reverse[pid as usize];
-        if !rev.contains(&sid) {
-            rev.push(sid);
-            self.forward[sid as usize].push(pid);
-            self.pairs += 1;
-        }
-    }
-
-    fn stem_id_or_insert(&mut self, stem: &str) -> u32 {
-        if let Some(&id) = self.stems.get(stem) {
-            return id;
-        }
-        let id = self.stem_names.len() as u32;
-        self.stem_names.push(stem.into());
-        self.forward.push(Vec::new());
-        self.stems.insert(stem.into(), id);
-        id
+        self.added.push((stem.into(), zh.into()));
+        self.merged = OnceLock::new();
     }
 
     /// The id of an English stem, if the lexicon has it.
     pub(crate) fn stem_id(&self, stem: &str) -> Option<u32> {
-        self.stems.get(stem).copied()
+        self.index().stem_id(stem)
     }
 
     /// The patterns (Chinese strings) translating a stem.
     pub(crate) fn translations(&self, stem: u32) -> &[u32] {
-        self.forward.get(stem as usize).map_or(&[], Vec::as_slice)
+        self.index().translations(stem)
     }
 
     /// Calls `f` with the pattern id of each longest lexicon entry found in `folded`, scanning
     /// left to right and skipping past each match (forward maximum matching): the Chinese
     /// content units whose translations are looked for on the English side.
-    pub(crate) fn for_each_unit(&self, folded: &str, mut f: impl FnMut(u32)) {
-        if self.patterns.is_empty() {
-            return;
-        }
-        let starts = char_starts(folded);
-        let mut a = 0;
-        while a + 1 < starts.len() {
-            let mut longest = None;
-            for b in a + 1..starts.len().min(a + 1 + MAX_PATTERN_CHARS) {
-                match self.patterns.get(&folded[starts[a]..starts[b]]) {
-                    None => break,
-                    Some(&PREFIX_ONLY) => {}
-                    Some(&p) => longest = Some((b, p)),
-                }
-            }
-            match longest {
-                Some((b, p)) => {
-                    f(p);
-                    a = b;
-                }
-                None => a += 1,
-            }
-        }
+    pub(crate) fn for_each_unit(&self, folded: &str, f: impl FnMut(u32)) {
+        self.index().for_each_unit(folded, f)
     }
 
     /// Calls `f` with the stem ids of every lexicon entry found in `folded` (Chinese text
     /// with width folded). Overlapping matches all count.
-    pub(crate) fn for_each_match(&self, folded: &str, mut f: impl FnMut(&[u32])) {
-        if self.patterns.is_empty() {
-            return;
-        }
-        let starts = char_starts(folded);
-        for a in 0..starts.len().saturating_sub(1) {
-            for b in a + 1..starts.len().min(a + 1 + MAX_PATTERN_CHARS) {
-                match self.patterns.get(&folded[starts[a]..starts[b]]) {
-                    None => break,
-                    Some(&PREFIX_ONLY) => {}
-                    Some(&p) => f(&self.reverse[p as usize]),
-                }
-            }
-        }
+    pub(crate) fn for_each_match(&self, folded: &str, f: impl FnMut(&[u32])) {
+        self.index().for_each_match(folded, f)
     }
-}
-
-/// Byte offsets of the characters of `s`, and its length.
-fn char_starts(s: &str) -> Vec<usize> {
-    s.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(s.len()))
-        .collect()
-}
-
-fn has_han(s: &str) -> bool {
-    s.chars().any(crate::features::is_han)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::en::EnTokenizer;
 
     #[test]
     fn bundled_lexicon_loads_and_has_common_words() {
         let lex = Lexicon::bundled();
         assert!(lex.stem_count() > 20_000, "stems: {}", lex.stem_count());
+        assert!(lex.pair_count() > 100_000, "pairs: {}", lex.pair_count());
         let t = EnTokenizer::new();
         let cases = [("government", "政府"), ("mine", "地雷"), ("father", "父亲")];
         for (en, zh) in cases {
@@ -270,6 +168,49 @@ mod tests {
             lex.for_each_match(zh, |ids| found |= ids.contains(&id));
             assert!(found, "{en} -> {zh} missing from the bundled lexicon");
         }
+    }
+
+    /// The index `build.rs` embeds equals one built at run time from the same file.
+    #[test]
+    fn bundled_index_matches_the_dictionary_file() {
+        let bundled = Lexicon::bundled();
+        let mut parsed = Lexicon::empty();
+        parsed
+            .add_file(Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/lexicon.tsv.gz"
+            )))
+            .unwrap();
+        assert_eq!(bundled.stem_count(), parsed.stem_count());
+        assert_eq!(bundled.pair_count(), parsed.pair_count());
+        let text = "起初，神创造天地。联合国大会第七十届会议议程项目７３，ＵＮＤＰ";
+        let stems = |lex: &Lexicon| {
+            let mut all = Vec::new();
+            lex.for_each_match(text, |ids| all.push(ids.len()));
+            all
+        };
+        assert_eq!(stems(&bundled), stems(&parsed));
+        assert!(stems(&bundled).len() > 10);
+    }
+
+    #[test]
+    fn user_pairs_add_to_the_bundled_lexicon() {
+        let t = EnTokenizer::new();
+        let mut lex = (*Lexicon::bundled()).clone();
+        let before = lex.pair_count();
+        lex.add_text("trisolaris\t三体\n", "user.tsv").unwrap();
+        assert_eq!(lex.pair_count(), before + 1);
+        for (en, zh) in [("trisolaris", "三体"), ("government", "政府")] {
+            let id = lex.stem_id(&t.stem(en)).expect(en);
+            let mut found = false;
+            lex.for_each_match(zh, |ids| found |= ids.contains(&id));
+            assert!(found, "{en} -> {zh}");
+        }
+        assert_eq!(
+            Lexicon::bundled().pair_count(),
+            before,
+            "the shared lexicon is unchanged"
+        );
     }
 
     #[test]
