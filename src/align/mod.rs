@@ -10,8 +10,8 @@ use crate::lexicon::pinyin::Pinyin;
 use crate::lexicon::Lexicon;
 use crate::score::{to_costs, CostParams, Scorer, MAX_SIDE};
 use crate::text::{Lang, Text};
-use dp::{search, Band, Path};
-use std::ops::Range;
+use dp::{search, Band, Path, Step};
+use std::ops::{Range, RangeInclusive};
 use std::sync::Arc;
 
 /// The kind of text, which sets the aligner's starting assumptions
@@ -409,16 +409,13 @@ impl Aligner {
         let (n, m) = (f.zh.len(), f.en.len());
         let cfg = &self.config;
         let shapes = Self::shapes(cfg.max_bead);
-        // The rounds that look for a band wide enough for the path only have to find its
-        // neighbourhood: small beads do (and cost less than half as much).
-        let coarse_shapes = Self::shapes(cfg.max_bead.min(3));
         let mut params = initial_params(cfg, f);
         // First pass: a band around the line through the anchors (or the diagonal of
         // cumulative lengths), recentred on the path and widened where the path runs along
         // its edge.
         let t = std::time::Instant::now();
         let diagonal = length_diagonal(f, n, m);
-        let mut centers = if cfg.anchors {
+        let centers = if cfg.anchors {
             anchors::guide(f, &diagonal)
         } else {
             diagonal
@@ -429,60 +426,77 @@ impl Aligner {
         }
         lap("anchors", t);
         let mut halves = vec![cfg.band; n + 1];
-        let mut round = 0;
-        // The path, and whether it came from a search over every bead shape.
-        let (first, complete) = loop {
+        let pass1 = std::time::Instant::now();
+        let t = std::time::Instant::now();
+        let scorer = Scorer::new(f, &params);
+        let band = Band::around(&centers, &halves, m);
+        let mut path = run_in(f, &scorer, &band, (0, 0), &shapes, None);
+        if debug() {
+            eprintln!(
+                "pass 1, round 0: {} cells, {} rows on the edge, {:.3} s",
+                band.cells(),
+                path.edge_rows.len(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        // Where the path ran along the band's edge, the band may have cut off the right path:
+        // widen it there, around the path, and search those windows again (every bead shape,
+        // between two points of the path outside the window), until no path touches an edge.
+        for round in 1..=8 {
+            if path.edge_rows.is_empty() {
+                break;
+            }
             let t = std::time::Instant::now();
-            let band = Band::around(&centers, &halves, m);
-            // Most documents need one round: it searches every bead shape, and its path is
-            // the first pass's when it stays inside the band.
-            let shapes_now = if round == 0 { &shapes } else { &coarse_shapes };
-            let path = run(f, &params, &band, m, shapes_now, None);
-            if debug() {
-                eprintln!(
-                    "pass 1, round {round}: {} cells, {} rows on the edge, {:.3} s",
-                    band.cells(),
-                    path.edge_rows.len(),
-                    t.elapsed().as_secs_f64()
-                );
-            }
-            round += 1;
-            if path.edge_rows.is_empty() || round > 8 {
-                break (path, round == 1);
-            }
-            // Follow the path, and widen the band where the path ran along its edge.
-            centers = path_centers(&path, n);
-            let mut widened = false;
+            let centers = path_centers(&path, n);
+            let mut windows = Vec::new();
+            let mut edges = std::mem::take(&mut path.edge_rows);
+            edges.sort_unstable();
+            edges.dedup();
             let before = halves.clone();
-            for &r in &path.edge_rows {
+            for &r in &edges {
                 let h = before[r];
                 if h >= cfg.max_band {
                     continue;
                 }
                 let new = (2 * h).min(cfg.max_band);
                 let span = 4 * new;
-                for hv in &mut halves[r.saturating_sub(span)..=(r + span).min(n)] {
-                    if *hv < new {
-                        *hv = new;
-                        widened = true;
-                    }
+                let rows = r.saturating_sub(span)..=(r + span).min(n);
+                for hv in &mut halves[rows.clone()] {
+                    *hv = (*hv).max(new);
                 }
+                windows.push(rows);
             }
-            if !widened {
-                break (path, round == 1);
+            if windows.is_empty() {
+                break;
             }
-        };
-        // The first pass proper: every bead shape, in a band of the first width around the
-        // path the widening rounds found.
-        let mut path = if complete {
-            first
-        } else {
-            let t = std::time::Instant::now();
-            let band = Band::around_path(&path_cells(&first), n, m, cfg.band);
-            let path = run(f, &params, &band, m, &shapes, None);
-            lap("pass 1 with every bead shape", t);
-            path
-        };
+            let (mut cells, mut edge_rows) = (0, Vec::new());
+
+            // From the last window back, so that splicing keeps the earlier steps in place.
+            for steps in step_windows(&path.steps, &windows).into_iter().rev() {
+                let (entry, exit) = (path.steps[*steps.start()], path.steps[*steps.end()]);
+                let (i0, j0) = (entry.i0, entry.j0);
+                let local_centers: Vec<f64> = centers[i0..=exit.i1]
+                    .iter()
+                    .map(|&c| c - j0 as f64)
+                    .collect();
+                let band = Band::around(&local_centers, &halves[i0..=exit.i1], exit.j1 - j0);
+                let window = run_in(f, &scorer, &band, (i0, j0), &shapes, None);
+                cells += band.cells();
+
+                edge_rows.extend(window.edge_rows);
+                path.steps.splice(steps, window.steps);
+            }
+            path.edge_rows = edge_rows;
+            if debug() {
+                eprintln!(
+                    "pass 1, round {round}: {} windows, {cells} cells, {} rows on the edge, {:.3} s",
+                    windows.len(),
+                    path.edge_rows.len(),
+                    t.elapsed().as_secs_f64()
+                );
+            }
+        }
+        lap("pass 1", pass1);
         let t = std::time::Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
         if cfg.learn_lexicon && cfg.refinements > 0 {
@@ -505,14 +519,7 @@ impl Aligner {
             }
             let last = k + 1 == cfg.refinements.max(1);
             let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
-            path = run(
-                f,
-                &params,
-                &band,
-                m,
-                &shapes,
-                last.then_some(cfg.temperature),
-            );
+            path = run(f, &params, &band, &shapes, last.then_some(cfg.temperature));
         }
         lap("later passes", t);
         if debug() {
@@ -684,14 +691,34 @@ fn run(
     f: &PairFeatures,
     params: &CostParams,
     band: &Band,
-    m: usize,
     shapes: &[(usize, usize)],
     temperature: Option<f64>,
 ) -> Path {
-    let scorer = Scorer::new(f, params);
-    let masks = MaskCache::new(f, band, m);
-    let del_zh = params.prior[1][0];
-    let del_en = params.prior[0][1];
+    run_in(
+        f,
+        &Scorer::new(f, params),
+        band,
+        (0, 0),
+        shapes,
+        temperature,
+    )
+}
+
+/// Runs one search over a window of the document: `band` in coordinates relative to
+/// `origin` (the cell where the window's path starts; it ends at the band's last row and
+/// column). The path comes back in document coordinates.
+fn run_in(
+    f: &PairFeatures,
+    scorer: &Scorer,
+    band: &Band,
+    origin: (usize, usize),
+    shapes: &[(usize, usize)],
+    temperature: Option<f64>,
+) -> Path {
+    let (di, dj) = origin;
+    let masks = MaskCache::new(f, band, origin);
+    let del_zh = scorer.p.prior[1][0];
+    let del_en = scorer.p.prior[0][1];
     let cost = |i0: usize, i1: usize, j0: usize, j1: usize, limit: f64| -> f64 {
         if i1 == i0 {
             return del_en;
@@ -699,21 +726,67 @@ fn run(
         if j1 == j0 {
             return del_zh;
         }
-        scorer.cost(i0, i1, j0, j1, limit, |i, j| masks.get(f, i, j))
+        scorer.cost(i0 + di, i1 + di, j0 + dj, j1 + dj, limit, |i, j| {
+            masks.get(f, i, j)
+        })
     };
-    search(band, m, shapes, cost, temperature)
+    let m = band.hi(band.rows() - 1);
+    let mut path = search(band, m, shapes, cost, temperature);
+    if origin != (0, 0) {
+        for s in &mut path.steps {
+            (s.i0, s.i1, s.j0, s.j1) = (s.i0 + di, s.i1 + di, s.j0 + dj, s.j1 + dj);
+        }
+        for r in &mut path.edge_rows {
+            *r += di;
+        }
+    }
+    path
+}
+
+/// The steps of `steps` to search again for each window of rows: from the last step that
+/// starts at or before the window's first row to the first that ends at or after its last,
+/// as ranges of step indices, in order, merged where they overlap.
+fn step_windows(steps: &[Step], windows: &[RangeInclusive<usize>]) -> Vec<RangeInclusive<usize>> {
+    let mut ranges: Vec<RangeInclusive<usize>> = windows
+        .iter()
+        .filter_map(|w| {
+            let first = steps
+                .partition_point(|s| s.i0 <= *w.start())
+                .checked_sub(1)?;
+            let last = steps
+                .partition_point(|s| s.i1 < *w.end())
+                .min(steps.len().checked_sub(1)?);
+            Some(first..=last.max(first))
+        })
+        .collect();
+    ranges.sort_unstable_by_key(|r| *r.start());
+    let mut merged: Vec<RangeInclusive<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(prev) if *r.start() <= *prev.end() + 1 => {
+                *prev = *prev.start()..=(*prev.end()).max(*r.end());
+            }
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// Token-coverage masks for the (Chinese sentence, English sentence) pairs a band can touch.
+/// The band is in coordinates relative to `origin`; look-ups are in document coordinates.
 struct MaskCache {
+    /// The document row of the band's first row.
+    row0: usize,
+    /// Per band row, the document column of its first cached pair.
     lo: Vec<usize>,
     off: Vec<usize>,
     data: Vec<(u64, u64)>,
 }
 
 impl MaskCache {
-    fn new(f: &PairFeatures, band: &Band, m: usize) -> Self {
+    fn new(f: &PairFeatures, band: &Band, (di, dj): (usize, usize)) -> Self {
         let n = band.rows() - 1;
+        let m = band.hi(n);
         let mut lo = Vec::with_capacity(n);
         let mut off = Vec::with_capacity(n + 1);
         let mut data = Vec::new();
@@ -721,19 +794,25 @@ impl MaskCache {
         for i in 0..n {
             let a = band.lo((i + 1).saturating_sub(MAX_SIDE));
             let b = band.hi((i + MAX_SIDE).min(n)).min(m);
-            lo.push(a);
+            lo.push(a + dj);
             off.push(data.len());
-            masker.row(f, i, a..b.max(a), &mut data);
+            masker.row(f, i + di, a + dj..b.max(a) + dj, &mut data);
         }
         off.push(data.len());
-        MaskCache { lo, off, data }
+        MaskCache {
+            row0: di,
+            lo,
+            off,
+            data,
+        }
     }
 
     #[inline]
     fn get(&self, f: &PairFeatures, i: usize, j: usize) -> (u64, u64) {
-        let a = self.lo[i];
-        let k = self.off[i] + j.wrapping_sub(a);
-        if j >= a && k < self.off[i + 1] {
+        let r = i - self.row0;
+        let a = self.lo[r];
+        let k = self.off[r] + j.wrapping_sub(a);
+        if j >= a && k < self.off[r + 1] {
             self.data[k]
         } else {
             (f.mask(i, j), f.unit_mask(i, j))
@@ -917,7 +996,7 @@ pub mod internals {
         let scorer = Scorer::new(f, &params);
         let centers = length_diagonal(f, n, m);
         let band = Band::around(&centers, &vec![half; n + 1], m);
-        let masks = MaskCache::new(f, &band, m);
+        let masks = MaskCache::new(f, &band, (0, 0));
         let shapes = Aligner::shapes(cfg.max_bead);
         let mut sum = 0.0;
         for i in 0..=n {
@@ -940,5 +1019,72 @@ pub mod internals {
     /// The search alone: every pass after feature extraction, with posteriors.
     pub fn search(aligner: &Aligner, p: &Prepared) -> Alignment {
         super::to_alignment(aligner.align_features(p.0.clone()), false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steps(cells: &[(usize, usize)]) -> Vec<Step> {
+        cells
+            .windows(2)
+            .map(|w| Step {
+                i0: w[0].0,
+                j0: w[0].1,
+                i1: w[1].0,
+                j1: w[1].1,
+                cost: 0.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn step_windows_cover_their_rows_and_merge() {
+        // Rows 0..10, one step per row, but a 2-1 bead over rows 4..6 and a 0-1 at row 8.
+        let path = steps(&[
+            (0, 0),
+            (1, 1),
+            (2, 2),
+            (3, 3),
+            (4, 4),
+            (6, 5),
+            (7, 6),
+            (8, 7),
+            (8, 8),
+            (9, 9),
+            (10, 10),
+        ]);
+        type Rows = Vec<RangeInclusive<usize>>;
+        let cases: &[(&str, Rows, Rows)] = &[
+            ("one row", vec![2..=2], vec![2..=2]),
+            (
+                "inside a 2-1 bead: the whole bead",
+                vec![5..=5],
+                vec![4..=4],
+            ),
+            ("a window from the first row", vec![0..=3], vec![0..=2]),
+            ("a window to the last row", vec![9..=10], vec![9..=9]),
+            ("overlapping windows merge", vec![1..=3, 3..=4], vec![1..=3]),
+            (
+                "adjacent step ranges merge",
+                vec![1..=1, 2..=2],
+                vec![1..=2],
+            ),
+            ("apart stay apart", vec![1..=1, 9..=9], vec![1..=1, 9..=9]),
+            ("out of order", vec![9..=9, 1..=1], vec![1..=1, 9..=9]),
+        ];
+        for (name, windows, want) in cases {
+            assert_eq!(&step_windows(&path, windows), want, "{name}");
+            for r in step_windows(&path, windows) {
+                let (a, b) = (path[*r.start()], path[*r.end()]);
+                assert!(
+                    windows
+                        .iter()
+                        .any(|w| a.i0 <= *w.start() && b.i1 >= *w.end()),
+                    "{name}: steps {r:?} must cover a window's rows"
+                );
+            }
+        }
     }
 }

@@ -433,12 +433,17 @@ fn align(a: AlignArgs) -> CliResult {
     let o = &a.options;
     let seg = segmenter(o.presplit);
     let mut warn = |w: String| eprintln!("bialign: warning: {w}");
-    // The inputs first: a bad file is reported before the lexicon is parsed.
+    let t = std::time::Instant::now();
+    // The inputs first: a bad file is reported before the lexicon is loaded.
     let doc = Doc::read(o, &seg, &a.src, a.tgt.as_deref(), &mut warn)?;
+    debug_lap("read and segment", t);
     let aligners = build_aligners(o)?;
     let format = o.format.unwrap_or(Format::Tsv);
     let mut written: Vec<PathBuf> = Vec::new();
-    for (path, bytes) in doc.render(&aligners, o, format, a.output.as_deref())? {
+    let t = std::time::Instant::now();
+    let rendered = doc.render(&aligners, o, format, a.output.as_deref())?;
+    debug_lap("align and render", t);
+    for (path, bytes) in rendered {
         if let Err(e) = write_output(path.as_deref(), &bytes) {
             // No partial output: Moses' first file goes when its second cannot be written.
             for p in &written {
@@ -449,6 +454,13 @@ fn align(a: AlignArgs) -> CliResult {
         written.extend(path);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the time a stage took when `BIALIGN_DEBUG` is set, as the library does for its own.
+fn debug_lap(stage: &str, t: std::time::Instant) {
+    if std::env::var_os("BIALIGN_DEBUG").is_some() {
+        eprintln!("{stage}: {:.3} s", t.elapsed().as_secs_f64());
+    }
 }
 
 fn segment(a: SegmentArgs) -> CliResult {
