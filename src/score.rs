@@ -140,22 +140,6 @@ fn gain_table(q: &[f64], r: f64) -> (Vec<f64>, f64) {
     (gain, miss)
 }
 
-/// Per sentence and bead size `k`, the LLR if every item of the sentence were covered: an
-/// upper bound used to skip hopeless beads.
-fn best_table<'s>(sentences: impl Iterator<Item = &'s [u32]>, gain: &[f64], miss: f64) -> Vec<f64> {
-    let mut best = Vec::new();
-    for items in sentences {
-        for k in 1..=MAX_SIDE {
-            let all: f64 = items
-                .iter()
-                .map(|&t| gain[t as usize * MAX_SIDE + k - 1].max(0.0))
-                .sum();
-            best.push(miss * items.len() as f64 + all);
-        }
-    }
-    best
-}
-
 /// A cost model bound to the features of one document pair.
 pub(crate) struct Scorer<'a> {
     pub f: &'a PairFeatures,
@@ -165,13 +149,9 @@ pub(crate) struct Scorer<'a> {
     gain: Vec<f64>,
     /// `ln(1 - r)`: the LLR term of an uncovered token.
     miss: f64,
-    /// `best_llr[j * MAX_SIDE + x - 1]`: the LLR of English sentence j if all its tokens were
-    /// covered by x Chinese sentences (an upper bound, to skip hopeless beads early).
-    best_llr: Vec<f64>,
-    /// The same three for Chinese units, indexed by the number y of English sentences.
+    /// The same two for Chinese units, indexed by the number y of English sentences.
     unit_gain: Vec<f64>,
     unit_miss: f64,
-    best_unit_llr: Vec<f64>,
     /// `ln(c L + 1)` of Chinese sentences `i..i + x` at `[i * MAX_SIDE + x - 1]`, and
     /// `ln(L + 1)` of English sentences `j..j + y` likewise: the length cost needs no
     /// logarithm per bead.
@@ -199,18 +179,10 @@ fn run_logs(lens: impl Iterator<Item = f64>, scale: f64) -> Vec<f64> {
 impl<'a> Scorer<'a> {
     pub fn new(f: &'a PairFeatures, p: &'a CostParams) -> Self {
         let (gain, miss) = gain_table(&f.q, p.coverage);
-        let best_llr = best_table(f.en.iter().map(|s| s.tokens.as_slice()), &gain, miss);
         let (unit_gain, unit_miss) = gain_table(&f.q_units, p.unit_coverage);
-        let best_unit_llr = best_table(
-            f.zh.iter().map(|s| s.units.as_slice()),
-            &unit_gain,
-            unit_miss,
-        );
         Scorer {
             unit_gain,
             unit_miss,
-            best_unit_llr,
-            best_llr,
             zh_log: run_logs(f.zh.iter().map(|s| s.len), p.ratio),
             en_log: run_logs(f.en.iter().map(|s| s.len), 1.0),
             half_inv_var: 1.0 / (2.0 * p.spread * p.spread),
@@ -288,8 +260,7 @@ impl<'a> Scorer<'a> {
             + self.p.pmi_para[2 * pz as usize + pe as usize]
     }
 
-    /// The full cost of a bead with both sides non-empty, or infinity as soon as it is
-    /// certain to exceed `limit`.
+    /// The full cost of a bead with both sides non-empty.
     #[inline]
     pub fn cost(
         &self,
@@ -297,7 +268,6 @@ impl<'a> Scorer<'a> {
         i1: usize,
         j0: usize,
         j1: usize,
-        limit: f64,
         mask: impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
         let x = i1 - i0;
@@ -311,19 +281,6 @@ impl<'a> Scorer<'a> {
         if breaks > 0 {
             base += self.p.paragraph_penalty * breaks as f64;
             if !base.is_finite() {
-                return f64::INFINITY;
-            }
-        }
-        if base > limit {
-            let y = j1 - j0;
-            let best: f64 = (j0..j1)
-                .map(|j| self.best_llr[j * MAX_SIDE + x - 1])
-                .sum::<f64>()
-                + self.p.unit_weight
-                    * (i0..i1)
-                        .map(|i| self.best_unit_llr[i * MAX_SIDE + y - 1])
-                        .sum::<f64>();
-            if base - self.p.lex_weight * best > limit {
                 return f64::INFINITY;
             }
         }

@@ -108,6 +108,72 @@ proptest! {
     }
 }
 
+/// A long generated document pair: numbered articles with a few words from a small
+/// vocabulary, some English sentences split in two, some Chinese sentences untranslated;
+/// with its gold alignment in index format.
+fn long_document(pairs: usize) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let words = [
+        ("政府", "government"),
+        ("医生", "doctor"),
+        ("河流", "river"),
+        ("学校", "school"),
+        ("森林", "forest"),
+        ("城市", "city"),
+        ("法律", "law"),
+    ];
+    let (mut zh, mut en, mut gold) = (Vec::new(), Vec::new(), Vec::new());
+    for k in 0..pairs {
+        let (wz, we) = words[k % words.len()];
+        let (vz, ve) = words[(k * 3 + 1) % words.len()];
+        zh.push(format!("第{}条：{wz}和{vz}的规定。", k + 1));
+        let i = zh.len() - 1;
+        if k % 13 == 9 {
+            gold.push(format!("[{i}]:[]"));
+        } else if k % 7 == 3 {
+            en.push(format!("Article {}: the rules of the {we}.", k + 1));
+            en.push(format!("They also apply to the {ve}."));
+            gold.push(format!("[{i}]:[{},{}]", en.len() - 2, en.len() - 1));
+        } else {
+            en.push(format!(
+                "Article {}: the rules of the {we} and the {ve}.",
+                k + 1
+            ));
+            gold.push(format!("[{i}]:[{}]", en.len() - 1));
+        }
+    }
+    (zh, en, gold)
+}
+
+#[test]
+fn thread_count_does_not_change_the_alignment() {
+    // Long enough for every stage to use several threads (features, masks, bead costs).
+    let (zh, en, gold) = long_document(5000);
+    let align = |threads| {
+        Aligner::builder()
+            .threads(threads)
+            .build()
+            .align_sentences(&zh, &en)
+    };
+    let one = align(1);
+    assert_covers(&one, zh.len(), en.len());
+    for threads in [2, 3, 4] {
+        assert_eq!(
+            one,
+            align(threads),
+            "{threads} threads changed the alignment: the search must give the same result on any number of threads"
+        );
+    }
+    // And it is the right one.
+    let ids = one.to_ids();
+    let found: std::collections::HashSet<&str> = ids.lines().collect();
+    let right = gold.iter().filter(|g| found.contains(g.as_str())).count();
+    assert!(
+        right * 100 >= gold.len() * 99,
+        "{right} of {} gold beads found",
+        gold.len()
+    );
+}
+
 #[test]
 fn directions_mirror_each_other() {
     let dir = eval_dir().join("mac-dev");

@@ -4,6 +4,8 @@
 //! gives, for each `i`, the range of `j` searched; time and memory are proportional to the
 //! band's area, never to `n x m`.
 
+use std::ops::Range;
+
 /// For each row `i` in `0..=n`, the searched columns `lo[i]..=hi[i]`.
 #[derive(Debug, Clone)]
 pub(crate) struct Band {
@@ -105,6 +107,11 @@ impl Band {
         self.off[self.lo.len()]
     }
 
+    /// The index of row `i`'s first cell (`cells()` for `i` one past the last row).
+    fn row_start(&self, i: usize) -> usize {
+        self.off[i]
+    }
+
     #[inline]
     pub fn index(&self, i: usize, j: usize) -> Option<usize> {
         if i < self.lo.len() && j >= self.lo[i] && j <= self.hi[i] {
@@ -134,30 +141,62 @@ pub(crate) struct Path {
     pub edge_rows: Vec<usize>,
 }
 
-fn log_add(a: f64, b: f64) -> f64 {
-    if a == f64::NEG_INFINITY {
-        return b;
-    }
-    if b == f64::NEG_INFINITY {
-        return a;
-    }
-    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
-    hi + (lo - hi).exp().ln_1p()
+/// `ln(sum(exp(x)))` of the terms pushed (at most one per bead shape), with one logarithm in
+/// all rather than one per term.
+#[derive(Default)]
+struct LogSum {
+    terms: [f64; MAX_SHAPES],
+    len: usize,
 }
 
+/// Most bead shapes a search takes (`MAX_SIDE` 5 and beads of up to 10 sentences).
+const MAX_SHAPES: usize = 32;
+
+impl LogSum {
+    #[inline]
+    fn push(&mut self, x: f64) {
+        if x > f64::NEG_INFINITY && self.len < MAX_SHAPES {
+            self.terms[self.len] = x;
+            self.len += 1;
+        }
+    }
+
+    #[inline]
+    fn total(&self) -> f64 {
+        let terms = &self.terms[..self.len];
+        let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if max == f64::NEG_INFINITY {
+            return max;
+        }
+        max + terms.iter().map(|&x| (x - max).exp()).sum::<f64>().ln()
+    }
+}
+
+/// Rows whose bead costs are computed together, before the recurrence runs over them.
+const BLOCK_ROWS: usize = 256;
+
+/// Fewest bead costs per thread worth starting a thread for.
+const MIN_COSTS_PER_THREAD: usize = 20_000;
+
 /// Best path through the band. `shapes` lists the allowed (x, y) bead shapes; `cost` gives
-/// the cost of a bead (infinite to forbid it), and may give up (return infinity) once it
-/// knows the cost exceeds its last argument. With `temperature`, also computes each chosen
+/// the cost of a bead (infinite to forbid it). With `temperature`, also computes each chosen
 /// bead's posterior probability by forward-backward over the same band.
+///
+/// Bead costs do not depend on the recurrence, so they are computed a block of rows at a
+/// time, on up to `threads` threads, and the recurrence then runs over the block: the result
+/// is the same whatever the number of threads.
 pub(crate) fn search(
     band: &Band,
     m: usize,
     shapes: &[(usize, usize)],
-    cost: impl Fn(usize, usize, usize, usize, f64) -> f64,
+    cost: impl Fn(usize, usize, usize, usize) -> f64 + Sync,
     temperature: Option<f64>,
+    threads: usize,
 ) -> Path {
     let n = band.rows() - 1;
     let cells = band.cells();
+    let ns = shapes.len();
+    assert!(ns <= MAX_SHAPES, "at most {MAX_SHAPES} bead shapes");
     let mut best = vec![f64::INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
     let mut alpha = if temperature.is_some() {
@@ -166,61 +205,62 @@ pub(crate) fn search(
         Vec::new()
     };
     let t = temperature.unwrap_or(1.0);
-    // With posteriors, the forward pass keeps every bead cost it computes (indexed by the
-    // bead's end cell and shape) so that the backward pass does not score them again; beads
-    // it pruned are too unlikely to matter there either.
+    // With posteriors, the forward pass keeps every bead cost (indexed by the bead's end cell
+    // and shape) so that the backward pass does not score them again.
     let mut kept = if temperature.is_some() {
-        vec![f32::INFINITY; cells * shapes.len()]
+        vec![f32::INFINITY; cells * ns]
     } else {
         Vec::new()
     };
-    let slack = if temperature.is_some() { 40.0 * t } else { 0.0 };
     best[0] = 0.0;
     if !alpha.is_empty() {
         alpha[0] = 0.0;
     }
-    for i in 0..=n {
-        for j in band.lo(i)..=band.hi(i) {
-            if i == 0 && j == 0 {
-                continue;
-            }
-            let Some(here) = band.index(i, j) else {
-                continue;
-            };
-            let mut b = f64::INFINITY;
-            let mut arg = u8::MAX;
-            let mut a = f64::NEG_INFINITY;
-            for (k, &(x, y)) in shapes.iter().enumerate() {
-                if x > i || y > j {
+    let mut costs = Vec::new();
+    for r0 in (0..=n).step_by(BLOCK_ROWS) {
+        let rows = r0..(r0 + BLOCK_ROWS).min(n + 1);
+        let base = band.row_start(rows.start);
+        block_costs(band, shapes, &cost, rows.clone(), threads, &mut costs);
+        for i in rows {
+            for j in band.lo(i)..=band.hi(i) {
+                if i == 0 && j == 0 {
                     continue;
                 }
-                let Some(prev) = band.index(i - x, j - y) else {
+                let Some(here) = band.index(i, j) else {
                     continue;
                 };
-                let pb = best[prev];
-                if pb == f64::INFINITY {
-                    continue;
+                let mut b = f64::INFINITY;
+                let mut arg = u8::MAX;
+                let mut terms = LogSum::default();
+                let row = &costs[(here - base) * ns..(here - base + 1) * ns];
+                for (k, (&(x, y), &c)) in shapes.iter().zip(row).enumerate() {
+                    if !c.is_finite() {
+                        continue;
+                    }
+                    // A finite cost means the bead's start cell is in the band.
+                    let Some(prev) = band.index(i - x, j - y) else {
+                        continue;
+                    };
+                    let pb = best[prev];
+                    if pb == f64::INFINITY {
+                        continue;
+                    }
+                    if !kept.is_empty() {
+                        kept[here * ns + k] = c as f32;
+                    }
+                    if pb + c < b {
+                        b = pb + c;
+                        arg = k as u8;
+                    }
+                    if !alpha.is_empty() {
+                        terms.push(alpha[prev] - c / t);
+                    }
                 }
-                // Beads far worse than the best so far add nothing, even to the posterior.
-                let c = cost(i - x, i, j - y, j, b - pb + slack);
-                if !c.is_finite() {
-                    continue;
-                }
-                if !kept.is_empty() {
-                    kept[here * shapes.len() + k] = c as f32;
-                }
-                if pb + c < b {
-                    b = pb + c;
-                    arg = k as u8;
-                }
+                best[here] = b;
+                back[here] = arg;
                 if !alpha.is_empty() {
-                    a = log_add(a, alpha[prev] - c / t);
+                    alpha[here] = terms.total();
                 }
-            }
-            best[here] = b;
-            back[here] = arg;
-            if !alpha.is_empty() {
-                alpha[here] = a;
             }
         }
     }
@@ -238,7 +278,7 @@ pub(crate) fn search(
             edge_rows.push(i);
         }
         let (x, y) = shapes[k as usize];
-        let c = cost(i - x, i, j - y, j, f64::INFINITY);
+        let c = cost(i - x, i, j - y, j);
         steps.push(Step {
             i0: i - x,
             i1: i,
@@ -275,6 +315,83 @@ pub(crate) fn search(
     }
 }
 
+/// The cost of every bead ending in `rows` whose start cell is in the band, into `out`
+/// (`out[(cell - first cell of the rows) * shapes + shape]`, infinite for no bead), on up to
+/// `threads` threads, each taking whole rows.
+fn block_costs(
+    band: &Band,
+    shapes: &[(usize, usize)],
+    cost: &(impl Fn(usize, usize, usize, usize) -> f64 + Sync),
+    rows: Range<usize>,
+    threads: usize,
+    out: &mut Vec<f64>,
+) {
+    let ns = shapes.len();
+    let base = band.row_start(rows.start);
+    let total = (band.row_start(rows.end) - base) * ns;
+    out.clear();
+    out.resize(total, f64::INFINITY);
+    let threads = threads.min(total / MIN_COSTS_PER_THREAD).max(1);
+    if threads == 1 {
+        row_costs(band, shapes, cost, rows, out);
+        return;
+    }
+    // Cut the rows into parts of about equal numbers of cells.
+    let mut parts = Vec::with_capacity(threads);
+    let mut start = rows.start;
+    for p in 1..threads {
+        let target = base + (total / ns) * p / threads;
+        let mut end = start;
+        while end < rows.end && band.row_start(end) < target {
+            end += 1;
+        }
+        parts.push(start..end);
+        start = end;
+    }
+    parts.push(start..rows.end);
+    std::thread::scope(|scope| {
+        let mut rest = &mut out[..];
+        let mut mine = None;
+        for part in parts {
+            let len = (band.row_start(part.end) - band.row_start(part.start)) * ns;
+            let (slice, tail) = std::mem::take(&mut rest).split_at_mut(len);
+            rest = tail;
+            if let Some((part, slice)) = mine.replace((part, slice)) {
+                scope.spawn(move || row_costs(band, shapes, cost, part, slice));
+            }
+        }
+        // The last part on this thread.
+        if let Some((part, slice)) = mine {
+            row_costs(band, shapes, cost, part, slice);
+        }
+    });
+}
+
+/// [`block_costs`] on one thread: `out` starts at the first cell of `rows`.
+fn row_costs(
+    band: &Band,
+    shapes: &[(usize, usize)],
+    cost: &impl Fn(usize, usize, usize, usize) -> f64,
+    rows: Range<usize>,
+    out: &mut [f64],
+) {
+    let ns = shapes.len();
+    let mut cell = 0;
+    for i in rows {
+        for j in band.lo(i)..=band.hi(i) {
+            if i > 0 || j > 0 {
+                let here = &mut out[cell * ns..(cell + 1) * ns];
+                for (c, &(x, y)) in here.iter_mut().zip(shapes) {
+                    if x <= i && y <= j && band.index(i - x, j - y).is_some() {
+                        *c = cost(i - x, i, j - y, j);
+                    }
+                }
+            }
+            cell += 1;
+        }
+    }
+}
+
 /// The backward pass of forward-backward, from the bead costs `kept` by the forward pass.
 fn backward(band: &Band, m: usize, shapes: &[(usize, usize)], kept: &[f32], t: f64) -> Vec<f64> {
     let n = band.rows() - 1;
@@ -290,7 +407,7 @@ fn backward(band: &Band, m: usize, shapes: &[(usize, usize)], kept: &[f32], t: f
             if i == n && j == m {
                 continue;
             }
-            let mut acc = f64::NEG_INFINITY;
+            let mut acc = LogSum::default();
             for (k, &(x, y)) in shapes.iter().enumerate() {
                 let Some(next) = band.index(i + x, j + y) else {
                     continue;
@@ -301,10 +418,10 @@ fn backward(band: &Band, m: usize, shapes: &[(usize, usize)], kept: &[f32], t: f
                 }
                 let c = f64::from(kept[next * shapes.len() + k]);
                 if c.is_finite() {
-                    acc = log_add(acc, bn - c / t);
+                    acc.push(bn - c / t);
                 }
             }
-            beta[here] = acc;
+            beta[here] = acc.total();
         }
     }
     beta

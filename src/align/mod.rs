@@ -90,6 +90,8 @@ struct Config {
     pinyin_names: bool,
     learn_lexicon: bool,
     reestimate: bool,
+    /// Most threads per alignment; `None`: the machine's cores, at most 4.
+    threads: Option<usize>,
 }
 
 impl Default for Config {
@@ -117,6 +119,7 @@ impl Default for Config {
             pinyin_names: true,
             learn_lexicon: true,
             reestimate: true,
+            threads: None,
         }
     }
 }
@@ -304,6 +307,15 @@ impl AlignerBuilder {
         self
     }
 
+    /// The most threads one alignment uses (default: the machine's cores, at most 4). Long
+    /// documents share feature extraction and the bead costs of the search between them;
+    /// the alignment is the same for any number. Where documents are already aligned in
+    /// parallel (as `bialign batch` does), 1 keeps from starting more threads than cores.
+    pub fn threads(&mut self, n: usize) -> &mut Self {
+        self.config.threads = Some(n.max(1));
+        self
+    }
+
     /// Builds the aligner.
     pub fn build(&self) -> Aligner {
         Aligner {
@@ -333,6 +345,14 @@ impl Aligner {
 
     fn pinyin(&self) -> Option<&'static Pinyin> {
         self.config.pinyin_names.then(Pinyin::bundled)
+    }
+
+    fn threads(&self) -> usize {
+        self.config.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map_or(1, usize::from)
+                .min(4)
+        })
     }
 
     /// Aligns pre-split source and target sentences, in the languages set with
@@ -395,7 +415,14 @@ impl Aligner {
         (en, en_para): Sentences<'_>,
     ) -> Vec<(Range<usize>, Range<usize>, f64)> {
         let t = std::time::Instant::now();
-        let mut f = PairFeatures::new(zh, en, &self.lexicon, &self.tokenizer, self.pinyin());
+        let mut f = PairFeatures::new(
+            zh,
+            en,
+            &self.lexicon,
+            &self.tokenizer,
+            self.pinyin(),
+            self.threads(),
+        );
         if let (Some(zp), Some(ep)) = (zh_para, en_para) {
             f = f.with_paragraphs(zp, ep);
         }
@@ -425,12 +452,13 @@ impl Aligner {
             let _ = std::fs::write(p, text);
         }
         lap("anchors", t);
+        let threads = self.threads();
         let mut halves = vec![cfg.band; n + 1];
         let pass1 = std::time::Instant::now();
         let t = std::time::Instant::now();
         let scorer = Scorer::new(f, &params);
         let band = Band::around(&centers, &halves, m);
-        let mut path = run_in(f, &scorer, &band, (0, 0), &shapes, None);
+        let mut path = run_in(f, &scorer, &band, (0, 0), &shapes, None, threads);
         if debug() {
             eprintln!(
                 "pass 1, round 0: {} cells, {} rows on the edge, {:.3} s",
@@ -480,7 +508,7 @@ impl Aligner {
                     .map(|&c| c - j0 as f64)
                     .collect();
                 let band = Band::around(&local_centers, &halves[i0..=exit.i1], exit.j1 - j0);
-                let window = run_in(f, &scorer, &band, (i0, j0), &shapes, None);
+                let window = run_in(f, &scorer, &band, (i0, j0), &shapes, None, threads);
                 cells += band.cells();
 
                 edge_rows.extend(window.edge_rows);
@@ -519,7 +547,14 @@ impl Aligner {
             }
             let last = k + 1 == cfg.refinements.max(1);
             let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
-            path = run(f, &params, &band, &shapes, last.then_some(cfg.temperature));
+            path = run(
+                f,
+                &params,
+                &band,
+                &shapes,
+                last.then_some(cfg.temperature),
+                threads,
+            );
         }
         lap("later passes", t);
         if debug() {
@@ -693,15 +728,10 @@ fn run(
     band: &Band,
     shapes: &[(usize, usize)],
     temperature: Option<f64>,
+    threads: usize,
 ) -> Path {
-    run_in(
-        f,
-        &Scorer::new(f, params),
-        band,
-        (0, 0),
-        shapes,
-        temperature,
-    )
+    let scorer = Scorer::new(f, params);
+    run_in(f, &scorer, band, (0, 0), shapes, temperature, threads)
 }
 
 /// Runs one search over a window of the document: `band` in coordinates relative to
@@ -714,24 +744,25 @@ fn run_in(
     origin: (usize, usize),
     shapes: &[(usize, usize)],
     temperature: Option<f64>,
+    threads: usize,
 ) -> Path {
     let (di, dj) = origin;
-    let masks = MaskCache::new(f, band, origin);
+    let masks = MaskCache::new(f, band, origin, threads);
     let del_zh = scorer.p.prior[1][0];
     let del_en = scorer.p.prior[0][1];
-    let cost = |i0: usize, i1: usize, j0: usize, j1: usize, limit: f64| -> f64 {
+    let cost = |i0: usize, i1: usize, j0: usize, j1: usize| -> f64 {
         if i1 == i0 {
             return del_en;
         }
         if j1 == j0 {
             return del_zh;
         }
-        scorer.cost(i0 + di, i1 + di, j0 + dj, j1 + dj, limit, |i, j| {
+        scorer.cost(i0 + di, i1 + di, j0 + dj, j1 + dj, |i, j| {
             masks.get(f, i, j)
         })
     };
     let m = band.hi(band.rows() - 1);
-    let mut path = search(band, m, shapes, cost, temperature);
+    let mut path = search(band, m, shapes, cost, temperature, threads);
     if origin != (0, 0) {
         for s in &mut path.steps {
             (s.i0, s.i1, s.j0, s.j1) = (s.i0 + di, s.i1 + di, s.j0 + dj, s.j1 + dj);
@@ -784,27 +815,56 @@ struct MaskCache {
 }
 
 impl MaskCache {
-    fn new(f: &PairFeatures, band: &Band, (di, dj): (usize, usize)) -> Self {
+    fn new(f: &PairFeatures, band: &Band, (di, dj): (usize, usize), threads: usize) -> Self {
+        /// Fewest rows per thread worth starting a thread for.
+        const MIN_ROWS_PER_THREAD: usize = 2000;
         let n = band.rows() - 1;
         let m = band.hi(n);
-        let mut lo = Vec::with_capacity(n);
-        let mut off = Vec::with_capacity(n + 1);
-        let mut data = Vec::new();
-        let mut masker = RowMasker::new(f);
-        for i in 0..n {
-            let a = band.lo((i + 1).saturating_sub(MAX_SIDE));
-            let b = band.hi((i + MAX_SIDE).min(n)).min(m);
-            lo.push(a + dj);
-            off.push(data.len());
-            masker.row(f, i + di, a + dj..b.max(a) + dj, &mut data);
-        }
-        off.push(data.len());
-        MaskCache {
+        // The masks of some rows: per row its first column and its start in the data.
+        let rows = |rows: Range<usize>| {
+            let mut lo = Vec::with_capacity(rows.len());
+            let mut off = Vec::with_capacity(rows.len());
+            let mut data = Vec::new();
+            let mut masker = RowMasker::new(f);
+            for i in rows {
+                let a = band.lo((i + 1).saturating_sub(MAX_SIDE));
+                let b = band.hi((i + MAX_SIDE).min(n)).min(m);
+                lo.push(a + dj);
+                off.push(data.len());
+                masker.row(f, i + di, a + dj..b.max(a) + dj, &mut data);
+            }
+            (lo, off, data)
+        };
+        let threads = threads.min(n / MIN_ROWS_PER_THREAD).max(1);
+        let parts = if threads == 1 {
+            vec![rows(0..n)]
+        } else {
+            let chunk = n.div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..n)
+                    .step_by(chunk)
+                    .map(|a| scope.spawn(move || rows(a..(a + chunk).min(n))))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let mut cache = MaskCache {
             row0: di,
-            lo,
-            off,
-            data,
+            lo: Vec::with_capacity(n),
+            off: Vec::with_capacity(n + 1),
+            data: Vec::with_capacity(parts.iter().map(|p| p.2.len()).sum()),
+        };
+        for (lo, off, data) in parts {
+            let base = cache.data.len();
+            cache.lo.extend(lo);
+            cache.off.extend(off.into_iter().map(|o| o + base));
+            cache.data.extend(data);
         }
+        cache.off.push(cache.data.len());
+        cache
     }
 
     #[inline]
@@ -982,11 +1042,12 @@ pub mod internals {
             &aligner.lexicon,
             &aligner.tokenizer,
             aligner.pinyin(),
+            aligner.threads(),
         ))
     }
 
     /// Scores every allowed bead whose end lies within `half` columns of the length
-    /// diagonal, with the aligner's initial parameters and no pruning; returns the sum of
+    /// diagonal, with the aligner's initial parameters, on one thread; returns the sum of
     /// the finite costs (so the work cannot be optimised away).
     pub fn score_band(aligner: &Aligner, p: &Prepared, half: usize) -> f64 {
         let f = &p.0;
@@ -996,7 +1057,7 @@ pub mod internals {
         let scorer = Scorer::new(f, &params);
         let centers = length_diagonal(f, n, m);
         let band = Band::around(&centers, &vec![half; n + 1], m);
-        let masks = MaskCache::new(f, &band, (0, 0));
+        let masks = MaskCache::new(f, &band, (0, 0), 1);
         let shapes = Aligner::shapes(cfg.max_bead);
         let mut sum = 0.0;
         for i in 0..=n {
@@ -1005,8 +1066,7 @@ pub mod internals {
                     if x == 0 || y == 0 || x > i || y > j {
                         continue;
                     }
-                    let c =
-                        scorer.cost(i - x, i, j - y, j, f64::INFINITY, |a, b| masks.get(f, a, b));
+                    let c = scorer.cost(i - x, i, j - y, j, |a, b| masks.get(f, a, b));
                     if c.is_finite() {
                         sum += c;
                     }

@@ -87,6 +87,7 @@ impl PairFeatures {
         lexicon: &Lexicon,
         tokenizer: &EnTokenizer,
         pinyin: Option<&Pinyin>,
+        threads: usize,
     ) -> Self {
         let mut dense: HashMap<Key, u32> = HashMap::default();
         let mut lex_dense: HashMap<u32, u32> = HashMap::default();
@@ -102,7 +103,7 @@ impl PairFeatures {
         let mut en_stems: Vec<Vec<u32>> = Vec::with_capacity(en.len());
         let mut en_feats: Vec<EnSentence> = en
             .iter()
-            .zip(par_map(en, |s| {
+            .zip(par_map(en, threads, |s| {
                 let mut buf = Vec::new();
                 tokenizer.tokens(s, &mut buf);
                 buf
@@ -146,7 +147,7 @@ impl PairFeatures {
         };
         // What each Chinese sentence covers needs only the English side's tables: it is
         // computed in parallel, and the units get their dense ids afterwards, in order.
-        let raw: Vec<(String, Vec<u32>, Vec<u32>)> = par_map(zh, |s| {
+        let raw: Vec<(String, Vec<u32>, Vec<u32>)> = par_map(zh, threads, |s| {
             let folded: String = s.chars().map(fold_char).collect();
             let mut covered = Vec::new();
             lexicon.for_each_match(&folded, |stems| {
@@ -395,14 +396,11 @@ fn name_matcher(
     names
 }
 
-/// `f` over `items`, in order, on up to 4 threads when there are enough items to pay for
-/// them (the result is the same either way).
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+/// `f` over `items`, in order, on up to `threads` threads when there are enough items to pay
+/// for them (the result is the same either way).
+fn par_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     const MIN_PER_THREAD: usize = 2000;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(4)
-        .min(items.len() / MIN_PER_THREAD);
+    let threads = threads.min(items.len() / MIN_PER_THREAD);
     if threads <= 1 {
         return items.iter().map(&f).collect();
     }
@@ -453,6 +451,7 @@ mod tests {
             &Lexicon::bundled(),
             &EnTokenizer::new(),
             Some(Pinyin::bundled()),
+            1,
         );
         let mut masker = RowMasker::new(&f);
         let mut any = false;

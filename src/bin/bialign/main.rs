@@ -226,7 +226,9 @@ impl Aligners {
     }
 }
 
-fn build_aligners(o: &AlignOptions) -> Result<Aligners, bialign::Error> {
+/// The aligners of a run; `threads` caps the threads of each alignment (`None`: the
+/// library's default, the machine's cores).
+fn build_aligners(o: &AlignOptions, threads: Option<usize>) -> Result<Aligners, bialign::Error> {
     let lexicon = if o.no_lexicon || !o.dict.is_empty() {
         let mut lex = if o.no_lexicon {
             Lexicon::empty()
@@ -241,13 +243,26 @@ fn build_aligners(o: &AlignOptions) -> Result<Aligners, bialign::Error> {
         None
     };
     Ok(Aligners {
-        paired: build_aligner(o, o.genre.unwrap_or(Genre::Literary), lexicon.clone()),
-        mixed: build_aligner(o, o.genre.unwrap_or(Genre::Official), lexicon),
+        paired: build_aligner(
+            o,
+            o.genre.unwrap_or(Genre::Literary),
+            lexicon.clone(),
+            threads,
+        ),
+        mixed: build_aligner(o, o.genre.unwrap_or(Genre::Official), lexicon, threads),
     })
 }
 
-fn build_aligner(o: &AlignOptions, genre: Genre, lexicon: Option<Arc<Lexicon>>) -> Aligner {
+fn build_aligner(
+    o: &AlignOptions,
+    genre: Genre,
+    lexicon: Option<Arc<Lexicon>>,
+    threads: Option<usize>,
+) -> Aligner {
     let mut b = Aligner::builder();
+    if let Some(n) = threads {
+        b.threads(n);
+    }
     // The preset first: the options after it override its settings.
     b.genre(genre);
     if o.hard_paragraphs {
@@ -390,6 +405,9 @@ impl Doc {
     }
 }
 
+/// Texts this long in all (bytes) are segmented on two threads.
+const PARALLEL_SEGMENT_BYTES: usize = 256 * 1024;
+
 /// Segments the texts of a document pair, each given with its name for messages; without
 /// `tgt`, `src` holds both languages and is partitioned. Returns `(source, target)`.
 fn segment_pair(
@@ -401,15 +419,31 @@ fn segment_pair(
 ) -> (Text, Text) {
     match tgt {
         Some((tgt_text, tgt_name)) => {
-            let checks = [
-                check_lang(seg, src_text, o.src_lang, src_name),
-                check_lang(seg, tgt_text, o.tgt_lang, tgt_name),
-            ];
-            checks.into_iter().flatten().for_each(&mut *warn);
-            (
-                seg.segment(src_text, o.src_lang),
-                seg.segment(tgt_text, o.tgt_lang),
-            )
+            let one = |text: &str, lang: Lang, name: &str| {
+                (check_lang(seg, text, lang, name), seg.segment(text, lang))
+            };
+            // Long texts are read on two threads, one each.
+            let ((src_warning, src), (tgt_warning, tgt)) =
+                if src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
+                    std::thread::scope(|s| {
+                        let tgt = s.spawn(|| one(tgt_text, o.tgt_lang, tgt_name));
+                        let src = one(src_text, o.src_lang, src_name);
+                        (
+                            src,
+                            tgt.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                        )
+                    })
+                } else {
+                    (
+                        one(src_text, o.src_lang, src_name),
+                        one(tgt_text, o.tgt_lang, tgt_name),
+                    )
+                };
+            src_warning
+                .into_iter()
+                .chain(tgt_warning)
+                .for_each(&mut *warn);
+            (src, tgt)
         }
         None => {
             let (zh, en) = seg.segment_mixed(src_text);
@@ -437,7 +471,7 @@ fn align(a: AlignArgs) -> CliResult {
     // The inputs first: a bad file is reported before the lexicon is loaded.
     let doc = Doc::read(o, &seg, &a.src, a.tgt.as_deref(), &mut warn)?;
     debug_lap("read and segment", t);
-    let aligners = build_aligners(o)?;
+    let aligners = build_aligners(o, None)?;
     let format = o.format.unwrap_or(Format::Tsv);
     let mut written: Vec<PathBuf> = Vec::new();
     let t = std::time::Instant::now();
