@@ -94,22 +94,27 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
     let zh_window = (window as f64 * n as f64 / m as f64).ceil() as u32 + 1;
     let width = (2 * window + 1) as f64;
     let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
+    // Per token, where its last windows began and ended in its occurrence lists: the windows
+    // move forward with i, so the bounds are found from there rather than by binary search
+    // (a long list is searched once, not once per sentence).
+    let mut cursors: Vec<[usize; 4]> = vec![[0; 4]; tokens];
     for (i, s) in f.zh.iter().enumerate() {
         let c = centers[i];
         let lo = (c - window as f64).max(0.0) as u32;
         let hi = (c + window as f64).max(0.0) as u32;
         for &t in &s.covered {
             let occ = &en_occ[t as usize];
-            let a = occ.partition_point(|&j| j < lo);
-            let b = occ.partition_point(|&j| j <= hi);
+            let cur = &mut cursors[t as usize];
+            let a = seek(occ, &mut cur[0], |j| j < lo);
+            let b = seek(occ, &mut cur[1], |j| j <= hi);
             let k = b - a;
             if k == 0 || k > MAX_OCCURRENCES {
                 continue;
             }
             let zocc = &zh_occ[t as usize];
             let i32_ = i as u32;
-            let za = zocc.partition_point(|&x| x + zh_window < i32_);
-            let zb = zocc.partition_point(|&x| x <= i32_ + zh_window);
+            let za = seek(zocc, &mut cur[2], |x| x + zh_window < i32_);
+            let zb = seek(zocc, &mut cur[3], |x| x <= i32_ + zh_window);
             let kz = zb - za;
             if kz > MAX_OCCURRENCES {
                 continue;
@@ -135,6 +140,21 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
     let min_weight = 0.9 * width.ln();
     merged.retain(|p| p.2 >= min_weight);
     drop_outliers(heaviest_chain(&merged, m))
+}
+
+/// `occ.partition_point(pred)` (`pred` true on a prefix of `occ`), found by moving from the
+/// previous answer `hint`, which it updates.
+#[inline]
+fn seek(occ: &[u32], hint: &mut usize, pred: impl Fn(u32) -> bool) -> usize {
+    let mut p = (*hint).min(occ.len());
+    while p < occ.len() && pred(occ[p]) {
+        p += 1;
+    }
+    while p > 0 && !pred(occ[p - 1]) {
+        p -= 1;
+    }
+    *hint = p;
+    p
 }
 
 /// Drops anchors that stray from the line through their neighbours: a chance match of a
@@ -231,6 +251,24 @@ fn heaviest_chain(pairs: &[(u32, u32, f64)], m: usize) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seek_is_partition_point_from_any_hint() {
+        let occ = [1, 3, 3, 7, 9, 12];
+        for bound in 0..14 {
+            for start in 0..=occ.len() + 2 {
+                let mut hint = start;
+                let want = occ.partition_point(|&x| x < bound);
+                assert_eq!(
+                    seek(&occ, &mut hint, |x| x < bound),
+                    want,
+                    "< {bound} from {start}"
+                );
+                assert_eq!(hint, want);
+            }
+        }
+        assert_eq!(seek(&[], &mut 3, |x| x < 5), 0);
+    }
 
     #[test]
     fn chain_is_heaviest_and_monotone() {
