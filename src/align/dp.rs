@@ -172,13 +172,28 @@ impl LogSum {
     }
 }
 
+/// The bead costs of a search. They are asked for a block of rows at a time: `rows` prepares
+/// what the costs of beads ending in those rows need (token masks of their cells), so that
+/// nothing the size of the whole band is held.
+pub(crate) trait BeadCosts: Sync {
+    /// What [`BeadCosts::rows`] prepares.
+    type Rows;
+
+    /// Prepares the costs of beads ending in `rows` (rows of the band).
+    fn rows(&self, band: &Band, rows: Range<usize>) -> Self::Rows;
+
+    /// The cost of the bead of Chinese `i0..i1` and English `j0..j1` (band coordinates,
+    /// ending in rows given to `rows`), infinite to forbid it.
+    fn cost(&self, rows: &Self::Rows, i0: usize, i1: usize, j0: usize, j1: usize) -> f64;
+}
+
 /// Rows whose bead costs are computed together, before the recurrence runs over them.
 const BLOCK_ROWS: usize = 256;
 
 /// Fewest bead costs per thread worth starting a thread for.
 const MIN_COSTS_PER_THREAD: usize = 20_000;
 
-/// Best path through the band. `shapes` lists the allowed (x, y) bead shapes; `cost` gives
+/// Best path through the band. `shapes` lists the allowed (x, y) bead shapes; `costs` gives
 /// the cost of a bead (infinite to forbid it). With `temperature`, also computes each chosen
 /// bead's posterior probability by forward-backward over the same band.
 ///
@@ -189,7 +204,7 @@ pub(crate) fn search(
     band: &Band,
     m: usize,
     shapes: &[(usize, usize)],
-    cost: impl Fn(usize, usize, usize, usize) -> f64 + Sync,
+    costs: &impl BeadCosts,
     temperature: Option<f64>,
     threads: usize,
 ) -> Path {
@@ -216,11 +231,11 @@ pub(crate) fn search(
     if !alpha.is_empty() {
         alpha[0] = 0.0;
     }
-    let mut costs = Vec::new();
+    let mut buf = Vec::new();
     for r0 in (0..=n).step_by(BLOCK_ROWS) {
         let rows = r0..(r0 + BLOCK_ROWS).min(n + 1);
         let base = band.row_start(rows.start);
-        block_costs(band, shapes, &cost, rows.clone(), threads, &mut costs);
+        block_costs(band, shapes, costs, rows.clone(), threads, &mut buf);
         for i in rows {
             for j in band.lo(i)..=band.hi(i) {
                 if i == 0 && j == 0 {
@@ -232,7 +247,7 @@ pub(crate) fn search(
                 let mut b = f64::INFINITY;
                 let mut arg = u8::MAX;
                 let mut terms = LogSum::default();
-                let row = &costs[(here - base) * ns..(here - base + 1) * ns];
+                let row = &buf[(here - base) * ns..(here - base + 1) * ns];
                 for (k, (&(x, y), &c)) in shapes.iter().zip(row).enumerate() {
                     if !c.is_finite() {
                         continue;
@@ -278,16 +293,27 @@ pub(crate) fn search(
             edge_rows.push(i);
         }
         let (x, y) = shapes[k as usize];
-        let c = cost(i - x, i, j - y, j);
         steps.push(Step {
             i0: i - x,
             i1: i,
             j0: j - y,
             j1: j,
-            cost: c,
+            cost: 0.0,
         });
         i -= x;
         j -= y;
+    }
+    // The steps' costs, a block of rows at a time (the steps run from the last row back).
+    let mut k = 0;
+    while k < steps.len() {
+        let block = steps[k].i1 / BLOCK_ROWS;
+        let rows = block * BLOCK_ROWS..((block + 1) * BLOCK_ROWS).min(n + 1);
+        let prepared = costs.rows(band, rows.clone());
+        while k < steps.len() && rows.contains(&steps[k].i1) {
+            let s = &mut steps[k];
+            s.cost = costs.cost(&prepared, s.i0, s.i1, s.j0, s.j1);
+            k += 1;
+        }
     }
     steps.reverse();
     let posterior = temperature.map(|t| {
@@ -321,7 +347,7 @@ pub(crate) fn search(
 fn block_costs(
     band: &Band,
     shapes: &[(usize, usize)],
-    cost: &(impl Fn(usize, usize, usize, usize) -> f64 + Sync),
+    costs: &impl BeadCosts,
     rows: Range<usize>,
     threads: usize,
     out: &mut Vec<f64>,
@@ -333,7 +359,7 @@ fn block_costs(
     out.resize(total, f64::INFINITY);
     let threads = threads.min(total / MIN_COSTS_PER_THREAD).max(1);
     if threads == 1 {
-        row_costs(band, shapes, cost, rows, out);
+        row_costs(band, shapes, costs, rows, out);
         return;
     }
     // Cut the rows into parts of about equal numbers of cells.
@@ -357,12 +383,12 @@ fn block_costs(
             let (slice, tail) = std::mem::take(&mut rest).split_at_mut(len);
             rest = tail;
             if let Some((part, slice)) = mine.replace((part, slice)) {
-                scope.spawn(move || row_costs(band, shapes, cost, part, slice));
+                scope.spawn(move || row_costs(band, shapes, costs, part, slice));
             }
         }
         // The last part on this thread.
         if let Some((part, slice)) = mine {
-            row_costs(band, shapes, cost, part, slice);
+            row_costs(band, shapes, costs, part, slice);
         }
     });
 }
@@ -371,11 +397,12 @@ fn block_costs(
 fn row_costs(
     band: &Band,
     shapes: &[(usize, usize)],
-    cost: &impl Fn(usize, usize, usize, usize) -> f64,
+    costs: &impl BeadCosts,
     rows: Range<usize>,
     out: &mut [f64],
 ) {
     let ns = shapes.len();
+    let prepared = costs.rows(band, rows.clone());
     let mut cell = 0;
     for i in rows {
         for j in band.lo(i)..=band.hi(i) {
@@ -383,7 +410,7 @@ fn row_costs(
                 let here = &mut out[cell * ns..(cell + 1) * ns];
                 for (c, &(x, y)) in here.iter_mut().zip(shapes) {
                     if x <= i && y <= j && band.index(i - x, j - y).is_some() {
-                        *c = cost(i - x, i, j - y, j);
+                        *c = costs.cost(&prepared, i - x, i, j - y, j);
                     }
                 }
             }

@@ -746,23 +746,10 @@ fn run_in(
     temperature: Option<f64>,
     threads: usize,
 ) -> Path {
-    let (di, dj) = origin;
-    let masks = MaskCache::new(f, band, origin, threads);
-    let del_zh = scorer.p.prior[1][0];
-    let del_en = scorer.p.prior[0][1];
-    let cost = |i0: usize, i1: usize, j0: usize, j1: usize| -> f64 {
-        if i1 == i0 {
-            return del_en;
-        }
-        if j1 == j0 {
-            return del_zh;
-        }
-        scorer.cost(i0 + di, i1 + di, j0 + dj, j1 + dj, |i, j| {
-            masks.get(f, i, j)
-        })
-    };
+    let costs = WindowCosts { f, scorer, origin };
     let m = band.hi(band.rows() - 1);
-    let mut path = search(band, m, shapes, cost, temperature, threads);
+    let mut path = search(band, m, shapes, &costs, temperature, threads);
+    let (di, dj) = origin;
     if origin != (0, 0) {
         for s in &mut path.steps {
             (s.i0, s.i1, s.j0, s.j1) = (s.i0 + di, s.i1 + di, s.j0 + dj, s.j1 + dj);
@@ -772,6 +759,36 @@ fn run_in(
         }
     }
     path
+}
+
+/// The bead costs of a search over a window of the document (`origin` its first cell).
+struct WindowCosts<'a> {
+    f: &'a PairFeatures,
+    scorer: &'a Scorer<'a>,
+    origin: (usize, usize),
+}
+
+impl dp::BeadCosts for WindowCosts<'_> {
+    type Rows = MaskCache;
+
+    fn rows(&self, band: &Band, rows: Range<usize>) -> MaskCache {
+        MaskCache::new(self.f, band, self.origin, rows)
+    }
+
+    #[inline]
+    fn cost(&self, masks: &MaskCache, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        if i1 == i0 {
+            return self.scorer.p.prior[0][1];
+        }
+        if j1 == j0 {
+            return self.scorer.p.prior[1][0];
+        }
+        let (di, dj) = self.origin;
+        self.scorer
+            .cost(i0 + di, i1 + di, j0 + dj, j1 + dj, |i, j| {
+                masks.get(self.f, i, j)
+            })
+    }
 }
 
 /// The steps of `steps` to search again for each window of rows: from the last step that
@@ -803,7 +820,8 @@ fn step_windows(steps: &[Step], windows: &[RangeInclusive<usize>]) -> Vec<RangeI
     merged
 }
 
-/// Token-coverage masks for the (Chinese sentence, English sentence) pairs a band can touch.
+/// Token-coverage masks for the (Chinese sentence, English sentence) pairs that beads ending
+/// in some rows of a band can touch.
 /// The band is in coordinates relative to `origin`; look-ups are in document coordinates.
 struct MaskCache {
     /// The document row of the band's first row.
@@ -815,68 +833,43 @@ struct MaskCache {
 }
 
 impl MaskCache {
-    fn new(f: &PairFeatures, band: &Band, (di, dj): (usize, usize), threads: usize) -> Self {
-        /// Fewest rows per thread worth starting a thread for.
-        const MIN_ROWS_PER_THREAD: usize = 2000;
+    /// The masks the costs of beads ending in band rows `rows` need: those of the Chinese
+    /// sentences up to `MAX_SIDE` rows before, against every English sentence the band lets
+    /// such a bead reach.
+    fn new(f: &PairFeatures, band: &Band, (di, dj): (usize, usize), rows: Range<usize>) -> Self {
         let n = band.rows() - 1;
         let m = band.hi(n);
-        // The masks of some rows: per row its first column and its start in the data.
-        let rows = |rows: Range<usize>| {
-            let mut lo = Vec::with_capacity(rows.len());
-            let mut off = Vec::with_capacity(rows.len());
-            let mut data = Vec::new();
-            let mut masker = RowMasker::new(f);
-            for i in rows {
-                let a = band.lo((i + 1).saturating_sub(MAX_SIDE));
-                let b = band.hi((i + MAX_SIDE).min(n)).min(m);
-                lo.push(a + dj);
-                off.push(data.len());
-                masker.row(f, i + di, a + dj..b.max(a) + dj, &mut data);
-            }
-            (lo, off, data)
-        };
-        let threads = threads.min(n / MIN_ROWS_PER_THREAD).max(1);
-        let parts = if threads == 1 {
-            vec![rows(0..n)]
-        } else {
-            let chunk = n.div_ceil(threads);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..n)
-                    .step_by(chunk)
-                    .map(|a| scope.spawn(move || rows(a..(a + chunk).min(n))))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
-        let mut cache = MaskCache {
-            row0: di,
-            lo: Vec::with_capacity(n),
-            off: Vec::with_capacity(n + 1),
-            data: Vec::with_capacity(parts.iter().map(|p| p.2.len()).sum()),
-        };
-        for (lo, off, data) in parts {
-            let base = cache.data.len();
-            cache.lo.extend(lo);
-            cache.off.extend(off.into_iter().map(|o| o + base));
-            cache.data.extend(data);
+        let sentences = rows.start.saturating_sub(MAX_SIDE)..rows.end.min(n);
+        let mut lo = Vec::with_capacity(sentences.len());
+        let mut off = Vec::with_capacity(sentences.len() + 1);
+        let mut data = Vec::new();
+        let mut masker = RowMasker::new(f);
+        for i in sentences.clone() {
+            let a = band.lo((i + 1).saturating_sub(MAX_SIDE));
+            let b = band.hi((i + MAX_SIDE).min(n)).min(m);
+            lo.push(a + dj);
+            off.push(data.len());
+            masker.row(f, i + di, a + dj..b.max(a) + dj, &mut data);
         }
-        cache.off.push(cache.data.len());
-        cache
+        off.push(data.len());
+        MaskCache {
+            row0: sentences.start + di,
+            lo,
+            off,
+            data,
+        }
     }
 
     #[inline]
     fn get(&self, f: &PairFeatures, i: usize, j: usize) -> (u64, u64) {
-        let r = i - self.row0;
-        let a = self.lo[r];
-        let k = self.off[r] + j.wrapping_sub(a);
-        if j >= a && k < self.off[r + 1] {
-            self.data[k]
-        } else {
-            (f.mask(i, j), f.unit_mask(i, j))
+        let r = i.wrapping_sub(self.row0);
+        if let (Some(&a), Some(&end)) = (self.lo.get(r), self.off.get(r + 1)) {
+            let k = self.off[r] + j.wrapping_sub(a);
+            if j >= a && k < end {
+                return self.data[k];
+            }
         }
+        (f.mask(i, j), f.unit_mask(i, j))
     }
 }
 
@@ -1057,7 +1050,7 @@ pub mod internals {
         let scorer = Scorer::new(f, &params);
         let centers = length_diagonal(f, n, m);
         let band = Band::around(&centers, &vec![half; n + 1], m);
-        let masks = MaskCache::new(f, &band, (0, 0), 1);
+        let masks = MaskCache::new(f, &band, (0, 0), 0..n + 1);
         let shapes = Aligner::shapes(cfg.max_bead);
         let mut sum = 0.0;
         for i in 0..=n {
