@@ -10,6 +10,7 @@
 
 use super::{is_han, PairFeatures};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Shortest and longest Chinese n-gram (in characters) that is learnt.
@@ -33,13 +34,18 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
     // Beads of 1-1, 1-2 and 2-1: the Chinese text and the English word tokens that nothing
     // in it covers yet.
     let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::default();
-    let mut texts: Vec<String> = Vec::new();
+    // The Chinese text of each bead, borrowed unless the bead has two sentences.
+    let mut texts: Vec<Cow<str>> = Vec::new();
     for (z, e) in beads {
         if z.is_empty() || e.is_empty() || z.len() + e.len() > 3 {
             continue;
         }
         let b = texts.len() as u32;
-        texts.push(z.clone().map(|i| f.zh_text[i].as_str()).collect());
+        texts.push(if z.len() == 1 {
+            Cow::Borrowed(f.zh_text[z.start].as_str())
+        } else {
+            Cow::Owned(z.clone().map(|i| f.zh_text[i].as_str()).collect())
+        });
         let mut seen = Vec::new();
         for j in e.clone() {
             for &t in &f.en[j].tokens {
@@ -94,27 +100,35 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
         return false;
     }
     // Sentence frequency of every candidate n-gram, in one pass over the Chinese side that
-    // also keeps, per sentence, the candidates it holds (the learnt pairs are among them).
-    let mut freq: HashMap<&str, usize> = candidates.iter().map(|&(_, g, _)| (g, 0)).collect();
-    let mut held: Vec<Vec<&str>> = Vec::with_capacity(f.zh_text.len());
+    // also keeps, per sentence, the candidates it holds (the learnt pairs are among them),
+    // by id: `held[held_at[i]..held_at[i + 1]]` for sentence i.
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    for &(_, g, _) in &candidates {
+        let next = ids.len() as u32;
+        ids.entry(g).or_insert(next);
+    }
+    let mut freq = vec![0usize; ids.len()];
+    let mut held: Vec<u32> = Vec::new();
+    let mut held_at: Vec<usize> = Vec::with_capacity(f.zh_text.len() + 1);
     for text in &f.zh_text {
-        let mut found = ngrams(text);
+        held_at.push(held.len());
+        let mut found: Vec<u32> = ngrams(text)
+            .into_iter()
+            .filter_map(|g| ids.get(g).copied())
+            .collect();
         found.sort_unstable();
         found.dedup();
-        found.retain(|g| match freq.get_mut(g) {
-            Some(c) => {
-                *c += 1;
-                true
-            }
-            None => false,
-        });
-        held.push(found);
+        for &g in &found {
+            freq[g as usize] += 1;
+        }
+        held.extend(found);
     }
+    held_at.push(held.len());
     // The best n-gram of each token by Dice (longer n-grams win ties).
     let counts: HashMap<u32, usize> = tokens.iter().map(|(t, bs)| (*t, bs.len())).collect();
     let mut best: HashMap<u32, (f64, usize, &str)> = HashMap::default();
     for &(t, g, c) in &candidates {
-        let dice = 2.0 * c as f64 / (counts[&t] + freq[g]) as f64;
+        let dice = 2.0 * c as f64 / (counts[&t] + freq[ids[g] as usize]) as f64;
         if dice < MIN_DICE {
             continue;
         }
@@ -127,14 +141,14 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
     if best.is_empty() {
         return false;
     }
-    let mut by_gram: HashMap<&str, Vec<u32>> = HashMap::default();
+    let mut by_gram: HashMap<u32, Vec<u32>> = HashMap::default();
     for (t, (_, _, g)) in &best {
-        by_gram.entry(g).or_default().push(*t);
+        by_gram.entry(ids[g]).or_default().push(*t);
     }
-    for (grams, z) in held.iter().zip(f.zh.iter_mut()) {
+    for (i, z) in f.zh.iter_mut().enumerate() {
         let cov = &mut z.covered;
         let before = cov.len();
-        for g in grams {
+        for g in &held[held_at[i]..held_at[i + 1]] {
             if let Some(ts) = by_gram.get(g) {
                 cov.extend(ts);
             }
