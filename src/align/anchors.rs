@@ -79,18 +79,8 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
         return Vec::new();
     }
     let tokens = f.q.len();
-    let mut en_occ: Vec<Vec<u32>> = vec![Vec::new(); tokens];
-    for (j, s) in f.en.iter().enumerate() {
-        for &t in &s.tokens {
-            en_occ[t as usize].push(j as u32);
-        }
-    }
-    let mut zh_occ: Vec<Vec<u32>> = vec![Vec::new(); tokens];
-    for (i, s) in f.zh.iter().enumerate() {
-        for &t in &s.covered {
-            zh_occ[t as usize].push(i as u32);
-        }
-    }
+    let en_occ = Occurrences::new(tokens, f.en.iter().map(|s| s.tokens.as_slice()));
+    let zh_occ = Occurrences::new(tokens, f.zh.iter().map(|s| s.covered.as_slice()));
     let zh_window = (window as f64 * n as f64 / m as f64).ceil() as u32 + 1;
     let width = (2 * window + 1) as f64;
     let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
@@ -103,7 +93,7 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
         let lo = (c - window as f64).max(0.0) as u32;
         let hi = (c + window as f64).max(0.0) as u32;
         for &t in &s.covered {
-            let occ = &en_occ[t as usize];
+            let occ = en_occ.of(t);
             let cur = &mut cursors[t as usize];
             let a = seek(occ, &mut cur[0], |j| j < lo);
             let b = seek(occ, &mut cur[1], |j| j <= hi);
@@ -111,7 +101,7 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
             if k == 0 || k > MAX_OCCURRENCES {
                 continue;
             }
-            let zocc = &zh_occ[t as usize];
+            let zocc = zh_occ.of(t);
             let i32_ = i as u32;
             let za = seek(zocc, &mut cur[2], |x| x + zh_window < i32_);
             let zb = seek(zocc, &mut cur[3], |x| x <= i32_ + zh_window);
@@ -140,6 +130,44 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
     let min_weight = 0.9 * width.ln();
     merged.retain(|p| p.2 >= min_weight);
     drop_outliers(heaviest_chain(&merged, m))
+}
+
+/// The sentences each token occurs in, in order, as one flat list (a list per token would be
+/// a million small allocations on a long document, and their memory would outlive them).
+struct Occurrences {
+    starts: Vec<usize>,
+    sentences: Vec<u32>,
+}
+
+impl Occurrences {
+    fn new<'a>(tokens: usize, sentences: impl Iterator<Item = &'a [u32]> + Clone) -> Self {
+        let mut starts = vec![0usize; tokens + 1];
+        for s in sentences.clone() {
+            for &t in s {
+                starts[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..tokens {
+            starts[t + 1] += starts[t];
+        }
+        let mut fill = starts.clone();
+        let mut out = vec![0u32; starts[tokens]];
+        for (k, s) in sentences.enumerate() {
+            for &t in s {
+                out[fill[t as usize]] = k as u32;
+                fill[t as usize] += 1;
+            }
+        }
+        Occurrences {
+            starts,
+            sentences: out,
+        }
+    }
+
+    fn of(&self, token: u32) -> &[u32] {
+        let t = token as usize;
+        &self.sentences[self.starts[t]..self.starts[t + 1]]
+    }
 }
 
 /// `occ.partition_point(pred)` (`pred` true on a prefix of `occ`), found by moving from the

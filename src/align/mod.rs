@@ -546,15 +546,32 @@ impl Aligner {
                 reestimate(&mut params, f, &path, cfg.genre, cfg.max_bead);
             }
             let last = k + 1 == cfg.refinements.max(1);
-            let band = Band::around_path(&path_cells(&path), n, m, cfg.refine_band);
-            path = run(
-                f,
-                &params,
-                &band,
-                &shapes,
-                last.then_some(cfg.temperature),
-                threads,
-            );
+            let scorer = Scorer::new(f, &params);
+            let temperature = last.then_some(cfg.temperature);
+            // A long document is searched in windows between confident points of the path,
+            // so that the forward-backward tables stay the size of a window.
+            let mut next = Path {
+                steps: Vec::with_capacity(path.steps.len()),
+                posterior: temperature.map(|_| Vec::with_capacity(path.steps.len())),
+                edge_rows: Vec::new(),
+            };
+            for steps in path_windows(&path.steps, WINDOW_ROWS) {
+                let steps = &path.steps[steps];
+                let (Some(first), Some(last)) = (steps.first(), steps.last()) else {
+                    continue;
+                };
+                let (i0, j0) = (first.i0, first.j0);
+                let cells: Vec<(usize, usize)> = std::iter::once((0, 0))
+                    .chain(steps.iter().map(|s| (s.i1 - i0, s.j1 - j0)))
+                    .collect();
+                let band = Band::around_path(&cells, last.i1 - i0, last.j1 - j0, cfg.refine_band);
+                let window = run_in(f, &scorer, &band, (i0, j0), &shapes, temperature, threads);
+                next.steps.extend(window.steps);
+                if let (Some(all), Some(part)) = (&mut next.posterior, window.posterior) {
+                    all.extend(part);
+                }
+            }
+            path = next;
         }
         lap("later passes", t);
         if debug() {
@@ -713,27 +730,6 @@ fn path_centers(path: &Path, n: usize) -> Vec<f64> {
     centers
 }
 
-fn path_cells(path: &Path) -> Vec<(usize, usize)> {
-    let mut cells = vec![(0, 0)];
-    for s in &path.steps {
-        cells.push((s.i1, s.j1));
-    }
-    cells
-}
-
-/// Runs one search with a mask cache over the band.
-fn run(
-    f: &PairFeatures,
-    params: &CostParams,
-    band: &Band,
-    shapes: &[(usize, usize)],
-    temperature: Option<f64>,
-    threads: usize,
-) -> Path {
-    let scorer = Scorer::new(f, params);
-    run_in(f, &scorer, band, (0, 0), shapes, temperature, threads)
-}
-
 /// Runs one search over a window of the document: `band` in coordinates relative to
 /// `origin` (the cell where the window's path starts; it ends at the band's last row and
 /// column). The path comes back in document coordinates.
@@ -789,6 +785,45 @@ impl dp::BeadCosts for WindowCosts<'_> {
                 masks.get(self.f, i, j)
             })
     }
+}
+
+/// Rows of a window of the later passes: longer documents are searched in windows.
+const WINDOW_ROWS: usize = 1 << 16;
+
+/// The path cut into windows of about `rows` rows, as ranges of step indices. Each cut
+/// follows the most confident 1-1 step (the lowest cost) within a few hundred rows of
+/// where the cut is due, a point the path of the next pass is all but sure to go through.
+fn path_windows(steps: &[Step], rows: usize) -> Vec<Range<usize>> {
+    const SLACK: usize = 512;
+    let mut windows = Vec::new();
+    let mut start = 0;
+    let mut due = rows;
+    while let Some(last) = steps.last() {
+        if last.i1 < due + rows / 2 {
+            break;
+        }
+        // Steps ending within SLACK rows of `due`.
+        let a = steps.partition_point(|s| s.i1 + SLACK < due).max(start);
+        let b = steps.partition_point(|s| s.i1 <= due + SLACK);
+        let cut = (a..b)
+            .filter(|&k| steps[k].i1 - steps[k].i0 == 1 && steps[k].j1 - steps[k].j0 == 1)
+            .min_by(|&x, &y| {
+                let off = |k: usize| steps[k].i1.abs_diff(due);
+                steps[x]
+                    .cost
+                    .total_cmp(&steps[y].cost)
+                    .then(off(x).cmp(&off(y)))
+            })
+            .unwrap_or(a);
+        if cut + 1 >= steps.len() || cut < start {
+            break;
+        }
+        windows.push(start..cut + 1);
+        start = cut + 1;
+        due = steps[cut].i1 + rows;
+    }
+    windows.push(start..steps.len());
+    windows
 }
 
 /// The steps of `steps` to search again for each window of rows: from the last step that
@@ -1090,6 +1125,47 @@ mod tests {
                 cost: 0.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn path_windows_cut_after_confident_one_to_one_steps() {
+        // 10,000 rows of 1-1 steps of cost 0, but every 7th is a 2-1 step, and the 1-1 step
+        // ending in row 1802 is the most confident one near row 2000.
+        let mut cells = vec![(0, 0)];
+        let (mut i, mut j) = (0, 0);
+        while i < 10_000 {
+            i += if i % 7 == 0 { 2 } else { 1 };
+            j += 1;
+            cells.push((i, j));
+        }
+        let mut path = steps(&cells);
+        for s in &mut path {
+            if s.i1 == 1802 && s.i1 - s.i0 == 1 {
+                s.cost = -5.0;
+            }
+        }
+        let windows = path_windows(&path, 2000);
+        // Contiguous, in order, covering every step.
+        assert_eq!(windows.first().map(|w| w.start), Some(0));
+        assert_eq!(windows.last().map(|w| w.end), Some(path.len()));
+        for w in windows.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        assert_eq!(windows.len(), 5, "{windows:?}");
+        // The first cut follows the confident step; every cut follows a 1-1 step.
+        assert_eq!(path[windows[0].end - 1].i1, 1802);
+        // The others are as near their due rows as a 1-1 step allows: 2,000 rows on.
+        for w in windows[..windows.len() - 1].windows(2) {
+            let rows = path[w[1].end - 1].i1 - path[w[0].end - 1].i1;
+            assert!((1999..=2001).contains(&rows), "{rows} rows in {w:?}");
+        }
+        for w in &windows[..windows.len() - 1] {
+            let s = path[w.end - 1];
+            assert_eq!((s.i1 - s.i0, s.j1 - s.j0), (1, 1), "cut after {s:?}");
+        }
+        // A path shorter than one and a half windows is not cut.
+        assert_eq!(path_windows(&path, 8000), vec![0..path.len()]);
+        assert_eq!(path_windows(&[], 8000), vec![0..0]);
     }
 
     #[test]
