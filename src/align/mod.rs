@@ -427,11 +427,15 @@ impl Aligner {
             f = f.with_paragraphs(zp, ep);
         }
         lap("features", t);
-        self.align_features(f)
+        self.align_features(f, zh)
     }
 
     /// Everything after feature extraction: the passes of the search and the posteriors.
-    fn align_features(&self, mut owned: PairFeatures) -> Vec<(Range<usize>, Range<usize>, f64)> {
+    fn align_features(
+        &self,
+        mut owned: PairFeatures,
+        zh: &[&str],
+    ) -> Vec<(Range<usize>, Range<usize>, f64)> {
         let f = &owned;
         let (n, m) = (f.zh.len(), f.en.len());
         let cfg = &self.config;
@@ -533,7 +537,7 @@ impl Aligner {
                 .iter()
                 .map(|s| (s.i0..s.i1, s.j0..s.j1))
                 .collect();
-            learned::learn(&mut owned, &beads);
+            learned::learn(&mut owned, zh, &beads);
         }
         let f = &owned;
         lap("learned lexicon", t);
@@ -1046,8 +1050,9 @@ pub mod internals {
     use super::{length_diagonal, Aligner, Band, MaskCache, PairFeatures, Scorer};
     use crate::alignment::Alignment;
 
-    /// The features of one document pair (Chinese rows, English columns).
-    pub struct Prepared(PairFeatures);
+    /// The features of one document pair (Chinese rows, English columns), and its Chinese
+    /// sentences (the learned lexicon reads them).
+    pub struct Prepared(PairFeatures, Vec<String>);
 
     impl Prepared {
         /// Number of Chinese and English sentences.
@@ -1064,14 +1069,17 @@ pub mod internals {
 
     /// Feature extraction: tokenising, lexicon look-up, numbers, punctuation, chance rates.
     pub fn features(aligner: &Aligner, zh: &[&str], en: &[&str]) -> Prepared {
-        Prepared(PairFeatures::new(
-            zh,
-            en,
-            &aligner.lexicon,
-            &aligner.tokenizer,
-            aligner.pinyin(),
-            aligner.threads(),
-        ))
+        Prepared(
+            PairFeatures::new(
+                zh,
+                en,
+                &aligner.lexicon,
+                &aligner.tokenizer,
+                aligner.pinyin(),
+                aligner.threads(),
+            ),
+            zh.iter().map(|s| s.to_string()).collect(),
+        )
     }
 
     /// Scores every allowed bead whose end lies within `half` columns of the length
@@ -1106,7 +1114,8 @@ pub mod internals {
 
     /// The search alone: every pass after feature extraction, with posteriors.
     pub fn search(aligner: &Aligner, p: &Prepared) -> Alignment {
-        super::to_alignment(aligner.align_features(p.0.clone()), false)
+        let zh: Vec<&str> = p.1.iter().map(String::as_str).collect();
+        super::to_alignment(aligner.align_features(p.0.clone(), &zh), false)
     }
 }
 

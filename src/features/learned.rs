@@ -30,7 +30,14 @@ const MIN_DOC_BEADS: usize = 50;
 /// Learns pairs from the beads `(Chinese sentences, English sentences)` of a first
 /// alignment and adds the learnt coverage to the features; returns whether anything was
 /// learnt.
-pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> bool {
+///
+/// `zh` are the Chinese sentences: n-grams are of Han characters only, which width folding
+/// leaves alone, so the text as written serves.
+pub(crate) fn learn(
+    f: &mut PairFeatures,
+    zh: &[&str],
+    beads: &[(Range<usize>, Range<usize>)],
+) -> bool {
     // Beads of 1-1, 1-2 and 2-1: the Chinese text and the English word tokens that nothing
     // in it covers yet.
     let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::default();
@@ -42,9 +49,9 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
         }
         let b = texts.len() as u32;
         texts.push(if z.len() == 1 {
-            Cow::Borrowed(f.zh_text[z.start].as_str())
+            Cow::Borrowed(zh[z.start])
         } else {
-            Cow::Owned(z.clone().map(|i| f.zh_text[i].as_str()).collect())
+            Cow::Owned(z.clone().map(|i| zh[i]).collect())
         });
         let mut seen = Vec::new();
         for j in e.clone() {
@@ -109,8 +116,8 @@ pub(crate) fn learn(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]
     }
     let mut freq = vec![0usize; ids.len()];
     let mut held: Vec<u32> = Vec::new();
-    let mut held_at: Vec<usize> = Vec::with_capacity(f.zh_text.len() + 1);
-    for text in &f.zh_text {
+    let mut held_at: Vec<usize> = Vec::with_capacity(zh.len() + 1);
+    for text in zh {
         held_at.push(held.len());
         let mut found: Vec<u32> = ngrams(text)
             .into_iter()

@@ -21,6 +21,10 @@ use en::{EnToken, EnTokenizer};
 pub use punct::{EndType, StartType};
 use rustc_hash::FxHashMap as HashMap;
 
+/// Sentences tokenised in parallel before their tokens get ids: enough for every thread, few
+/// enough that their tokens are not all held at once on a long document.
+const CHUNK: usize = 16_384;
+
 /// Most content tokens kept per English sentence (they are tracked as bits of a `u64`).
 pub(crate) const MAX_TOKENS: usize = 64;
 
@@ -64,8 +68,6 @@ pub(crate) struct PairFeatures {
     pub zh_para: Vec<u32>,
     /// Per English sentence, the number of paragraph breaks before it.
     pub en_para: Vec<u32>,
-    /// The Chinese sentences, full-width forms folded (for the learnt lexicon).
-    pub zh_text: Vec<String>,
     /// Per dense token id: whether it is an English word (not a number or a mark).
     pub word: Vec<bool>,
 }
@@ -100,17 +102,21 @@ impl PairFeatures {
             EnToken::Punct(p) => Key::Other((*p).to_string()),
         };
         let mut word = Vec::new();
-        let mut en_stems: Vec<Vec<u32>> = Vec::with_capacity(en.len());
-        let mut en_feats: Vec<EnSentence> = en
-            .iter()
-            .zip(par_map(en, threads, |s| {
+        // The lexicon stems of each English sentence: `en_stems[en_stems_at[j]..][..]`.
+        let mut en_stems: Vec<u32> = Vec::new();
+        let mut en_stems_at: Vec<usize> = Vec::with_capacity(en.len() + 1);
+        let mut en_feats: Vec<EnSentence> = Vec::with_capacity(en.len());
+        // Tokenised in parallel a chunk at a time, then given dense ids in order: the tokens
+        // of a chunk, not of the whole document, are held at once.
+        for chunk in en.chunks(CHUNK) {
+            let tokenised = par_map(chunk, threads, |s| {
                 let mut buf = Vec::new();
                 tokenizer.tokens(s, &mut buf);
                 buf
-            }))
-            .map(|(s, buf)| {
+            });
+            for (s, buf) in chunk.iter().zip(tokenised) {
                 let mut tokens = Vec::new();
-                let mut stems = Vec::new();
+                en_stems_at.push(en_stems.len());
                 for t in &buf {
                     let key = key_of(t);
                     let next = dense.len() as u32;
@@ -121,23 +127,24 @@ impl PairFeatures {
                     if let EnToken::Word(w) = t {
                         if let Some(l) = lexicon.stem_id(w) {
                             lex_dense.insert(l, id);
-                            stems.push(l);
+                            en_stems.push(l);
                         }
                     }
                     if !tokens.contains(&id) && tokens.len() < MAX_TOKENS {
                         tokens.push(id);
                     }
                 }
-                en_stems.push(stems);
-                EnSentence {
+                tokens.shrink_to_fit();
+                en_feats.push(EnSentence {
                     len: non_space_len(s),
                     tokens,
                     covered_units: Vec::new(),
                     start: StartType::of(s),
                     end: EndType::of(s),
-                }
-            })
-            .collect();
+                });
+            }
+        }
+        en_stems_at.push(en_stems.len());
 
         let names = match pinyin {
             Some(_) => name_matcher(en, tokenizer, |stem| {
@@ -146,8 +153,9 @@ impl PairFeatures {
             None => NameMatcher::default(),
         };
         // What each Chinese sentence covers needs only the English side's tables: it is
-        // computed in parallel, and the units get their dense ids afterwards, in order.
-        let raw: Vec<(String, Vec<u32>, Vec<u32>)> = par_map(zh, threads, |s| {
+        // computed in parallel, a chunk at a time, and the units get their dense ids
+        // afterwards, in order.
+        let cover = |s: &&str| {
             let folded: String = s.chars().map(fold_char).collect();
             let mut covered = Vec::new();
             lexicon.for_each_match(&folded, |stems| {
@@ -169,17 +177,15 @@ impl PairFeatures {
             }
             covered.sort_unstable();
             covered.dedup();
+            covered.shrink_to_fit();
             let mut patterns = Vec::new();
             lexicon.for_each_unit(&folded, |p| patterns.push(p));
-            (folded, covered, patterns)
-        });
-        let mut zh_text = Vec::with_capacity(zh.len());
+            (covered, patterns)
+        };
         let mut unit_dense: HashMap<u32, u32> = HashMap::default();
-        let zh_feats: Vec<ZhSentence> = zh
-            .iter()
-            .zip(raw)
-            .map(|(s, (folded, covered, patterns))| {
-                zh_text.push(folded);
+        let mut zh_feats: Vec<ZhSentence> = Vec::with_capacity(zh.len());
+        for chunk in zh.chunks(CHUNK) {
+            for (s, (covered, patterns)) in chunk.iter().zip(par_map(chunk, threads, cover)) {
                 let mut units = Vec::new();
                 for p in patterns {
                     let next = unit_dense.len() as u32;
@@ -188,25 +194,27 @@ impl PairFeatures {
                         units.push(u);
                     }
                 }
-                ZhSentence {
+                units.shrink_to_fit();
+                zh_feats.push(ZhSentence {
                     len: non_space_len(s),
                     covered,
                     units,
                     start: StartType::of(s),
                     end: EndType::of(s),
-                }
-            })
-            .collect();
+                });
+            }
+        }
         let mut unit_counts = vec![0u32; unit_dense.len()];
         let tokens = dense.len();
-        for (e, stems) in en_feats.iter_mut().zip(&en_stems) {
-            let mut cov: Vec<u32> = stems
+        for (j, e) in en_feats.iter_mut().enumerate() {
+            let mut cov: Vec<u32> = en_stems[en_stems_at[j]..en_stems_at[j + 1]]
                 .iter()
                 .flat_map(|&st| lexicon.translations(st))
                 .filter_map(|p| unit_dense.get(p).copied())
                 .collect();
             cov.sort_unstable();
             cov.dedup();
+            cov.shrink_to_fit();
             for &u in &cov {
                 unit_counts[u as usize] += 1;
             }
@@ -224,7 +232,6 @@ impl PairFeatures {
             en: en_feats,
             q: vec![0.0; tokens],
             q_units,
-            zh_text,
             word,
         };
         f.recount_q();

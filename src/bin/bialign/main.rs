@@ -490,10 +490,17 @@ fn align(a: AlignArgs) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the time a stage took when `BIALIGN_DEBUG` is set, as the library does for its own.
+/// Prints the time a stage took and the resident memory after it (Linux) when
+/// `BIALIGN_DEBUG` is set, as the library does for its own stages.
 fn debug_lap(stage: &str, t: std::time::Instant) {
     if std::env::var_os("BIALIGN_DEBUG").is_some() {
-        eprintln!("{stage}: {:.3} s", t.elapsed().as_secs_f64());
+        let rss = std::fs::read_to_string("/proc/self/statm")
+            .ok()
+            .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .map_or(String::new(), |pages| {
+                format!(", {} MiB resident", pages * 4 / 1024)
+            });
+        eprintln!("{stage}: {:.3} s{rss}", t.elapsed().as_secs_f64());
     }
 }
 
