@@ -50,6 +50,13 @@ impl EnTokenizer {
 
     /// The content tokens of `text` in order (duplicates kept).
     pub fn tokens(&self, text: &str, out: &mut Vec<EnToken>) {
+        self.tokens_but(text, false, out)
+    }
+
+    /// [`EnTokenizer::tokens`], leaving out words that contain a Han character when `skip_han`
+    /// is set: in Chinese text, runs of Han characters are words to the tokenizer, and
+    /// lower-casing and stemming them is wasted unless an English token has Han characters.
+    pub(crate) fn tokens_but(&self, text: &str, skip_han: bool, out: &mut Vec<EnToken>) {
         // Number words are held back while they may form a compound number ("an hundred
         // and thirty", "five and twenty", "threescore and ten"), which counts as one number.
         let mut phrase: Vec<&str> = Vec::new();
@@ -69,10 +76,10 @@ impl EnTokenizer {
                 }
             } else {
                 if let Some(s) = word_start.take() {
-                    self.phrase_word(&text[s..i], &mut phrase, out);
+                    self.phrase_word(&text[s..i], skip_han, &mut phrase, out);
                 }
                 if !c.is_whitespace() {
-                    self.flush(&mut phrase, out);
+                    self.flush(&mut phrase, skip_han, out);
                 }
                 if let Some(p) = punct_token(c, next) {
                     out.push(EnToken::Punct(p));
@@ -81,24 +88,30 @@ impl EnTokenizer {
             prev = c;
         }
         if let Some(s) = word_start {
-            self.phrase_word(&text[s..], &mut phrase, out);
+            self.phrase_word(&text[s..], skip_han, &mut phrase, out);
         }
-        self.flush(&mut phrase, out);
+        self.flush(&mut phrase, skip_han, out);
     }
 
     /// Adds `w` to the pending number phrase if it can belong to one, else flushes the
     /// phrase and tokenises `w`.
-    fn phrase_word<'t>(&self, w: &'t str, phrase: &mut Vec<&'t str>, out: &mut Vec<EnToken>) {
+    fn phrase_word<'t>(
+        &self,
+        w: &'t str,
+        skip_han: bool,
+        phrase: &mut Vec<&'t str>,
+        out: &mut Vec<EnToken>,
+    ) {
         if is_number_word(w) || (!phrase.is_empty() && is_number_joiner(w)) || is_article(w) {
             phrase.push(w);
         } else {
-            self.flush(phrase, out);
-            self.word(w, out);
+            self.flush(phrase, skip_han, out);
+            self.word(w, skip_han, out);
         }
     }
 
     /// Emits the pending phrase: one number when it is a compound number, else its words.
-    fn flush(&self, phrase: &mut Vec<&str>, out: &mut Vec<EnToken>) {
+    fn flush(&self, phrase: &mut Vec<&str>, skip_han: bool, out: &mut Vec<EnToken>) {
         if phrase.is_empty() {
             return;
         }
@@ -106,14 +119,14 @@ impl EnTokenizer {
             Some(v) => out.push(EnToken::Number(format!("#{v}"))),
             None => {
                 for w in phrase.iter() {
-                    self.word(w, out);
+                    self.word(w, skip_han, out);
                 }
             }
         }
         phrase.clear();
     }
 
-    fn word(&self, w: &str, out: &mut Vec<EnToken>) {
+    fn word(&self, w: &str, skip_han: bool, out: &mut Vec<EnToken>) {
         if let Some(n) = en_number_token(w) {
             out.push(EnToken::Number(n));
             return;
@@ -124,7 +137,7 @@ impl EnTokenizer {
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
         for part in w.split(['-', '\'', '’', '.', ',']) {
-            if part.is_empty() {
+            if part.is_empty() || (skip_han && part.chars().any(super::is_han)) {
                 continue;
             }
             let lower = part.to_lowercase();

@@ -155,6 +155,11 @@ impl PairFeatures {
         // What each Chinese sentence covers needs only the English side's tables: it is
         // computed in parallel, a chunk at a time, and the units get their dense ids
         // afterwards, in order.
+        // Runs of Han characters in the Chinese text can only match an English token that
+        // has Han characters itself.
+        let skip_han = !dense
+            .keys()
+            .any(|k| matches!(k, Key::Other(w) if w.chars().any(is_han)));
         let cover = |s: &&str| {
             let folded: String = s.chars().map(fold_char).collect();
             let mut covered = Vec::new();
@@ -163,7 +168,7 @@ impl PairFeatures {
             });
             // Latin words and punctuation inside the Chinese text.
             let mut buf = Vec::new();
-            tokenizer.tokens(&folded, &mut buf);
+            tokenizer.tokens_but(&folded, skip_han, &mut buf);
             let mut numbers = Vec::new();
             numbers::zh_number_tokens(&folded, &mut numbers);
             let extra = buf
