@@ -260,18 +260,11 @@ impl<'a> Scorer<'a> {
             + self.p.pmi_para[2 * pz as usize + pe as usize]
     }
 
-    /// The full cost of a bead with both sides non-empty.
+    /// The cost of a bead with both sides non-empty without its lexical evidence, or
+    /// infinity for a bead not allowed.
     #[inline]
-    pub fn cost(
-        &self,
-        i0: usize,
-        i1: usize,
-        j0: usize,
-        j1: usize,
-        mask: impl Fn(usize, usize) -> (u64, u64),
-    ) -> f64 {
-        let x = i1 - i0;
-        let prior = self.p.prior[x][j1 - j0];
+    fn base_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+        let prior = self.p.prior[i1 - i0][j1 - j0];
         if !prior.is_finite() {
             return f64::INFINITY;
         }
@@ -284,6 +277,164 @@ impl<'a> Scorer<'a> {
                 return f64::INFINITY;
             }
         }
+        base
+    }
+
+    /// The full cost of a bead with both sides non-empty.
+    #[inline]
+    pub fn cost(
+        &self,
+        i0: usize,
+        i1: usize,
+        j0: usize,
+        j1: usize,
+        mask: impl Fn(usize, usize) -> (u64, u64),
+    ) -> f64 {
+        let base = self.base_cost(i0, i1, j0, j1);
+        if !base.is_finite() {
+            return base;
+        }
         base - self.p.lex_weight * self.llr(i0, i1, j0, j1, mask)
+    }
+
+    /// The costs of the beads `shapes[k]` (x Chinese, y English sentences) ending in cell
+    /// `(i, j)`, into `out[k]`, for the shapes whose bit `k` is set in `valid`. Equal to
+    /// [`Scorer::cost`] bead by bead (up to rounding), but the beads of a cell share their
+    /// masks and their per-sentence evidence: the English evidence of a sentence depends on
+    /// the bead only through its number of Chinese sentences, and the Chinese evidence
+    /// through the number of English ones.
+    pub fn cell_costs(
+        &self,
+        i: usize,
+        j: usize,
+        shapes: &[(usize, usize)],
+        valid: u64,
+        mask: impl Fn(usize, usize) -> (u64, u64),
+        out: &mut [f64],
+    ) {
+        let mut cell = CellEvidence::default();
+        for (k, &(x, y)) in shapes.iter().enumerate() {
+            if valid >> k & 1 == 0 {
+                continue;
+            }
+            if x == 0 || y == 0 {
+                out[k] = self.p.prior[x][y];
+                continue;
+            }
+            let base = self.base_cost(i - x, i, j - y, j);
+            if !base.is_finite() {
+                out[k] = base;
+                continue;
+            }
+            let mut llr = 0.0;
+            for b in (0..y).rev() {
+                llr += cell.english(self, i, j, x, b, &mask);
+            }
+            if self.p.unit_weight != 0.0 {
+                let mut ullr = 0.0;
+                for a in (0..x).rev() {
+                    ullr += cell.chinese(self, i, j, y, a, &mask);
+                }
+                llr += self.p.unit_weight * ullr;
+            }
+            out[k] = base - self.p.lex_weight * llr;
+        }
+    }
+}
+
+/// What the beads ending in one cell `(i, j)` share, computed when first needed: the masks
+/// of the cells `(i - 1 - a, j - 1 - b)` and the evidence of single sentences.
+#[derive(Default)]
+struct CellEvidence {
+    /// Bit `a * MAX_SIDE + b` set once `masks[a][b]` holds that cell's masks.
+    have_mask: u64,
+    masks: [[(u64, u64); MAX_SIDE]; MAX_SIDE],
+    /// Bit `(x - 1) * MAX_SIDE + b` set once `english[x - 1][b]` holds the evidence of
+    /// English sentence `j - 1 - b` in a bead of `x` Chinese sentences.
+    have_english: u64,
+    english: [[f64; MAX_SIDE]; MAX_SIDE],
+    /// Likewise for Chinese sentence `i - 1 - a` in a bead of `y` English sentences.
+    have_chinese: u64,
+    chinese: [[f64; MAX_SIDE]; MAX_SIDE],
+}
+
+impl CellEvidence {
+    #[inline]
+    fn mask(
+        &mut self,
+        i: usize,
+        j: usize,
+        a: usize,
+        b: usize,
+        mask: &impl Fn(usize, usize) -> (u64, u64),
+    ) -> (u64, u64) {
+        let bit = 1u64 << (a * MAX_SIDE + b);
+        if self.have_mask & bit == 0 {
+            self.masks[a][b] = mask(i - 1 - a, j - 1 - b);
+            self.have_mask |= bit;
+        }
+        self.masks[a][b]
+    }
+
+    /// [`Scorer::llr`]'s term of English sentence `j - 1 - b` in a bead of `x` Chinese
+    /// sentences ending in row `i`.
+    #[inline]
+    fn english(
+        &mut self,
+        s: &Scorer,
+        i: usize,
+        j: usize,
+        x: usize,
+        b: usize,
+        mask: &impl Fn(usize, usize) -> (u64, u64),
+    ) -> f64 {
+        let bit = 1u64 << ((x - 1) * MAX_SIDE + b);
+        if self.have_english & bit == 0 {
+            let toks = &s.f.en[j - 1 - b].tokens;
+            let mut m = 0u64;
+            for a in (0..x).rev() {
+                m |= self.mask(i, j, a, b, mask).0;
+            }
+            let mut llr = s.miss * toks.len() as f64;
+            while m != 0 {
+                let k = m.trailing_zeros() as usize;
+                m &= m - 1;
+                llr += s.gain[toks[k] as usize * MAX_SIDE + x - 1];
+            }
+            self.english[x - 1][b] = llr;
+            self.have_english |= bit;
+        }
+        self.english[x - 1][b]
+    }
+
+    /// [`Scorer::llr`]'s term of Chinese sentence `i - 1 - a` in a bead of `y` English
+    /// sentences ending in column `j`.
+    #[inline]
+    fn chinese(
+        &mut self,
+        s: &Scorer,
+        i: usize,
+        j: usize,
+        y: usize,
+        a: usize,
+        mask: &impl Fn(usize, usize) -> (u64, u64),
+    ) -> f64 {
+        let bit = 1u64 << ((y - 1) * MAX_SIDE + a);
+        if self.have_chinese & bit == 0 {
+            let units = &s.f.zh[i - 1 - a].units;
+            let mut m = 0u64;
+            for b in (0..y).rev() {
+                m |= self.mask(i, j, a, b, mask).1;
+            }
+            let mut llr = s.unit_miss * units.len() as f64;
+            while m != 0 {
+                let k = m.trailing_zeros() as usize;
+                m &= m - 1;
+                llr += s.unit_gain[units[k] as usize * MAX_SIDE + y - 1];
+            }
+            self.chinese[y - 1][a] = llr;
+            self.have_chinese |= bit;
+        }
+        self.chinese[y - 1][a]
     }
 }

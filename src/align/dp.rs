@@ -185,6 +185,24 @@ pub(crate) trait BeadCosts: Sync {
     /// The cost of the bead of Chinese `i0..i1` and English `j0..j1` (band coordinates,
     /// ending in rows given to `rows`), infinite to forbid it.
     fn cost(&self, rows: &Self::Rows, i0: usize, i1: usize, j0: usize, j1: usize) -> f64;
+
+    /// The costs of the beads `shapes[k]` ending in cell `(i, j)`, into `out[k]`, for each
+    /// `k` whose bit is set in `valid` (the others are left alone). One call per cell lets
+    /// the beads of a cell share their work.
+    fn cell_costs(
+        &self,
+        rows: &Self::Rows,
+        (i, j): (usize, usize),
+        shapes: &[(usize, usize)],
+        valid: u64,
+        out: &mut [f64],
+    ) {
+        for (k, &(x, y)) in shapes.iter().enumerate() {
+            if valid >> k & 1 == 1 {
+                out[k] = self.cost(rows, i - x, i, j - y, j);
+            }
+        }
+    }
 }
 
 /// Rows whose bead costs are computed together, before the recurrence runs over them.
@@ -407,12 +425,14 @@ fn row_costs(
     for i in rows {
         for j in band.lo(i)..=band.hi(i) {
             if i > 0 || j > 0 {
-                let here = &mut out[cell * ns..(cell + 1) * ns];
-                for (c, &(x, y)) in here.iter_mut().zip(shapes) {
+                let mut valid = 0u64;
+                for (k, &(x, y)) in shapes.iter().enumerate() {
                     if x <= i && y <= j && band.index(i - x, j - y).is_some() {
-                        *c = costs.cost(&prepared, i - x, i, j - y, j);
+                        valid |= 1 << k;
                     }
                 }
+                let here = &mut out[cell * ns..(cell + 1) * ns];
+                costs.cell_costs(&prepared, (i, j), shapes, valid, here);
             }
             cell += 1;
         }

@@ -789,6 +789,26 @@ impl dp::BeadCosts for WindowCosts<'_> {
                 masks.get(self.f, i, j)
             })
     }
+
+    #[inline]
+    fn cell_costs(
+        &self,
+        masks: &MaskCache,
+        (i, j): (usize, usize),
+        shapes: &[(usize, usize)],
+        valid: u64,
+        out: &mut [f64],
+    ) {
+        let (di, dj) = self.origin;
+        self.scorer.cell_costs(
+            i + di,
+            j + dj,
+            shapes,
+            valid,
+            |a, b| masks.get(self.f, a, b),
+            out,
+        );
+    }
 }
 
 /// Rows of a window of the later passes: longer documents are searched in windows.
@@ -1134,6 +1154,71 @@ mod tests {
                 cost: 0.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn cell_costs_equal_bead_costs() {
+        let zh = [
+            "我父亲是医生。",
+            "他每天早上去医院。",
+            "今天下雨了，我们没有出门。",
+            "叶文洁看着天空。",
+            "联合国大会第七十届会议于2015年9月15日开幕。",
+            "他说：“你好！”",
+        ];
+        let en = [
+            "My father is a doctor.",
+            "He goes to the hospital every morning.",
+            "It rained today.",
+            "We did not go out.",
+            "Ye Wenjie looked at the sky.",
+            "The seventieth session of the General Assembly opened on 15 September 2015.",
+            "He said: \"Hello!\"",
+        ];
+        let aligner = Aligner::new();
+        let f = PairFeatures::new(
+            &zh,
+            &en,
+            &aligner.lexicon,
+            &aligner.tokenizer,
+            aligner.pinyin(),
+            1,
+        );
+        let mut params = initial_params(&aligner.config, &f);
+        params.paragraph_penalty = 3.0;
+        let scorer = Scorer::new(&f, &params);
+        let shapes = Aligner::shapes(7);
+        let mask = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
+        let mut compared = 0;
+        for i in 0..=zh.len() {
+            for j in 0..=en.len() {
+                let valid = shapes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &(x, y))| x <= i && y <= j && x + y > 0)
+                    .fold(0u64, |v, (k, _)| v | 1 << k);
+                let mut out = vec![f64::NAN; shapes.len()];
+                scorer.cell_costs(i, j, &shapes, valid, mask, &mut out);
+                for (k, &(x, y)) in shapes.iter().enumerate() {
+                    if valid >> k & 1 == 0 {
+                        assert!(out[k].is_nan(), "shape {k} written though not valid");
+                        continue;
+                    }
+                    let want = if x == 0 || y == 0 {
+                        params.prior[x][y]
+                    } else {
+                        scorer.cost(i - x, i, j - y, j, mask)
+                    };
+                    assert!(
+                        out[k] == want || (out[k] - want).abs() < 1e-9,
+                        "cell ({i}, {j}) shape {x}-{y}: {} against {want}",
+                        out[k]
+                    );
+                    compared += usize::from(want.is_finite() && x > 0 && y > 0);
+                }
+            }
+        }
+        assert!(compared > 100, "{compared} beads compared");
     }
 
     #[test]
