@@ -1103,7 +1103,8 @@ pub mod internals {
     }
 
     /// Scores every allowed bead whose end lies within `half` columns of the length
-    /// diagonal, with the aligner's initial parameters, on one thread; returns the sum of
+    /// diagonal, a cell at a time as the search does, with the aligner's initial parameters,
+    /// on one thread; returns the sum of
     /// the finite costs (so the work cannot be optimised away).
     pub fn score_band(aligner: &Aligner, p: &Prepared, half: usize) -> f64 {
         let f = &p.0;
@@ -1116,17 +1117,19 @@ pub mod internals {
         let masks = MaskCache::new(f, &band, (0, 0), 0..n + 1);
         let shapes = Aligner::shapes(cfg.max_bead);
         let mut sum = 0.0;
+        let mut out = vec![f64::INFINITY; shapes.len()];
         for i in 0..=n {
             for j in band.lo(i)..=band.hi(i) {
-                for &(x, y) in &shapes {
-                    if x == 0 || y == 0 || x > i || y > j {
-                        continue;
-                    }
-                    let c = scorer.cost(i - x, i, j - y, j, |a, b| masks.get(f, a, b));
-                    if c.is_finite() {
-                        sum += c;
-                    }
-                }
+                // Every bead with both sides non-empty, as the search scores them: a cell at
+                // a time.
+                let valid = shapes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &(x, y))| x > 0 && y > 0 && x <= i && y <= j)
+                    .fold(0u64, |v, (k, _)| v | 1 << k);
+                out.fill(f64::INFINITY);
+                scorer.cell_costs(i, j, &shapes, valid, |a, b| masks.get(f, a, b), &mut out);
+                sum += out.iter().filter(|c| c.is_finite()).sum::<f64>();
             }
         }
         sum
