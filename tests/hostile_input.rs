@@ -124,7 +124,7 @@ fn in_own_process(name: &str) -> bool {
 
 // ---------------------------------------------------------------------------- helpers
 
-/// The default aligners, built once (the bundled lexicon is parsed once).
+/// The default aligners, built once (the bundled lexicon is loaded once).
 fn zh_en() -> &'static Aligner {
     static A: OnceLock<Aligner> = OnceLock::new();
     A.get_or_init(Aligner::new)
