@@ -231,6 +231,7 @@ fn nonsense_numbers_are_refused_with_the_option_named() {
         ("bead of 1 sentence", &["align", "--max-bead", "1", seed]),
         ("bead of 11 sentences", &["align", "--max-bead", "11", seed]),
         ("NaN minimum score", &["align", "--min-score", "nan", seed]),
+        ("no threads", &["align", "--threads", "0", seed]),
     ];
     for (name, args) in cases {
         let o = bialign(args);
@@ -271,4 +272,37 @@ fn mixed_document_defaults_to_the_official_genre() {
     // Literary, as asked, lets the transmission sentence take English sentences too.
     let literary = stdout(&bialign(&["align", "--genre", "literary", seed]));
     assert_ne!(literary, out);
+}
+
+#[test]
+fn thread_count_does_not_change_the_output() {
+    // Long enough that the features and the search share the work between threads.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (mut zh, mut en) = (String::new(), String::new());
+    for k in 1..=6000 {
+        zh.push_str(&format!("第{k}条：政府和法院的规定。\n"));
+        en.push_str(&format!(
+            "Article {k}: the rules of the government and the court.\n"
+        ));
+    }
+    let (zp, ep) = (dir.path().join("zh.txt"), dir.path().join("en.txt"));
+    std::fs::write(&zp, zh).expect("written");
+    std::fs::write(&ep, en).expect("written");
+    let run = |threads: &str| {
+        let o = bialign(&[
+            "align",
+            "--threads",
+            threads,
+            "--presplit",
+            "--format",
+            "jsonl",
+            zp.to_str().expect("UTF-8 path"),
+            ep.to_str().expect("UTF-8 path"),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("3"), "--threads 3 changed the alignment");
+    assert_eq!(String::from_utf8_lossy(&one).lines().count(), 6000);
 }

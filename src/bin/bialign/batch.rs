@@ -120,15 +120,15 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
     } else {
         read_job_file(&a.jobs, o.max_input_bytes)?
     };
-    // Documents are aligned in parallel: each alignment on one thread keeps the threads to
-    // the number asked for (a single document may use them all).
-    let per_document = (a.threads > 1 && jobs.len() > 1).then_some(1);
-    let aligners = build_aligners(o, per_document)?;
-    let seg = segmenter(o.presplit);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads)
         .build()
         .map_err(|e| format!("cannot start {} threads: {e}", a.threads))?;
+    // Documents are aligned in parallel: each alignment on one thread keeps the threads to
+    // the number asked for (a single document may use them all).
+    let per_document = (pool.current_num_threads() > 1 && jobs.len() > 1).then_some(1);
+    let aligners = build_aligners(o, per_document)?;
+    let seg = segmenter(o.presplit);
 
     let total = jobs.len();
     let bar = progress_bar(total);

@@ -160,6 +160,10 @@ struct AlignArgs {
     /// Write the output here instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// Most threads the alignment uses [default: the cores, at most 4]. Long documents
+    /// share the work between them; the alignment is the same for any number.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
     #[command(flatten)]
     options: AlignOptions,
 }
@@ -471,7 +475,7 @@ fn align(a: AlignArgs) -> CliResult {
     // The inputs first: a bad file is reported before the lexicon is loaded.
     let doc = Doc::read(o, &seg, &a.src, a.tgt.as_deref(), &mut warn)?;
     debug_lap("read and segment", t);
-    let aligners = build_aligners(o, None)?;
+    let aligners = build_aligners(o, a.threads.map(usize::from))?;
     let format = o.format.unwrap_or(Format::Tsv);
     let mut written: Vec<PathBuf> = Vec::new();
     let t = std::time::Instant::now();
