@@ -216,19 +216,13 @@ impl<'a> Scorer<'a> {
         let mut llr = 0.0;
         let mut unit_masks = [0u64; MAX_SIDE];
         for j in j0..j1 {
-            let toks = &self.f.en[j].tokens;
-            llr += self.miss * toks.len() as f64;
             let mut m = 0u64;
             for (k, i) in (i0..i1).enumerate() {
                 let (em, um) = mask(i, j);
                 m |= em;
                 unit_masks[k] |= um;
             }
-            while m != 0 {
-                let k = m.trailing_zeros() as usize;
-                m &= m - 1;
-                llr += self.gain[toks[k] as usize * MAX_SIDE + x - 1];
-            }
+            llr += evidence(&self.f.en[j].tokens, self.miss, &self.gain, x, m);
         }
         if self.p.unit_weight == 0.0 {
             return llr;
@@ -236,13 +230,7 @@ impl<'a> Scorer<'a> {
         let mut ullr = 0.0;
         for (k, i) in (i0..i1).enumerate() {
             let units = &self.f.zh[i].units;
-            ullr += self.unit_miss * units.len() as f64;
-            let mut m = unit_masks[k];
-            while m != 0 {
-                let b = m.trailing_zeros() as usize;
-                m &= m - 1;
-                ullr += self.unit_gain[units[b] as usize * MAX_SIDE + y - 1];
-            }
+            ullr += evidence(units, self.unit_miss, &self.unit_gain, y, unit_masks[k]);
         }
         llr + self.p.unit_weight * ullr
     }
@@ -299,7 +287,7 @@ impl<'a> Scorer<'a> {
 
     /// The costs of the beads `shapes[k]` (x Chinese, y English sentences) ending in cell
     /// `(i, j)`, into `out[k]`, for the shapes whose bit `k` is set in `valid`. Equal to
-    /// [`Scorer::cost`] bead by bead (up to rounding), but the beads of a cell share their
+    /// [`Scorer::cost`] bead by bead (to the last bit: the same sums in the same order), but the beads of a cell share their
     /// masks and their per-sentence evidence: the English evidence of a sentence depends on
     /// the bead only through its number of Chinese sentences, and the Chinese evidence
     /// through the number of English ones.
@@ -340,6 +328,20 @@ impl<'a> Scorer<'a> {
             out[k] = base - self.p.lex_weight * llr;
         }
     }
+}
+
+/// The evidence of one sentence's `items` (tokens or units) when the bits of `covered` say
+/// which are covered: `ln(1 - r)` per item plus, per covered item, its gain in a bead of
+/// `k` sentences on the other side.
+#[inline]
+fn evidence(items: &[u32], miss: f64, gain: &[f64], k: usize, mut covered: u64) -> f64 {
+    let mut llr = miss * items.len() as f64;
+    while covered != 0 {
+        let b = covered.trailing_zeros() as usize;
+        covered &= covered - 1;
+        llr += gain[items[b] as usize * MAX_SIDE + k - 1];
+    }
+    llr
 }
 
 /// What the beads ending in one cell `(i, j)` share, computed when first needed: the masks
@@ -390,18 +392,12 @@ impl CellEvidence {
     ) -> f64 {
         let bit = 1u64 << ((x - 1) * MAX_SIDE + b);
         if self.have_english & bit == 0 {
-            let toks = &s.f.en[j - 1 - b].tokens;
             let mut m = 0u64;
             for a in (0..x).rev() {
                 m |= self.mask(i, j, a, b, mask).0;
             }
-            let mut llr = s.miss * toks.len() as f64;
-            while m != 0 {
-                let k = m.trailing_zeros() as usize;
-                m &= m - 1;
-                llr += s.gain[toks[k] as usize * MAX_SIDE + x - 1];
-            }
-            self.english[x - 1][b] = llr;
+            let toks = &s.f.en[j - 1 - b].tokens;
+            self.english[x - 1][b] = evidence(toks, s.miss, &s.gain, x, m);
             self.have_english |= bit;
         }
         self.english[x - 1][b]
@@ -421,18 +417,12 @@ impl CellEvidence {
     ) -> f64 {
         let bit = 1u64 << ((y - 1) * MAX_SIDE + a);
         if self.have_chinese & bit == 0 {
-            let units = &s.f.zh[i - 1 - a].units;
             let mut m = 0u64;
             for b in (0..y).rev() {
                 m |= self.mask(i, j, a, b, mask).1;
             }
-            let mut llr = s.unit_miss * units.len() as f64;
-            while m != 0 {
-                let k = m.trailing_zeros() as usize;
-                m &= m - 1;
-                llr += s.unit_gain[units[k] as usize * MAX_SIDE + y - 1];
-            }
-            self.chinese[y - 1][a] = llr;
+            let units = &s.f.zh[i - 1 - a].units;
+            self.chinese[y - 1][a] = evidence(units, s.unit_miss, &s.unit_gain, y, m);
             self.have_chinese |= bit;
         }
         self.chinese[y - 1][a]

@@ -702,15 +702,17 @@ fn length_diagonal(f: &PairFeatures, n: usize, m: usize) -> Vec<f64> {
 /// Prints the time since `t` of a stage of the aligner, in debug mode.
 fn lap(stage: &str, t: std::time::Instant) {
     if debug() {
-        // Resident memory (Linux) after the stage, to see which stage holds the peak.
-        let rss = std::fs::read_to_string("/proc/self/statm")
-            .ok()
-            .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-            .map_or(String::new(), |pages| {
-                format!(", {} MiB resident", pages * 4 / 1024)
-            });
+        // Resident memory after the stage, to see which stage holds the peak.
+        let rss = resident_mib().map_or(String::new(), |m| format!(", {m} MiB resident"));
         eprintln!("{stage}: {:.3} s{rss}", t.elapsed().as_secs_f64());
     }
+}
+
+/// The process's resident memory in MiB (Linux; `None` elsewhere), for debug timings.
+fn resident_mib() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4 / 1024)
 }
 
 /// Whether to print search diagnostics (`BIALIGN_DEBUG` set).
@@ -1081,6 +1083,12 @@ pub mod internals {
         }
     }
 
+    /// The process's resident memory in MiB (Linux; `None` elsewhere), as the stage timings
+    /// under `BIALIGN_DEBUG` print it.
+    pub fn resident_mib() -> Option<u64> {
+        super::resident_mib()
+    }
+
     /// Loads the bundled lexicon's embedded index anew, bypassing the process-wide cache of
     /// [`crate::Lexicon::bundled`]: the start-up cost that cache hides.
     pub fn load_bundled_lexicon() -> crate::Lexicon {
@@ -1212,8 +1220,9 @@ mod tests {
                     } else {
                         scorer.cost(i - x, i, j - y, j, mask)
                     };
-                    assert!(
-                        out[k] == want || (out[k] - want).abs() < 1e-9,
+                    assert_eq!(
+                        out[k].to_bits(),
+                        want.to_bits(),
                         "cell ({i}, {j}) shape {x}-{y}: {} against {want}",
                         out[k]
                     );

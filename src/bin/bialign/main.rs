@@ -498,12 +498,8 @@ fn align(a: AlignArgs) -> CliResult {
 /// `BIALIGN_DEBUG` is set, as the library does for its own stages.
 fn debug_lap(stage: &str, t: std::time::Instant) {
     if std::env::var_os("BIALIGN_DEBUG").is_some() {
-        let rss = std::fs::read_to_string("/proc/self/statm")
-            .ok()
-            .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-            .map_or(String::new(), |pages| {
-                format!(", {} MiB resident", pages * 4 / 1024)
-            });
+        let rss = bialign::internals::resident_mib()
+            .map_or(String::new(), |m| format!(", {m} MiB resident"));
         eprintln!("{stage}: {:.3} s{rss}", t.elapsed().as_secs_f64());
     }
 }
