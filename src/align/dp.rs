@@ -239,9 +239,11 @@ pub(crate) fn search(
     };
     let t = temperature.unwrap_or(1.0);
     // With posteriors, the forward pass keeps every bead cost (indexed by the bead's end cell
-    // and shape) so that the backward pass does not score them again.
+    // and shape) so that the backward pass does not score them again. In full precision: the
+    // posteriors add forward and backward sums over the whole path, where rounding the costs
+    // to f32 on one side only would drift with the document's length.
     let mut kept = if temperature.is_some() {
-        vec![f32::INFINITY; cells * ns]
+        vec![f64::INFINITY; cells * ns]
     } else {
         Vec::new()
     };
@@ -279,7 +281,7 @@ pub(crate) fn search(
                         continue;
                     }
                     if !kept.is_empty() {
-                        kept[here * ns + k] = c as f32;
+                        kept[here * ns + k] = c;
                     }
                     if pb + c < b {
                         b = pb + c;
@@ -307,7 +309,10 @@ pub(crate) fn search(
         if k == u8::MAX {
             break;
         }
-        if (j == band.lo(i) && j > 0 && i < n) || (j == band.hi(i) && j < m && i > 0) {
+        // On the band's edge, but not where the band ends because the table does (column 0
+        // and column m): the first and last rows count too, as they do inside a window of
+        // a larger table.
+        if (j == band.lo(i) && j > 0) || (j == band.hi(i) && j < m) {
             edge_rows.push(i);
         }
         let (x, y) = shapes[k as usize];
@@ -440,7 +445,7 @@ fn row_costs(
 }
 
 /// The backward pass of forward-backward, from the bead costs `kept` by the forward pass.
-fn backward(band: &Band, m: usize, shapes: &[(usize, usize)], kept: &[f32], t: f64) -> Vec<f64> {
+fn backward(band: &Band, m: usize, shapes: &[(usize, usize)], kept: &[f64], t: f64) -> Vec<f64> {
     let n = band.rows() - 1;
     let mut beta = vec![f64::NEG_INFINITY; band.cells()];
     if let Some(end) = band.index(n, m) {
@@ -463,7 +468,7 @@ fn backward(band: &Band, m: usize, shapes: &[(usize, usize)], kept: &[f32], t: f
                 if bn == f64::NEG_INFINITY {
                     continue;
                 }
-                let c = f64::from(kept[next * shapes.len() + k]);
+                let c = kept[next * shapes.len() + k];
                 if c.is_finite() {
                     acc.push(bn - c / t);
                 }

@@ -502,9 +502,9 @@ impl Aligner {
                 break;
             }
             let (mut cells, mut edge_rows) = (0, Vec::new());
-
+            let windows = step_windows(&path.steps, &windows);
             // From the last window back, so that splicing keeps the earlier steps in place.
-            for steps in step_windows(&path.steps, &windows).into_iter().rev() {
+            for steps in windows.iter().rev().cloned() {
                 let (entry, exit) = (path.steps[*steps.start()], path.steps[*steps.end()]);
                 let (i0, j0) = (entry.i0, entry.j0);
                 let local_centers: Vec<f64> = centers[i0..=exit.i1]
@@ -514,7 +514,6 @@ impl Aligner {
                 let band = Band::around(&local_centers, &halves[i0..=exit.i1], exit.j1 - j0);
                 let window = run_in(f, &scorer, &band, (i0, j0), &shapes, None, threads);
                 cells += band.cells();
-
                 edge_rows.extend(window.edge_rows);
                 path.steps.splice(steps, window.steps);
             }
@@ -818,7 +817,8 @@ const WINDOW_ROWS: usize = 1 << 16;
 
 /// The path cut into windows of about `rows` rows, as ranges of step indices. Each cut
 /// follows the most confident 1-1 step (the lowest cost) within a few hundred rows of
-/// where the cut is due, a point the path of the next pass is all but sure to go through.
+/// where the cut is due, a point the path of the next pass is all but sure to go through;
+/// where no 1-1 step is that near, the first step within reach.
 fn path_windows(steps: &[Step], rows: usize) -> Vec<Range<usize>> {
     const SLACK: usize = 512;
     let mut windows = Vec::new();

@@ -106,6 +106,7 @@ impl PairFeatures {
         let mut en_stems: Vec<u32> = Vec::new();
         let mut en_stems_at: Vec<usize> = Vec::with_capacity(en.len() + 1);
         let mut en_feats: Vec<EnSentence> = Vec::with_capacity(en.len());
+        let mut en_has_han = false;
         // Tokenised in parallel a chunk at a time, then given dense ids in order: the tokens
         // of a chunk, not of the whole document, are held at once.
         for chunk in en.chunks(CHUNK) {
@@ -118,6 +119,9 @@ impl PairFeatures {
                 let mut tokens = Vec::new();
                 en_stems_at.push(en_stems.len());
                 for t in &buf {
+                    if let EnToken::Word(w) | EnToken::Number(w) = t {
+                        en_has_han |= w.chars().any(is_han);
+                    }
                     let key = key_of(t);
                     let next = dense.len() as u32;
                     let id = *dense.entry(key).or_insert(next);
@@ -156,10 +160,8 @@ impl PairFeatures {
         // computed in parallel, a chunk at a time, and the units get their dense ids
         // afterwards, in order.
         // Runs of Han characters in the Chinese text can only match an English token that
-        // has Han characters itself.
-        let skip_han = !dense
-            .keys()
-            .any(|k| matches!(k, Key::Other(w) if w.chars().any(is_han)));
+        // has Han characters itself (whether or not the lexicon knows it).
+        let skip_han = !en_has_han;
         let cover = |s: &&str| {
             let folded: String = s.chars().map(fold_char).collect();
             let mut covered = Vec::new();
@@ -480,5 +482,29 @@ mod tests {
             any,
             "the example must have covered tokens and units to compare"
         );
+    }
+
+    /// A Han word on the English side (a user's dictionary may make it a lexicon stem) is
+    /// still found on the Chinese side.
+    #[test]
+    fn han_words_of_the_english_side_are_covered() {
+        let mut lexicon = Lexicon::empty();
+        lexicon.add_text("三体\tzzz\n", "user.tsv").unwrap();
+        for lexicon in [Lexicon::empty(), lexicon] {
+            let f = PairFeatures::new(
+                &["三体，很好。"],
+                &["三体 is good."],
+                &lexicon,
+                &EnTokenizer::new(),
+                None,
+                1,
+            );
+            let t = EnTokenizer::new().stem("三体");
+            let known = lexicon.stem_id(&t).is_some();
+            assert!(
+                f.mask(0, 0) != 0,
+                "三体 not covered (in the lexicon: {known})"
+            );
+        }
     }
 }

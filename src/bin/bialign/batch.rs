@@ -126,8 +126,12 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
         .map_err(|e| format!("cannot start {} threads: {e}", a.threads))?;
     // Documents are aligned in parallel: each alignment on one thread keeps the threads to
     // the number asked for (a single document may use them all).
-    let per_document = (pool.current_num_threads() > 1 && jobs.len() > 1).then_some(1);
-    let aligners = build_aligners(o, per_document)?;
+    let per_document = if jobs.len() > 1 {
+        1
+    } else {
+        pool.current_num_threads()
+    };
+    let aligners = build_aligners(o, Some(per_document))?;
     let seg = segmenter(o.presplit);
 
     let total = jobs.len();
@@ -147,7 +151,7 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
                     .par_bridge()
                     .for_each_with(tx, |tx, (k, job)| {
                         // Sending fails only when the reporting loop is gone (it panicked).
-                        let _ = tx.send((k, run_job(job, &aligners, &seg, o)));
+                        let _ = tx.send((k, run_job(job, &aligners, &seg, o, per_document)));
                     });
             });
         });
@@ -208,7 +212,14 @@ fn progress_bar(total: usize) -> ProgressBar {
 }
 
 /// Aligns one job and writes its output; never panics on bad input.
-fn run_job(job: &Job, aligners: &Aligners, seg: &Segmenter, o: &AlignOptions) -> Done {
+/// Aligns one job with `threads` threads at most.
+fn run_job(
+    job: &Job,
+    aligners: &Aligners,
+    seg: &Segmenter,
+    o: &AlignOptions,
+    threads: usize,
+) -> Done {
     let mut done = Done {
         sentences: 0,
         warnings: Vec::new(),
@@ -228,7 +239,7 @@ fn run_job(job: &Job, aligners: &Aligners, seg: &Segmenter, o: &AlignOptions) ->
             names,
         } => {
             let format = o.format.unwrap_or_else(|| format_of(out));
-            let result = Doc::read(o, seg, src, tgt.as_deref(), &mut |w| {
+            let result = Doc::read(o, seg, (src, tgt.as_deref()), threads, &mut |w| {
                 done.warnings.push(format!("{place}: {w}"))
             })
             .map_err(|e| e.to_string())
@@ -250,7 +261,15 @@ fn run_job(job: &Job, aligners: &Aligners, seg: &Segmenter, o: &AlignOptions) ->
         Job::Texts { line, id, src, tgt } => {
             let place = format!("{STDIN_NAME}:{line}");
             let texts = (src.as_str(), tgt.as_deref());
-            match align_texts(aligners, seg, o, (&place, id), texts, &mut done.warnings) {
+            match align_texts(
+                aligners,
+                seg,
+                o,
+                (&place, id),
+                texts,
+                threads,
+                &mut done.warnings,
+            ) {
                 Ok((n, json)) => {
                     done.sentences = n;
                     done.json = Some(json);
@@ -273,6 +292,7 @@ fn align_texts(
     o: &AlignOptions,
     (place, id): (&str, &Value),
     (src, tgt): (&str, Option<&str>),
+    threads: usize,
     warnings: &mut Vec<String>,
 ) -> Result<(usize, String), String> {
     let check = |side: &str, text: &str| -> Result<String, String> {
@@ -295,6 +315,7 @@ fn align_texts(
         seg,
         (&src_text, &src_name),
         tgt_text.as_deref().map(|t| (t, tgt_name.as_str())),
+        threads,
         &mut |w| warnings.push(w),
     );
     let name = match id {

@@ -351,8 +351,8 @@ impl Doc {
     fn read(
         o: &AlignOptions,
         seg: &Segmenter,
-        src: &Path,
-        tgt: Option<&Path>,
+        (src, tgt): (&Path, Option<&Path>),
+        threads: usize,
         warn: &mut dyn FnMut(String),
     ) -> Result<Doc, bialign::Error> {
         let mixed = tgt.is_none();
@@ -364,7 +364,7 @@ impl Doc {
         let src_name = src.display().to_string();
         let tgt_name = tgt.map(|t| t.display().to_string());
         let tgt = tgt_text.as_deref().zip(tgt_name.as_deref());
-        let (src, tgt) = segment_pair(o, seg, (&src_text, &src_name), tgt, warn);
+        let (src, tgt) = segment_pair(o, seg, (&src_text, &src_name), tgt, threads, warn);
         Ok(Doc {
             src,
             tgt,
@@ -413,12 +413,14 @@ impl Doc {
 const PARALLEL_SEGMENT_BYTES: usize = 256 * 1024;
 
 /// Segments the texts of a document pair, each given with its name for messages; without
-/// `tgt`, `src` holds both languages and is partitioned. Returns `(source, target)`.
+/// `tgt`, `src` holds both languages and is partitioned. With 2 `threads` or more, long
+/// texts are segmented one on each. Returns `(source, target)`.
 fn segment_pair(
     o: &AlignOptions,
     seg: &Segmenter,
     (src_text, src_name): (&str, &str),
     tgt: Option<(&str, &str)>,
+    threads: usize,
     warn: &mut dyn FnMut(String),
 ) -> (Text, Text) {
     match tgt {
@@ -426,9 +428,8 @@ fn segment_pair(
             let one = |text: &str, lang: Lang, name: &str| {
                 (check_lang(seg, text, lang, name), seg.segment(text, lang))
             };
-            // Long texts are read on two threads, one each.
             let ((src_warning, src), (tgt_warning, tgt)) =
-                if src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
+                if threads >= 2 && src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
                     std::thread::scope(|s| {
                         let tgt = s.spawn(|| one(tgt_text, o.tgt_lang, tgt_name));
                         let src = one(src_text, o.src_lang, src_name);
@@ -473,7 +474,12 @@ fn align(a: AlignArgs) -> CliResult {
     let mut warn = |w: String| eprintln!("bialign: warning: {w}");
     let t = std::time::Instant::now();
     // The inputs first: a bad file is reported before the lexicon is loaded.
-    let doc = Doc::read(o, &seg, &a.src, a.tgt.as_deref(), &mut warn)?;
+    // Threads for one document: as asked, or as many as the library would take.
+    let threads = a.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let doc = Doc::read(o, &seg, (&a.src, a.tgt.as_deref()), threads, &mut warn)?;
     debug_lap("read and segment", t);
     let aligners = build_aligners(o, a.threads.map(usize::from))?;
     let format = o.format.unwrap_or(Format::Tsv);
