@@ -276,3 +276,29 @@ fn detect_needs_chinese_text_to_say_chinese() {
     assert_eq!(seg.detect("他说 OK。"), Some(Lang::Zh));
     assert_eq!(seg.detect("42 ..."), None);
 }
+
+#[test]
+fn segment_detect_is_segment_and_detect() {
+    let texts = [
+        "a",
+        "Hello there. How are you?",
+        "我父亲是医生。他每天早上去医院。",
+        "他说 OK。\n\nThe end.",
+        "42 ...",
+        "",
+    ];
+    for presplit in [false, true] {
+        let seg = bialign::text::Segmenter::new().presplit(presplit);
+        for text in texts {
+            for lang in [Lang::Zh, Lang::En] {
+                let (segmented, detected) = seg.segment_detect(text, lang);
+                assert_eq!(detected, seg.detect(text), "{text:?}");
+                assert_eq!(
+                    segmented.texts(),
+                    seg.segment(text, lang).texts(),
+                    "{text:?} as {lang}, presplit {presplit}"
+                );
+            }
+        }
+    }
+}

@@ -146,21 +146,17 @@ impl Segmenter {
 
     /// The language most of `original` is written in, if it has any letters at all.
     pub fn detect(&self, original: &str) -> Option<Lang> {
-        let norm = self.normalize(original);
-        let (mut zh, mut en) = (0usize, 0usize);
-        for p in norm.paragraph_texts() {
-            match script_of(p) {
-                Some(Lang::Zh) => zh += p.len(),
-                Some(Lang::En) => en += p.len(),
-                None => {}
-            }
-        }
-        match (zh, en) {
-            (0, 0) => None,
-            // Chinese takes 3 bytes a character and about a third of the characters.
-            (z, e) if z > 0 && 3 * z >= e => Some(Lang::Zh),
-            _ => Some(Lang::En),
-        }
+        detect_in(&self.normalize(original))
+    }
+
+    /// [`Segmenter::segment`] and [`Segmenter::detect`] together, normalising `original` once:
+    /// the text segmented as `lang`, and the language most of it is written in.
+    pub fn segment_detect(&self, original: &str, lang: Lang) -> (Text, Option<Lang>) {
+        let original: Arc<str> = original.into();
+        let norm = self.normalize(&original);
+        let detected = detect_in(&norm);
+        let paragraphs: Vec<usize> = (0..norm.len()).collect();
+        (self.build(original, &norm, lang, &paragraphs), detected)
     }
 
     /// Splits a document holding both languages into its Chinese and its English part, by
@@ -228,5 +224,23 @@ impl Segmenter {
             sentences,
             paragraphs: !self.presplit,
         }
+    }
+}
+
+/// The language most of a normalised text is written in, if it has any letters at all.
+fn detect_in(norm: &Normalized) -> Option<Lang> {
+    let (mut zh, mut en) = (0usize, 0usize);
+    for p in norm.paragraph_texts() {
+        match script_of(p) {
+            Some(Lang::Zh) => zh += p.len(),
+            Some(Lang::En) => en += p.len(),
+            None => {}
+        }
+    }
+    match (zh, en) {
+        (0, 0) => None,
+        // Chinese takes 3 bytes a character and about a third of the characters.
+        (z, e) if z > 0 && 3 * z >= e => Some(Lang::Zh),
+        _ => Some(Lang::En),
     }
 }

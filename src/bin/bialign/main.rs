@@ -313,8 +313,9 @@ fn segmenter(presplit: bool) -> Segmenter {
     Segmenter::new().presplit(presplit)
 }
 
-/// A warning when a text does not look like the language it is declared in.
-fn check_lang(seg: &Segmenter, text: &str, lang: Lang, name: &str) -> Option<String> {
+/// A warning when a text does not look like the language it is declared in (`detected`:
+/// the language most of it is written in).
+fn check_lang(text: &str, detected: Option<Lang>, lang: Lang, name: &str) -> Option<String> {
     if bialign::text::partition::lacks_script(text, lang) {
         let script = match lang {
             Lang::Zh => "Chinese characters",
@@ -324,7 +325,7 @@ fn check_lang(seg: &Segmenter, text: &str, lang: Lang, name: &str) -> Option<Str
             "{name} has no {script} at all; aligning it as {lang} anyway"
         ));
     }
-    match seg.detect(text) {
+    match detected {
         Some(found) if found != lang => Some(format!(
             "{name} looks like {found}, not {lang}; aligning it as {lang}"
         )),
@@ -426,7 +427,8 @@ fn segment_pair(
     match tgt {
         Some((tgt_text, tgt_name)) => {
             let one = |text: &str, lang: Lang, name: &str| {
-                (check_lang(seg, text, lang, name), seg.segment(text, lang))
+                let (segmented, detected) = seg.segment_detect(text, lang);
+                (check_lang(text, detected, lang, name), segmented)
             };
             let ((src_warning, src), (tgt_warning, tgt)) =
                 if threads >= 2 && src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
