@@ -21,6 +21,9 @@ mod chars;
 #[path = "src/lexicon/index.rs"]
 #[allow(dead_code)]
 mod index;
+#[path = "src/rows.rs"]
+#[allow(dead_code)]
+mod rows;
 #[path = "src/lexicon/source.rs"]
 #[allow(dead_code)]
 mod source;
@@ -37,6 +40,7 @@ fn main() {
         "src/features/stop_words.rs",
         "src/lexicon/index.rs",
         "src/lexicon/source.rs",
+        "src/rows.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }

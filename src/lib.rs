@@ -38,6 +38,7 @@ pub mod eval;
 pub mod export;
 pub mod features;
 pub mod lexicon;
+mod rows;
 mod score;
 pub mod text;
 

@@ -9,6 +9,7 @@
 //! passages the other lacks.
 
 use crate::features::PairFeatures;
+use crate::rows::Rows;
 
 /// Tokens occurring in more sentences than this near a sentence propose no anchor for it.
 const MAX_OCCURRENCES: usize = 3;
@@ -79,8 +80,8 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
         return Vec::new();
     }
     let tokens = f.q.len();
-    let en_occ = Occurrences::new(tokens, f.en.iter().map(|s| s.tokens.as_slice()));
-    let zh_occ = Occurrences::new(tokens, f.zh.iter().map(|s| s.covered.as_slice()));
+    let en_occ = occurrences(tokens, f.en.iter().map(|s| s.tokens.as_slice()));
+    let zh_occ = occurrences(tokens, f.zh.iter().map(|s| s.covered.as_slice()));
     let zh_window = (window as f64 * n as f64 / m as f64).ceil() as u32 + 1;
     let width = (2 * window + 1) as f64;
     let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
@@ -93,7 +94,7 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
         let lo = (c - window as f64).max(0.0) as u32;
         let hi = (c + window as f64).max(0.0) as u32;
         for &t in &s.covered {
-            let occ = en_occ.of(t);
+            let occ = en_occ.get(t as usize);
             let cur = &mut cursors[t as usize];
             let a = seek(occ, &mut cur[0], |j| j < lo);
             let b = seek(occ, &mut cur[1], |j| j <= hi);
@@ -101,7 +102,7 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
             if k == 0 || k > MAX_OCCURRENCES {
                 continue;
             }
-            let zocc = zh_occ.of(t);
+            let zocc = zh_occ.get(t as usize);
             let i32_ = i as u32;
             let za = seek(zocc, &mut cur[2], |x| x + zh_window < i32_);
             let zb = seek(zocc, &mut cur[3], |x| x <= i32_ + zh_window);
@@ -132,42 +133,13 @@ fn chain(f: &PairFeatures, centers: &[f64], window: usize) -> Vec<(usize, usize)
     drop_outliers(heaviest_chain(&merged, m))
 }
 
-/// The sentences each token occurs in, in order, as one flat list (a list per token would be
-/// a million small allocations on a long document, and their memory would outlive them).
-struct Occurrences {
-    starts: Vec<usize>,
-    sentences: Vec<u32>,
-}
-
-impl Occurrences {
-    fn new<'a>(tokens: usize, sentences: impl Iterator<Item = &'a [u32]> + Clone) -> Self {
-        let mut starts = vec![0usize; tokens + 1];
-        for s in sentences.clone() {
-            for &t in s {
-                starts[t as usize + 1] += 1;
-            }
-        }
-        for t in 0..tokens {
-            starts[t + 1] += starts[t];
-        }
-        let mut fill = starts.clone();
-        let mut out = vec![0u32; starts[tokens]];
-        for (k, s) in sentences.enumerate() {
-            for &t in s {
-                out[fill[t as usize]] = k as u32;
-                fill[t as usize] += 1;
-            }
-        }
-        Occurrences {
-            starts,
-            sentences: out,
-        }
-    }
-
-    fn of(&self, token: u32) -> &[u32] {
-        let t = token as usize;
-        &self.sentences[self.starts[t]..self.starts[t + 1]]
-    }
+/// The sentences each token occurs in, in order: one flat list, not one per token (a
+/// million small allocations on a long document, whose memory would outlive them).
+fn occurrences<'a>(tokens: usize, sentences: impl Iterator<Item = &'a [u32]> + Clone) -> Rows {
+    let pairs = sentences
+        .enumerate()
+        .flat_map(|(k, s)| s.iter().map(move |&t| (t, k as u32)));
+    Rows::from_pairs(tokens, pairs)
 }
 
 /// `occ.partition_point(pred)` (`pred` true on a prefix of `occ`), found by moving from the

@@ -9,6 +9,7 @@
 //! which recomputes each token's coverage rate after learning.
 
 use super::{is_han, PairFeatures};
+use crate::rows::Rows;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -108,29 +109,27 @@ pub(crate) fn learn(
     }
     // Sentence frequency of every candidate n-gram, in one pass over the Chinese side that
     // also keeps, per sentence, the candidates it holds (the learnt pairs are among them),
-    // by id: `held[held_at[i]..held_at[i + 1]]` for sentence i.
+    // by id, a row per sentence.
     let mut ids: HashMap<&str, u32> = HashMap::default();
     for &(_, g, _) in &candidates {
         let next = ids.len() as u32;
         ids.entry(g).or_insert(next);
     }
     let mut freq = vec![0usize; ids.len()];
-    let mut held: Vec<u32> = Vec::new();
-    let mut held_at: Vec<usize> = Vec::with_capacity(zh.len() + 1);
+    let mut held = Rows::new();
     for text in zh {
-        held_at.push(held.len());
         let mut found: Vec<u32> = ngrams(text)
             .into_iter()
             .filter_map(|g| ids.get(g).copied())
             .collect();
         found.sort_unstable();
         found.dedup();
-        for &g in &found {
+        for g in found {
             freq[g as usize] += 1;
+            held.push(g);
         }
-        held.extend(found);
+        held.end_row();
     }
-    held_at.push(held.len());
     // The best n-gram of each token by Dice (longer n-grams win ties).
     let counts: HashMap<u32, usize> = tokens.iter().map(|(t, bs)| (*t, bs.len())).collect();
     let mut best: HashMap<u32, (f64, usize, &str)> = HashMap::default();
@@ -155,7 +154,7 @@ pub(crate) fn learn(
     for (i, z) in f.zh.iter_mut().enumerate() {
         let cov = &mut z.covered;
         let before = cov.len();
-        for g in &held[held_at[i]..held_at[i + 1]] {
+        for g in held.get(i) {
             if let Some(ts) = by_gram.get(g) {
                 cov.extend(ts);
             }

@@ -17,6 +17,7 @@ pub use chars::{fold_char, is_han};
 
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;
+use crate::rows::Rows;
 use en::{EnToken, EnTokenizer};
 pub use punct::{EndType, StartType};
 use rustc_hash::FxHashMap as HashMap;
@@ -102,9 +103,8 @@ impl PairFeatures {
             EnToken::Punct(p) => Key::Other((*p).to_string()),
         };
         let mut word = Vec::new();
-        // The lexicon stems of each English sentence: `en_stems[en_stems_at[j]..][..]`.
-        let mut en_stems: Vec<u32> = Vec::new();
-        let mut en_stems_at: Vec<usize> = Vec::with_capacity(en.len() + 1);
+        // The lexicon stems of each English sentence, a row each.
+        let mut en_stems = Rows::new();
         let mut en_feats: Vec<EnSentence> = Vec::with_capacity(en.len());
         let mut en_has_han = false;
         // Tokenised in parallel a chunk at a time, then given dense ids in order: the tokens
@@ -117,7 +117,6 @@ impl PairFeatures {
             });
             for (s, buf) in chunk.iter().zip(tokenised) {
                 let mut tokens = Vec::new();
-                en_stems_at.push(en_stems.len());
                 for t in &buf {
                     if let EnToken::Word(w) | EnToken::Number(w) = t {
                         en_has_han |= w.chars().any(is_han);
@@ -138,6 +137,7 @@ impl PairFeatures {
                         tokens.push(id);
                     }
                 }
+                en_stems.end_row();
                 tokens.shrink_to_fit();
                 en_feats.push(EnSentence {
                     len: non_space_len(s),
@@ -148,7 +148,6 @@ impl PairFeatures {
                 });
             }
         }
-        en_stems_at.push(en_stems.len());
 
         let names = match pinyin {
             Some(_) => name_matcher(en, tokenizer, |stem| {
@@ -214,7 +213,8 @@ impl PairFeatures {
         let mut unit_counts = vec![0u32; unit_dense.len()];
         let tokens = dense.len();
         for (j, e) in en_feats.iter_mut().enumerate() {
-            let mut cov: Vec<u32> = en_stems[en_stems_at[j]..en_stems_at[j + 1]]
+            let mut cov: Vec<u32> = en_stems
+                .get(j)
                 .iter()
                 .flat_map(|&st| lexicon.translations(st))
                 .filter_map(|p| unit_dense.get(p).copied())

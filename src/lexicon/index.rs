@@ -4,7 +4,8 @@
 //! The bundled lexicon's index is built by `build.rs` and embedded as bytes: loading it reads
 //! a header and copies the two tables of rows, a millisecond where parsing the dictionary
 //! took 140. A user's dictionary is indexed at run time by the same [`Builder`]. Like
-//! `source.rs`, this is a leaf module (std, fst, `features::chars`) that `build.rs` includes.
+//! `source.rs`, this is a leaf module (std, fst, `features::chars`, `rows`) that `build.rs`
+//! includes.
 //!
 //! The byte format, all integers little-endian: the magic `BIALEX01`, then six sections, each
 //! a `u64` byte length and its bytes: the stems' FST, the Chinese strings' FST, the stem rows'
@@ -12,6 +13,7 @@
 //! offsets and items (the stem ids of each pattern).
 
 use crate::features::chars::fold_char;
+use crate::rows::Rows;
 use fst::{Map, MapBuilder, Streamer};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -29,40 +31,6 @@ pub(crate) struct Index {
     forward: Rows,
     /// Pattern id -> stem ids it translates, in the order the pairs were added.
     reverse: Rows,
-}
-
-/// Rows of ids stored back to back: row `i` is `items[starts[i]..starts[i + 1]]`.
-#[derive(Clone, Default)]
-struct Rows {
-    starts: Vec<u32>,
-    items: Vec<u32>,
-}
-
-impl Rows {
-    fn get(&self, i: usize) -> &[u32] {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-
-    /// Rows from `(row, item)` pairs, each row keeping the pairs' order.
-    fn from_pairs(rows: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Rows {
-        let mut starts = vec![0u32; rows + 1];
-        for (r, _) in pairs.clone() {
-            starts[r as usize + 1] += 1;
-        }
-        for i in 0..rows {
-            starts[i + 1] += starts[i];
-        }
-        let mut fill = starts.clone();
-        let mut items = vec![0u32; starts[rows] as usize];
-        for (r, item) in pairs {
-            items[fill[r as usize] as usize] = item;
-            fill[r as usize] += 1;
-        }
-        Rows { starts, items }
-    }
 }
 
 impl Index {
