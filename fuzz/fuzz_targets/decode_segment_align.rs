@@ -153,13 +153,7 @@ fn check_writers(a: &Alignment, src: &Text, tgt: &Text) {
     let out = Output::new(a, &s, &t)
         .with_langs(src.lang(), tgt.lang())
         .with_names(Some("a.txt"), Some("b.txt"));
-    for format in [
-        Format::Ids,
-        Format::Tsv,
-        Format::Jsonl,
-        Format::Tmx,
-        Format::Html,
-    ] {
+    for format in Format::ALL.into_iter().filter(|f| !f.is_two_files()) {
         let mut buf = Vec::new();
         if let Err(e) = out.write_to(format, &mut buf) {
             panic!("{format}: {e}");

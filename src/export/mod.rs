@@ -58,6 +58,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format.
+    pub const ALL: [Format; 6] = [
+        Format::Ids,
+        Format::Tsv,
+        Format::Jsonl,
+        Format::Tmx,
+        Format::Moses,
+        Format::Html,
+    ];
+
     /// The format's name as accepted by [`FromStr`](std::str::FromStr), e.g. `"tmx"`.
     pub fn name(self) -> &'static str {
         match self {
@@ -85,17 +95,15 @@ impl std::fmt::Display for Format {
 impl std::str::FromStr for Format {
     type Err = crate::Error;
     fn from_str(s: &str) -> crate::Result<Self> {
-        match s.to_ascii_lowercase().as_str() {
-            "ids" => Ok(Format::Ids),
-            "tsv" => Ok(Format::Tsv),
-            "jsonl" => Ok(Format::Jsonl),
-            "tmx" => Ok(Format::Tmx),
-            "moses" => Ok(Format::Moses),
-            "html" => Ok(Format::Html),
-            other => Err(crate::Error::config(format!(
-                "unknown format `{other}` (expected ids, tsv, jsonl, tmx, moses or html)"
-            ))),
-        }
+        let lower = s.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == lower)
+            .ok_or_else(|| {
+                crate::Error::config(format!(
+                    "unknown format `{lower}` (expected ids, tsv, jsonl, tmx, moses or html)"
+                ))
+            })
     }
 }
 
