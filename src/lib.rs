@@ -33,18 +33,20 @@
 
 mod align;
 mod alignment;
+mod diag;
 mod error;
 pub mod eval;
 pub mod export;
 pub mod features;
 pub mod lexicon;
+mod model;
 mod rows;
-mod score;
 pub mod text;
 
 #[doc(hidden)]
 pub use align::internals;
-pub use align::{Aligner, AlignerBuilder, Genre};
+pub use align::{Aligner, AlignerBuilder};
+pub use model::Genre;
 pub use alignment::{Alignment, Bead};
 pub use error::{Error, ErrorKind, Result};
 pub use lexicon::Lexicon;

@@ -12,11 +12,18 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod batch;
+mod logger;
 
 /// Sentence alignment of Chinese and English texts.
 #[derive(Parser)]
 #[command(name = "bialign", version, about, long_about = None)]
 struct Cli {
+    /// Print each stage's time and memory and the search's rounds on standard error.
+    #[arg(long, short = 'v', global = true)]
+    verbose: bool,
+    /// Also print the anchors, the search guide and every bead's cost (very long).
+    #[arg(long, global = true)]
+    debug: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -186,6 +193,13 @@ struct EvalArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    logger::init(if cli.debug {
+        log::LevelFilter::Trace
+    } else if cli.verbose {
+        log::LevelFilter::Debug
+    } else {
+        log::LevelFilter::Off
+    });
     let result = match cli.command {
         Command::Align(a) => align(a),
         Command::Eval(e) => eval(e),
@@ -384,7 +398,7 @@ impl Doc {
         format: Format,
         output: Option<&Path>,
     ) -> Result<Rendered, Box<dyn std::error::Error>> {
-        let alignment = aligners.for_doc(self.mixed).align(&self.src, &self.tgt);
+        let alignment = aligners.for_doc(self.mixed).align(&self.src, &self.tgt)?;
         let (src_texts, tgt_texts) = (self.src.texts(), self.tgt.texts());
         let mut out = Output::new(&alignment, &src_texts, &tgt_texts)
             .with_langs(self.src.lang(), self.tgt.lang())
@@ -502,14 +516,9 @@ fn align(a: AlignArgs) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the time a stage took and the resident memory after it (Linux) when
-/// `BIALIGN_DEBUG` is set, as the library does for its own stages.
+/// Reports the time a stage of the command line took, as the library does for its own.
 fn debug_lap(stage: &str, t: std::time::Instant) {
-    if std::env::var_os("BIALIGN_DEBUG").is_some() {
-        let rss = bialign::internals::resident_mib()
-            .map_or(String::new(), |m| format!(", {m} MiB resident"));
-        eprintln!("{stage}: {:.3} s{rss}", t.elapsed().as_secs_f64());
-    }
+    log::debug!(target: "bialign::stage", "{stage}: {:.3} s", t.elapsed().as_secs_f64());
 }
 
 fn segment(a: SegmentArgs) -> CliResult {

@@ -8,6 +8,7 @@
 //! what keeps the search linear: the band follows the text even where one side has long
 //! passages the other lacks.
 
+use crate::diag;
 use crate::features::PairFeatures;
 use crate::rows::Rows;
 
@@ -23,15 +24,15 @@ pub(crate) fn guide(f: &PairFeatures, diagonal: &[f64]) -> Vec<f64> {
     let first = chain(f, diagonal, wide);
     let centers = interpolate(&first, f.zh.len(), m, diagonal);
     let second = chain(f, &centers, 64);
-    if super::debug() {
-        eprintln!(
-            "anchors: {} in a window of {wide}, then {} in a window of 64",
-            first.len(),
-            second.len()
-        );
-        if let Ok(path) = std::env::var("BIALIGN_DEBUG_ANCHORS") {
-            let text: String = second.iter().map(|(i, j)| format!("{i} {j}\n")).collect();
-            let _ = std::fs::write(path, text);
+    diag::debug!(
+        target: "bialign::anchors",
+        "anchors: {} in a window of {wide}, then {} in a window of 64",
+        first.len(),
+        second.len()
+    );
+    if diag::tracing!("bialign::anchors") {
+        for (i, j) in &second {
+            diag::trace!(target: "bialign::anchors", "anchor {i} {j}");
         }
     }
     if second.len() >= first.len() / 2 {

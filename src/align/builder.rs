@@ -1,0 +1,470 @@
+//! The aligner's options: [`AlignerBuilder`], one setter per option, each with its default
+//! and valid range as an associated constant that front-ends read instead of repeating.
+
+use super::Aligner;
+use crate::features::en::EnTokenizer;
+use crate::lexicon::Lexicon;
+use crate::model::{self, Genre, ModelConfig, MAX_SIDE};
+use crate::text::Lang;
+use std::ops::RangeInclusive;
+use std::sync::Arc;
+
+/// Everything an [`Aligner`] was built with.
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    pub src_lang: Lang,
+    pub tgt_lang: Lang,
+    pub band: usize,
+    pub max_band: usize,
+    /// Half-width of the band around the previous path in the later passes.
+    pub refine_band: usize,
+    pub refinements: usize,
+    pub anchors: bool,
+    pub temperature: f64,
+    pub pinyin_names: bool,
+    pub learn_lexicon: bool,
+    pub reestimate: bool,
+    /// Most threads per alignment; `None`: the machine's cores, at most 4.
+    pub threads: Option<usize>,
+    /// The options of the cost model.
+    pub model: ModelConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            src_lang: Lang::Zh,
+            tgt_lang: Lang::En,
+            band: AlignerBuilder::DEFAULT_BAND,
+            max_band: AlignerBuilder::DEFAULT_MAX_BAND,
+            refine_band: 6,
+            refinements: AlignerBuilder::DEFAULT_REFINEMENTS,
+            anchors: true,
+            temperature: 1.0,
+            pinyin_names: true,
+            learn_lexicon: true,
+            reestimate: true,
+            threads: None,
+            model: ModelConfig::default(),
+        }
+    }
+}
+
+/// `v` when it is a finite number, else `current`: the numeric options of the builder ignore
+/// NaN and infinities rather than let them turn every cost into NaN.
+fn finite_or(v: f64, current: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        current
+    }
+}
+
+/// Sets every option of an [`Aligner`]; see [`Aligner::builder`].
+///
+/// Out-of-range numbers are clamped to the option's range (the associated constants say
+/// which), and NaN or infinite ones are ignored; a front-end that wants to refuse them checks
+/// them first, as [`Options::validate`](crate::Options::validate) does.
+///
+/// ```
+/// use bialign::{Aligner, Genre};
+///
+/// let aligner = Aligner::builder().genre(Genre::Official).max_bead(4).build();
+/// let alignment = aligner.align_sentences(&["他来了。"], &["He came."])?;
+/// assert_eq!(alignment.to_ids(), "[0]:[0]\n");
+/// # Ok::<(), bialign::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct AlignerBuilder {
+    config: Config,
+    lexicon: Option<Arc<Lexicon>>,
+}
+
+impl AlignerBuilder {
+    /// Default of [`max_bead`](Self::max_bead).
+    pub const DEFAULT_MAX_BEAD: usize = model::DEFAULT_MAX_BEAD;
+    /// Valid values of [`max_bead`](Self::max_bead).
+    pub const MAX_BEAD: RangeInclusive<usize> = 2..=2 * MAX_SIDE;
+    /// Default of [`band`](Self::band).
+    pub const DEFAULT_BAND: usize = 12;
+    /// Default of [`max_band`](Self::max_band).
+    pub const DEFAULT_MAX_BAND: usize = 1536;
+    /// Default of [`refinements`](Self::refinements).
+    pub const DEFAULT_REFINEMENTS: usize = 1;
+    /// Valid values of [`refinements`](Self::refinements).
+    pub const REFINEMENTS: RangeInclusive<usize> = 0..=10;
+    /// Default of [`lexical_weight`](Self::lexical_weight).
+    pub const DEFAULT_LEXICAL_WEIGHT: f64 = model::DEFAULT_LEXICAL_WEIGHT;
+    /// Default of [`punctuation_weight`](Self::punctuation_weight).
+    pub const DEFAULT_PUNCTUATION_WEIGHT: f64 = model::DEFAULT_PUNCTUATION_WEIGHT;
+    /// Default of [`coverage`](Self::coverage).
+    pub const DEFAULT_COVERAGE: f64 = model::DEFAULT_COVERAGE;
+    /// Valid values of [`coverage`](Self::coverage) and [`unit_coverage`](Self::unit_coverage).
+    pub const COVERAGE: RangeInclusive<f64> = 0.01..=0.99;
+    /// Default of [`unit_weight`](Self::unit_weight).
+    pub const DEFAULT_UNIT_WEIGHT: f64 = model::DEFAULT_UNIT_WEIGHT;
+    /// Default of [`unit_coverage`](Self::unit_coverage).
+    pub const DEFAULT_UNIT_COVERAGE: f64 = model::DEFAULT_UNIT_COVERAGE;
+    /// Valid values of [`deletion_prior`](Self::deletion_prior) (its default is the genre's,
+    /// [`Genre::deletion_prior`]).
+    pub const DELETION_PRIOR: RangeInclusive<f64> = 1e-6..=0.5;
+    /// Default of [`paragraph_penalty`](Self::paragraph_penalty), in nats.
+    pub const DEFAULT_PARAGRAPH_PENALTY: f64 = model::PARAGRAPH_PENALTY;
+    /// Smallest [`temperature`](Self::temperature).
+    pub const MIN_TEMPERATURE: f64 = 1e-3;
+
+    /// Language of the source text (default Chinese).
+    ///
+    /// ```
+    /// use bialign::{Aligner, Lang};
+    ///
+    /// let aligner = Aligner::builder().src_lang(Lang::En).tgt_lang(Lang::Zh).build();
+    /// let alignment = aligner.align_sentences(&["He came."], &["他来了。"])?;
+    /// assert_eq!(alignment.to_ids(), "[0]:[0]\n");
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    pub fn src_lang(&mut self, lang: Lang) -> &mut Self {
+        self.config.src_lang = lang;
+        self
+    }
+
+    /// Language of the target text (default English); see [`src_lang`](Self::src_lang).
+    ///
+    /// ```
+    /// use bialign::{Aligner, Lang};
+    ///
+    /// // Two texts in one language are refused when aligned, not aligned badly.
+    /// let aligner = Aligner::builder().tgt_lang(Lang::Zh).build();
+    /// assert!(aligner.align_sentences(&["你好。"], &["你好。"]).is_err());
+    /// ```
+    pub fn tgt_lang(&mut self, lang: Lang) -> &mut Self {
+        self.config.tgt_lang = lang;
+        self
+    }
+
+    /// Largest bead, as the total number of sentences on both sides (2 to 10, default 5).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// // With beads of at most two sentences, the two English sentences cannot share one.
+    /// let aligner = Aligner::builder().max_bead(2).build();
+    /// let a = aligner.align_sentences(&["他来了，坐下了。"], &["He came.", "He sat down."])?;
+    /// assert!(a.beads.iter().all(|b| b.src.len() + b.tgt.len() <= 2));
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    pub fn max_bead(&mut self, total: usize) -> &mut Self {
+        self.config.model.max_bead = total.clamp(*Self::MAX_BEAD.start(), *Self::MAX_BEAD.end());
+        self
+    }
+
+    /// Half-width of the first search band, in sentences (default 12). The band widens by
+    /// itself, up to [`AlignerBuilder::max_band`], where the path runs along its edge.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let a = Aligner::builder().band(2).build().align_sentences(&["一。", "二。"], &["One.", "Two."])?;
+    /// assert_eq!(a.to_ids(), "[0]:[0]\n[1]:[1]\n");
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    pub fn band(&mut self, half_width: usize) -> &mut Self {
+        self.config.band = half_width.max(1);
+        self
+    }
+
+    /// Largest half-width the band may widen to (default 1536); bounds time and memory.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().band(4).max_band(64).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn max_band(&mut self, half_width: usize) -> &mut Self {
+        self.config.max_band = half_width.max(1);
+        self
+    }
+
+    /// Whether to realign with parameters re-estimated from the first pass (default on).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// // One pass only: faster, a little less accurate on long literary texts.
+    /// let aligner = Aligner::builder().second_pass(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn second_pass(&mut self, on: bool) -> &mut Self {
+        self.config.refinements = usize::from(on);
+        self
+    }
+
+    /// Whether the first band follows anchors (pairs sharing rare words) or only the
+    /// diagonal of cumulative lengths (default on).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().anchors(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn anchors(&mut self, on: bool) -> &mut Self {
+        self.config.anchors = on;
+        self
+    }
+
+    /// How many times to re-estimate the parameters from the last path and realign
+    /// (0 to 10, default 1; 0 is the same as `second_pass(false)`).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().refinements(2).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn refinements(&mut self, rounds: usize) -> &mut Self {
+        self.config.refinements = rounds.min(*Self::REFINEMENTS.end());
+        self
+    }
+
+    /// Weight of the lexical evidence (default 0.5; 0 gives a length-only aligner).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let length_only = Aligner::builder().lexical_weight(0.0).build();
+    /// # let _ = length_only;
+    /// ```
+    pub fn lexical_weight(&mut self, w: f64) -> &mut Self {
+        self.config.model.lex_weight = finite_or(w, self.config.model.lex_weight).max(0.0);
+        self
+    }
+
+    /// Weight of boundary punctuation agreement (default 1).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().punctuation_weight(0.0).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn punctuation_weight(&mut self, w: f64) -> &mut Self {
+        self.config.model.punct_weight = finite_or(w, self.config.model.punct_weight).max(0.0);
+        self
+    }
+
+    /// Share of English content tokens expected to be covered by a translation beyond chance
+    /// (0.01 to 0.99, default 0.46, measured for the bundled lexicon).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// // A richer user dictionary covers more of the text.
+    /// let aligner = Aligner::builder().coverage(0.6).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn coverage(&mut self, r: f64) -> &mut Self {
+        let (lo, hi) = (*Self::COVERAGE.start(), *Self::COVERAGE.end());
+        self.config.model.coverage = finite_or(r, self.config.model.coverage).clamp(lo, hi);
+        self
+    }
+
+    /// Weight of the Chinese-side evidence (Chinese words whose translation is or is not
+    /// in the English side) relative to the English-side evidence (default 0.5).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let english_side_only = Aligner::builder().unit_weight(0.0).build();
+    /// # let _ = english_side_only;
+    /// ```
+    pub fn unit_weight(&mut self, w: f64) -> &mut Self {
+        self.config.model.unit_weight = finite_or(w, self.config.model.unit_weight).max(0.0);
+        self
+    }
+
+    /// Share of Chinese content words expected to be translated beyond chance (0.01 to 0.99,
+    /// default 0.3).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().unit_coverage(0.4).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn unit_coverage(&mut self, r: f64) -> &mut Self {
+        let (lo, hi) = (*Self::COVERAGE.start(), *Self::COVERAGE.end());
+        let current = self.config.model.unit_coverage;
+        self.config.model.unit_coverage = finite_or(r, current).clamp(lo, hi);
+        self
+    }
+
+    /// Prior probability of a sentence without counterpart, per side (1e-6 to 0.5; default
+    /// the genre's, 0.01 for literary text; it is re-estimated on each document).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// // A document pair where one side has many untranslated lines.
+    /// let aligner = Aligner::builder().deletion_prior(0.1).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn deletion_prior(&mut self, p: f64) -> &mut Self {
+        let (lo, hi) = (*Self::DELETION_PRIOR.start(), *Self::DELETION_PRIOR.end());
+        let current = self.config.model.deletion_prior;
+        self.config.model.deletion_prior = finite_or(p, current).clamp(lo, hi);
+        self
+    }
+
+    /// The lexicon to use (default: the bundled one).
+    ///
+    /// ```
+    /// use bialign::{Aligner, Lexicon};
+    /// use std::sync::Arc;
+    ///
+    /// let mut lexicon = (*Lexicon::bundled()).clone();
+    /// lexicon.add_pair("quaffle", "鬼飞球");
+    /// let aligner = Aligner::builder().lexicon(Arc::new(lexicon)).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn lexicon(&mut self, lexicon: Arc<Lexicon>) -> &mut Self {
+        self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Temperature of the posterior used as confidence (default 1, at least 0.001): above 1
+    /// the scores spread toward 0.5, below 1 toward 0 and 1.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().temperature(2.0).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn temperature(&mut self, t: f64) -> &mut Self {
+        self.config.temperature = finite_or(t, self.config.temperature).max(Self::MIN_TEMPERATURE);
+        self
+    }
+
+    /// Starts from the bead priors, length spread, deletion rate and paragraph handling
+    /// typical of a genre (default [`Genre::Literary`]). Options set after this one override
+    /// the preset's; the priors, spread and deletion rates are re-estimated on each document
+    /// either way.
+    ///
+    /// ```
+    /// use bialign::{Aligner, Genre};
+    ///
+    /// // Official, but beads may cross paragraphs after all.
+    /// let aligner = Aligner::builder().genre(Genre::Official).hard_paragraphs(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn genre(&mut self, genre: Genre) -> &mut Self {
+        self.config.model.apply_genre(genre);
+        self
+    }
+
+    /// Never lets a bead cross a paragraph boundary on either side (default off: a bead
+    /// crossing one pays [`AlignerBuilder::paragraph_penalty`] instead). Paragraphs are known
+    /// for texts segmented from running text, not for presplit input.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().hard_paragraphs(true).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn hard_paragraphs(&mut self, on: bool) -> &mut Self {
+        self.config.model.hard_paragraphs = on;
+        self
+    }
+
+    /// Cost of each paragraph break inside a bead, in nats (default 3, about a 1 in 20
+    /// chance); only used without [`AlignerBuilder::hard_paragraphs`].
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// // Infinity is allowed: the same as hard paragraphs.
+    /// let aligner = Aligner::builder().paragraph_penalty(f64::INFINITY).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn paragraph_penalty(&mut self, nats: f64) -> &mut Self {
+        if !nats.is_nan() {
+            self.config.model.paragraph_penalty = nats.max(0.0);
+        }
+        self
+    }
+
+    /// Matches capitalised English words outside the lexicon against the pinyin of the
+    /// Chinese characters (叶文洁 = Ye Wenjie); default on.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().pinyin_names(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn pinyin_names(&mut self, on: bool) -> &mut Self {
+        self.config.pinyin_names = on;
+        self
+    }
+
+    /// Before the second pass, learns word pairs from the first pass's beads (English words
+    /// the lexicon leaves uncovered, paired with the Chinese n-gram that co-occurs with them
+    /// by Dice's coefficient); default on (it helps on both dev sets).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().learn_lexicon(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn learn_lexicon(&mut self, on: bool) -> &mut Self {
+        self.config.learn_lexicon = on;
+        self
+    }
+
+    /// Before each later pass, re-estimates the length ratio and spread, the bead priors,
+    /// the deletion rates and the punctuation tables from the previous pass; default on.
+    /// Off, the later passes only search a narrower band with the starting parameters.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().reestimate(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn reestimate(&mut self, on: bool) -> &mut Self {
+        self.config.reestimate = on;
+        self
+    }
+
+    /// The most threads one alignment uses (default: the machine's cores, at most 4). Long
+    /// documents share feature extraction and the bead costs of the search between them;
+    /// the alignment is the same for any number. Where documents are already aligned in
+    /// parallel (as `bialign batch` does), 1 keeps from starting more threads than cores.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let (zh, en) = (["一。", "二。", "三。"], ["One.", "Two.", "Three."]);
+    /// let one = Aligner::builder().threads(1).build().align_sentences(&zh, &en)?;
+    /// let four = Aligner::builder().threads(4).build().align_sentences(&zh, &en)?;
+    /// assert_eq!(one, four);
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    pub fn threads(&mut self, n: usize) -> &mut Self {
+        self.config.threads = Some(n.max(1));
+        self
+    }
+
+    /// Builds the aligner.
+    pub fn build(&self) -> Aligner {
+        Aligner {
+            config: self.config.clone(),
+            lexicon: self.lexicon.clone().unwrap_or_else(Lexicon::bundled),
+            tokenizer: Arc::new(EnTokenizer::new()),
+        }
+    }
+}

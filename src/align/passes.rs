@@ -1,0 +1,258 @@
+//! The pass driver: a first pass in a band along the anchors, widened where the path runs
+//! along the band's edge; a lexicon learnt from its beads; later passes that re-estimate the
+//! model and search a narrow band around the previous path; posteriors as confidences.
+
+use super::builder::Config;
+use super::dp::{Band, Path};
+use super::masks::run_in;
+use super::{anchors, windows};
+use crate::diag;
+use crate::features::{learned, PairFeatures};
+use crate::model::{reestimate, CostParams, Scorer, Span};
+use std::ops::Range;
+use std::time::Instant;
+
+/// A bead in canonical orientation (Chinese, English) with its confidence.
+pub(crate) type ScoredSpan = (Range<usize>, Range<usize>, f64);
+
+/// Rows of a window of the later passes: longer documents are searched in windows.
+const WINDOW_ROWS: usize = 1 << 16;
+
+/// Most rounds of widening in the first pass.
+const WIDENING_ROUNDS: usize = 8;
+
+/// One document's search: its features, the bead shapes and the threads it may use.
+pub(crate) struct Search<'a> {
+    pub cfg: &'a Config,
+    pub shapes: &'a [(usize, usize)],
+    pub threads: usize,
+}
+
+impl Search<'_> {
+    /// Every pass after feature extraction, and the posteriors; `zh` are the Chinese
+    /// sentences (the learned lexicon reads them).
+    pub fn run(&self, mut f: PairFeatures, zh: &[&str]) -> Vec<ScoredSpan> {
+        let mut params = CostParams::initial(&self.cfg.model, &f);
+        let t = Instant::now();
+        let path = self.first_pass(&f, &params);
+        diag::lap("pass 1", t);
+        let t = Instant::now();
+        // With a lexicon learnt from the first pass, the later passes use richer features.
+        if self.cfg.learn_lexicon && self.cfg.refinements > 0 {
+            learned::learn(&mut f, zh, &spans(&path));
+        }
+        diag::lap("learned lexicon", t);
+        let t = Instant::now();
+        let path = self.later_passes(&f, &mut params, path);
+        diag::lap("later passes", t);
+        #[cfg(feature = "logging")]
+        if diag::tracing!("bialign::steps") {
+            trace_steps(&f, &params, &path);
+        }
+        let post = path.posterior.unwrap_or_default();
+        path.steps
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.i0..s.i1, s.j0..s.j1, post.get(k).copied().unwrap_or(0.0)))
+            .collect()
+    }
+
+    /// The first pass: a band around the line through the anchors (or the diagonal of
+    /// cumulative lengths), widened and searched again where the path runs along its edge.
+    fn first_pass(&self, f: &PairFeatures, params: &CostParams) -> Path {
+        let (n, m) = (f.zh.len(), f.en.len());
+        let t = Instant::now();
+        let diagonal = windows::length_diagonal(f);
+        let centers = if self.cfg.anchors {
+            anchors::guide(f, &diagonal)
+        } else {
+            diagonal
+        };
+        if diag::tracing!("bialign::guide") {
+            for (i, c) in centers.iter().enumerate() {
+                diag::trace!(target: "bialign::guide", "row {i}: column {c}");
+            }
+        }
+        diag::lap("anchors", t);
+        let mut halves = vec![self.cfg.band; n + 1];
+        let t = Instant::now();
+        let scorer = Scorer::new(f, params);
+        let band = Band::around(&centers, &halves, m);
+        let mut path = run_in(f, &scorer, &band, (0, 0), self.shapes, None, self.threads);
+        diag::debug!(
+            target: "bialign::search",
+            "pass 1, round 0: {} cells, {} rows on the edge, {:.3} s",
+            band.cells(),
+            path.edge_rows.len(),
+            t.elapsed().as_secs_f64()
+        );
+        for round in 1..=WIDENING_ROUNDS {
+            if path.edge_rows.is_empty() || !self.widen(f, &scorer, &mut path, &mut halves, round)
+            {
+                break;
+            }
+        }
+        path
+    }
+
+    /// One round of widening: where the path ran along the band's edge, the band may have
+    /// cut off the right path, so it is doubled there (up to `max_band`) and those windows
+    /// are searched again, with every bead shape, between two points of the path outside
+    /// the window; the new steps are spliced in. `false` when no row could widen.
+    fn widen(
+        &self,
+        f: &PairFeatures,
+        scorer: &Scorer,
+        path: &mut Path,
+        halves: &mut [usize],
+        round: usize,
+    ) -> bool {
+        let t = Instant::now();
+        let n = f.zh.len();
+        let centers = windows::path_centers(path, n);
+        let mut rows = Vec::new();
+        let mut edges = std::mem::take(&mut path.edge_rows);
+        edges.sort_unstable();
+        edges.dedup();
+        let before = halves.to_vec();
+        for &r in &edges {
+            let h = before[r];
+            if h >= self.cfg.max_band {
+                continue;
+            }
+            let new = (2 * h).min(self.cfg.max_band);
+            let span = 4 * new;
+            let window = r.saturating_sub(span)..=(r + span).min(n);
+            for hv in &mut halves[window.clone()] {
+                *hv = (*hv).max(new);
+            }
+            rows.push(window);
+        }
+        if rows.is_empty() {
+            return false;
+        }
+        let (mut cells, mut edge_rows) = (0, Vec::new());
+        let step_windows = windows::step_windows(&path.steps, &rows);
+        // From the last window back, so that splicing keeps the earlier steps in place.
+        for steps in step_windows.iter().rev().cloned() {
+            let (entry, exit) = (path.steps[*steps.start()], path.steps[*steps.end()]);
+            let (i0, j0) = (entry.i0, entry.j0);
+            let local_centers: Vec<f64> = centers[i0..=exit.i1]
+                .iter()
+                .map(|&c| c - j0 as f64)
+                .collect();
+            let band = Band::around(&local_centers, &halves[i0..=exit.i1], exit.j1 - j0);
+            let window = run_in(f, scorer, &band, (i0, j0), self.shapes, None, self.threads);
+            cells += band.cells();
+            edge_rows.extend(window.edge_rows);
+            path.steps.splice(steps, window.steps);
+        }
+        path.edge_rows = edge_rows;
+        diag::debug!(
+            target: "bialign::search",
+            "pass 1, round {round}: {} windows, {cells} cells, {} rows on the edge, {:.3} s",
+            step_windows.len(),
+            path.edge_rows.len(),
+            t.elapsed().as_secs_f64()
+        );
+        true
+    }
+
+    /// The later passes: each re-estimates the parameters from the path before it and
+    /// searches a narrow band around that path; the last one also computes the posteriors
+    /// that are the confidence scores (with no later pass, a search in the same narrow band
+    /// does).
+    fn later_passes(&self, f: &PairFeatures, params: &mut CostParams, mut path: Path) -> Path {
+        let cfg = self.cfg;
+        let rounds = cfg.refinements.max(1);
+        for k in 0..rounds {
+            if cfg.reestimate && cfg.refinements > 0 {
+                let (genre, max_bead) = (cfg.model.genre, cfg.model.max_bead);
+                reestimate(params, f, &spans(&path), genre, max_bead);
+            }
+            let temperature = (k + 1 == rounds).then_some(cfg.temperature);
+            path = self.refine(f, params, &path, temperature);
+        }
+        path
+    }
+
+    /// One later pass around `path`. A long document is searched in windows between
+    /// confident points of the path, so that the forward-backward tables stay the size of a
+    /// window.
+    fn refine(
+        &self,
+        f: &PairFeatures,
+        params: &CostParams,
+        path: &Path,
+        temperature: Option<f64>,
+    ) -> Path {
+        let scorer = Scorer::new(f, params);
+        let mut next = Path {
+            steps: Vec::with_capacity(path.steps.len()),
+            posterior: temperature.map(|_| Vec::with_capacity(path.steps.len())),
+            edge_rows: Vec::new(),
+        };
+        for steps in windows::path_windows(&path.steps, WINDOW_ROWS) {
+            let steps = &path.steps[steps];
+            let (Some(first), Some(last)) = (steps.first(), steps.last()) else {
+                continue;
+            };
+            let (i0, j0) = (first.i0, first.j0);
+            let cells: Vec<(usize, usize)> = std::iter::once((0, 0))
+                .chain(steps.iter().map(|s| (s.i1 - i0, s.j1 - j0)))
+                .collect();
+            let (rows, cols) = (last.i1 - i0, last.j1 - j0);
+            let band = Band::around_path(&cells, rows, cols, self.cfg.refine_band);
+            let window = run_in(
+                f,
+                &scorer,
+                &band,
+                (i0, j0),
+                self.shapes,
+                temperature,
+                self.threads,
+            );
+            next.steps.extend(window.steps);
+            if let (Some(all), Some(part)) = (&mut next.posterior, window.posterior) {
+                all.extend(part);
+            }
+        }
+        next
+    }
+}
+
+/// The beads of a path as (Chinese, English) ranges.
+fn spans(path: &Path) -> Vec<Span> {
+    path.steps.iter().map(|s| (s.i0..s.i1, s.j0..s.j1)).collect()
+}
+
+/// Each step's cost and its parts, as trace records of `bialign::steps`.
+#[cfg(feature = "logging")]
+fn trace_steps(f: &PairFeatures, params: &CostParams, path: &Path) {
+    let scorer = Scorer::new(f, params);
+    let masks = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
+    for st in &path.steps {
+        let super::dp::Step { i0, i1, j0, j1, cost } = *st;
+        if i1 > i0 && j1 > j0 {
+            let llr = scorer.llr(i0, i1, j0, j1, masks);
+            diag::trace!(
+                target: "bialign::steps",
+                "step zh {:?} en {:?}: cost {cost:.2} = prior {:.2} + length {:.2} - lex {:.2} - punct {:.2}",
+                i0..i1,
+                j0..j1,
+                params.prior[i1 - i0][j1 - j0],
+                scorer.length_cost(i0, i1, j0, j1),
+                params.lex_weight * llr,
+                params.punct_weight * scorer.punct(i0, i1, j0, j1)
+            );
+        } else {
+            diag::trace!(target: "bialign::steps", "step zh {:?} en {:?}: cost {cost:.2}", i0..i1, j0..j1);
+        }
+    }
+    diag::trace!(
+        target: "bialign::steps",
+        "ratio {:.2} spread {:.2}",
+        params.ratio,
+        params.spread
+    );
+}

@@ -1,0 +1,138 @@
+//! Estimation of the cost parameters from the beads of a previous pass over the document
+//! itself: the length ratio and spread, the bead priors, the deletion rates and the boundary
+//! punctuation tables. No gold alignment is needed: a first pass is right often enough.
+
+use super::params::{to_costs, CostParams};
+use super::{Genre, Span, MAX_SIDE};
+use crate::features::{EndType, PairFeatures, StartType};
+
+/// Re-estimates the length ratio, spread, bead priors, deletion rates and punctuation tables
+/// from the beads of a previous pass.
+pub(crate) fn reestimate(
+    params: &mut CostParams,
+    f: &PairFeatures,
+    beads: &[Span],
+    genre: Genre,
+    max_bead: usize,
+) {
+    let mut ds = Vec::new();
+    let mut counts = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
+    let mut total = 0.0;
+    let (mut sz, mut se) = (0.0, 0.0);
+    for (z, e) in beads {
+        counts[z.len()][e.len()] += 1.0;
+        total += 1.0;
+        if z.len() == 1 && e.len() == 1 {
+            let lz = f.zh[z.start].len;
+            let le = f.en[e.start].len;
+            sz += lz;
+            se += le;
+            ds.push((lz, le));
+        }
+    }
+    if ds.len() >= 20 && sz > 0.0 && se > 0.0 {
+        let ratio = se / sz;
+        let var = ds
+            .iter()
+            .map(|&(lz, le)| {
+                let d = ((le + 1.0) / (ratio * lz + 1.0)).ln();
+                d * d
+            })
+            .sum::<f64>()
+            / ds.len() as f64;
+        // Shrink toward the typical ratio when few pairs support the estimate.
+        let w = ds.len() as f64 / (ds.len() as f64 + 50.0);
+        params.ratio = (w * ratio.ln() + (1.0 - w) * params.ratio.ln()).exp();
+        params.spread = var.sqrt().clamp(0.12, 0.6);
+    }
+    estimate_pmi(params, f, beads);
+    if total >= 50.0 {
+        // Blend with the defaults so that rare bead types stay possible.
+        let defaults = CostParams::priors(genre, max_bead, (-params.prior[1][0]).exp());
+        let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
+        let w = total / (total + 200.0);
+        for x in 0..=MAX_SIDE {
+            for y in 0..=MAX_SIDE {
+                let d = if defaults[x][y].is_finite() {
+                    (-defaults[x][y]).exp()
+                } else {
+                    0.0
+                };
+                p[x][y] = w * counts[x][y] / total + (1.0 - w) * d;
+            }
+        }
+        params.prior = to_costs(&p, max_bead);
+    }
+    // The share of sentences without counterpart varies most between documents (none in a
+    // novel, most of one side in a note with an untranslated annex): re-estimate it per side
+    // even for short documents, shrunk toward the prior.
+    let default_del = (-params.prior[1][0]).exp();
+    let del_rate = |deleted: f64, sentences: usize| {
+        (deleted + DELETION_SHRINK * default_del) / (sentences as f64 + DELETION_SHRINK)
+    };
+    let rate_zh = del_rate(counts[1][0], f.zh.len());
+    let rate_en = del_rate(counts[0][1], f.en.len());
+    params.prior[1][0] = -rate_zh.max(1e-4).ln();
+    params.prior[0][1] = -rate_en.max(1e-4).ln();
+}
+
+/// Pseudo-sentences of prior weight when re-estimating the deletion rate of a document.
+const DELETION_SHRINK: f64 = 100.0;
+
+/// Estimates the boundary punctuation PMI tables from the pairs of a previous pass,
+/// shrunk toward 0 where counts are small.
+fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) {
+    fn table(pairs: &[(usize, usize)], k: usize) -> Vec<f64> {
+        let n = pairs.len() as f64;
+        let mut joint = vec![0.0f64; k * k];
+        let mut a = vec![0.0f64; k];
+        let mut b = vec![0.0f64; k];
+        for &(x, y) in pairs {
+            joint[x * k + y] += 1.0;
+            a[x] += 1.0;
+            b[y] += 1.0;
+        }
+        // Pseudo-counts spread as under independence: rare combinations stay near 0.
+        const SHRINK: f64 = 20.0;
+        let mut out = vec![0.0; k * k];
+        if n == 0.0 {
+            return out;
+        }
+        for x in 0..k {
+            for y in 0..k {
+                let indep = (a[x] / n) * (b[y] / n);
+                if indep == 0.0 {
+                    continue;
+                }
+                let p = (joint[x * k + y] + SHRINK * indep) / (n + SHRINK);
+                out[x * k + y] = (p / indep).ln();
+            }
+        }
+        out
+    }
+    let pairs: Vec<_> = beads
+        .iter()
+        .filter(|(z, e)| !z.is_empty() && !e.is_empty())
+        .collect();
+    let ends: Vec<(usize, usize)> = pairs
+        .iter()
+        .map(|(z, e)| (f.zh[z.end - 1].end.index(), f.en[e.end - 1].end.index()))
+        .collect();
+    let starts: Vec<(usize, usize)> = pairs
+        .iter()
+        .map(|(z, e)| (f.zh[z.start].start.index(), f.en[e.start].start.index()))
+        .collect();
+    params.pmi_end = table(&ends, EndType::COUNT);
+    params.pmi_start = table(&starts, StartType::COUNT);
+    if f.has_paragraphs() {
+        let paras: Vec<(usize, usize)> = pairs
+            .iter()
+            .map(|(z, e)| {
+                let (zp, ep) = f.ends_paragraph(z.end, e.end);
+                (zp as usize, ep as usize)
+            })
+            .collect();
+        let t = table(&paras, 2);
+        params.pmi_para = [t[0], t[1], t[2], t[3]];
+    }
+}

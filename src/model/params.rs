@@ -1,0 +1,146 @@
+//! The parameters of the cost model and where they start: the bead priors of each genre,
+//! the configured weights and the document's own length ratio.
+
+use super::{Genre, ModelConfig, MAX_SIDE};
+use crate::features::{EndType, PairFeatures, StartType};
+
+/// Parameters of the cost model (canonical orientation: x Chinese, y English sentences).
+#[derive(Debug, Clone)]
+pub(crate) struct CostParams {
+    /// English characters per Chinese character.
+    pub ratio: f64,
+    /// Spread of the log length ratio for a 1-1 bead.
+    pub spread: f64,
+    /// `-ln P(x, y)`, indexed `[x][y]`; infinite for beads not allowed.
+    pub prior: [[f64; MAX_SIDE + 1]; MAX_SIDE + 1],
+    /// Share of English content tokens covered in true beads beyond chance.
+    pub coverage: f64,
+    /// Weight of the lexical LLR.
+    pub lex_weight: f64,
+    /// Share of Chinese content units translated in true beads beyond chance.
+    pub unit_coverage: f64,
+    /// Weight of the Chinese-side LLR relative to the English-side one.
+    pub unit_weight: f64,
+    /// Weight of the boundary punctuation PMI.
+    pub punct_weight: f64,
+    /// PMI of (end type of last zh sentence, end type of last en sentence).
+    pub pmi_end: Vec<f64>,
+    /// PMI of (start type of first zh sentence, start type of first en sentence).
+    pub pmi_start: Vec<f64>,
+    /// PMI of (bead ends a Chinese paragraph, bead ends an English paragraph), indexed
+    /// `2 * zh + en`; zeros when the texts have no paragraphs.
+    pub pmi_para: [f64; 4],
+    /// Cost of each paragraph break inside a bead (infinite: beads never cross paragraphs).
+    pub paragraph_penalty: f64,
+}
+
+impl CostParams {
+    /// The cost parameters before anything is learnt from the document: literary priors, the
+    /// configured weights, and the document's own length ratio when it is plausible.
+    pub(crate) fn initial(cfg: &ModelConfig, f: &PairFeatures) -> CostParams {
+        let total_zh: f64 = f.zh.iter().map(|s| s.len).sum();
+        let total_en: f64 = f.en.iter().map(|s| s.len).sum();
+        // English has 3.1 to 3.4 non-space characters per Chinese character in translation;
+        // a document ratio far from that means much of one side has no counterpart, and says
+        // nothing about the ratio of the parallel part.
+        let doc_ratio = total_en / total_zh;
+        let ratio = if (TYPICAL_RATIO / 1.6..=TYPICAL_RATIO * 1.6).contains(&doc_ratio) {
+            doc_ratio
+        } else {
+            TYPICAL_RATIO
+        };
+        CostParams {
+            ratio,
+            spread: cfg.spread,
+            prior: CostParams::priors(cfg.genre, cfg.max_bead, cfg.deletion_prior),
+            coverage: cfg.coverage,
+            lex_weight: cfg.lex_weight,
+            unit_coverage: cfg.unit_coverage,
+            unit_weight: cfg.unit_weight,
+            punct_weight: cfg.punct_weight,
+            pmi_end: vec![0.0; EndType::COUNT * EndType::COUNT],
+            pmi_start: vec![0.0; StartType::COUNT * StartType::COUNT],
+            pmi_para: [0.0; 4],
+            paragraph_penalty: if cfg.hard_paragraphs {
+                f64::INFINITY
+            } else {
+                cfg.paragraph_penalty
+            },
+        }
+    }
+
+    /// Bead-type priors for a genre, with `deletion` the probability of each of 1-0 and 0-1.
+    pub fn priors(
+        genre: Genre,
+        max_total: usize,
+        deletion: f64,
+    ) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
+        // Probabilities in canonical orientation [zh][en].
+        let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
+        match genre {
+            // Measured on the MAC dev chapters: English translators of Chinese fiction split
+            // long sentences often.
+            Genre::Literary => {
+                p[1][1] = 0.62;
+                p[1][2] = 0.21;
+                p[1][3] = 0.055;
+                p[2][1] = 0.05;
+                p[1][4] = 0.022;
+                p[2][2] = 0.019;
+                p[2][3] = 0.009;
+                p[3][1] = 0.004;
+                p[3][2] = 0.003;
+                p[1][5] = 0.003;
+                p[2][4] = 0.0015;
+                p[4][1] = 0.001;
+                p[3][3] = 0.001;
+            }
+            // UN and legal text (the design notes' figures): mostly 1-1, few merges.
+            Genre::Official => {
+                p[1][1] = 0.82;
+                p[1][2] = 0.06;
+                p[2][1] = 0.03;
+                p[1][3] = 0.01;
+                p[2][2] = 0.01;
+                p[3][1] = 0.005;
+                p[1][4] = 0.002;
+                p[2][3] = 0.002;
+                p[3][2] = 0.002;
+                p[4][1] = 0.001;
+            }
+        }
+        p[1][0] = deletion;
+        p[0][1] = deletion;
+        to_costs(&p, max_total)
+    }
+}
+
+/// `-ln p` for every allowed bead; deletions only as 1-0 and 0-1.
+pub(crate) fn to_costs(
+    p: &[[f64; MAX_SIDE + 1]; MAX_SIDE + 1],
+    max_total: usize,
+) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
+    let mut c = [[f64::INFINITY; MAX_SIDE + 1]; MAX_SIDE + 1];
+    for x in 0..=MAX_SIDE {
+        for y in 0..=MAX_SIDE {
+            let allowed = if x == 0 || y == 0 {
+                x + y == 1
+            } else {
+                x + y <= max_total
+            };
+            if allowed {
+                // A floor keeps every allowed bead possible.
+                c[x][y] = -(p[x][y].max(1e-4)).ln();
+            }
+        }
+    }
+    c
+}
+
+
+/// Translators keep paragraphs: a bead that runs across a paragraph break on one side is
+/// rare (about 1 in 20 in the sense of the cost, `-ln 0.05`).
+pub(crate) const PARAGRAPH_PENALTY: f64 = 3.0;
+
+/// English non-space characters per Chinese character in typical translations.
+const TYPICAL_RATIO: f64 = 3.3;
