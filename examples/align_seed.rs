@@ -17,7 +17,7 @@ fn main() -> Result<(), bialign::Error> {
     println!("{} Chinese and {} English sentences", zh.len(), en.len());
     // A UN document: mostly 1-1 beads, untranslated lines, beads never cross paragraphs.
     let aligner = Aligner::builder().genre(Genre::Official).build();
-    let alignment = aligner.align(&zh, &en);
+    let alignment = aligner.align(&zh, &en)?;
     let short = |s: &str| -> String { s.chars().take(60).collect() };
     for bead in &alignment.beads {
         let z: Vec<String> = bead

@@ -64,6 +64,7 @@ fn main() -> Result<(), bialign::Error> {
         .map_or(2, |n| n.get())
         .min(docs.len());
     let mut results: Vec<Option<Alignment>> = vec![None; docs.len()];
+    let mut failed = None;
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
@@ -81,11 +82,17 @@ fn main() -> Result<(), bialign::Error> {
         for h in handles {
             // A worker only panics on a bug; let it show.
             for (k, alignment) in h.join().expect("a worker thread panicked") {
-                results[k] = Some(alignment);
+                match alignment {
+                    Ok(a) => results[k] = Some(a),
+                    Err(e) => failed = Some(e),
+                }
             }
         }
     });
 
+    if let Some(e) = failed {
+        return Err(e);
+    }
     for ((name, zh, en), alignment) in docs.iter().zip(results.into_iter().flatten()) {
         let pairs = alignment.pairs().count();
         println!(

@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let alignment = Aligner::builder()
         .genre(Genre::Official)
         .build()
-        .align(&zh, &en);
+        .align(&zh, &en)?;
 
     let (zh_texts, en_texts) = (zh.texts(), en.texts());
     let name = "seed_un_note.txt";

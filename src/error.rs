@@ -52,6 +52,11 @@ pub(crate) enum Inner {
     },
     #[error("invalid configuration: {0}")]
     Config(String),
+    #[error("invalid {option}: {message}")]
+    Option {
+        option: &'static str,
+        message: String,
+    },
 }
 
 /// A path (or a name such as `<stdin>`) as shown in messages.
@@ -90,7 +95,24 @@ impl Error {
             Inner::Decode { .. } => ErrorKind::Decode,
             Inner::TooLarge { .. } => ErrorKind::TooLarge,
             Inner::Parse { .. } => ErrorKind::Parse,
-            Inner::Config(_) => ErrorKind::Config,
+            Inner::Config(_) | Inner::Option { .. } => ErrorKind::Config,
+        }
+    }
+
+    /// The option an invalid-option error is about, by its [`Options`](crate::Options)
+    /// field name (`max_bead`); `None` for other errors.
+    pub fn option(&self) -> Option<&'static str> {
+        match self.0 {
+            Inner::Option { option, .. } => Some(option),
+            _ => None,
+        }
+    }
+
+    /// What is wrong with the option of an invalid-option error, without its name.
+    pub fn option_message(&self) -> Option<&str> {
+        match &self.0 {
+            Inner::Option { message, .. } => Some(message),
+            _ => None,
         }
     }
 
@@ -122,6 +144,10 @@ impl Error {
             line,
             message: message.into(),
         })
+    }
+
+    pub(crate) fn invalid_option(option: &'static str, message: String) -> Self {
+        Error(Inner::Option { option, message })
     }
 
     pub(crate) fn config(message: impl Into<String>) -> Self {

@@ -35,11 +35,14 @@ mod align;
 mod alignment;
 mod diag;
 mod error;
+pub mod batch;
 pub mod eval;
 pub mod export;
 pub mod features;
 pub mod lexicon;
 mod model;
+mod options;
+mod pipeline;
 mod rows;
 pub mod text;
 
@@ -49,7 +52,10 @@ pub use align::{Aligner, AlignerBuilder};
 pub use model::Genre;
 pub use alignment::{Alignment, Bead};
 pub use error::{Error, ErrorKind, Result};
+pub use export::{Format, Writer};
 pub use lexicon::Lexicon;
+pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
+pub use pipeline::{Document, Pipeline};
 pub use text::Lang;
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -1,23 +1,20 @@
 //! `bialign batch`: many document pairs aligned in parallel, from a job file or from JSONL on
 //! standard input.
 //!
-//! Every document goes through the same steps as `bialign align` ([`Doc::read`] or
-//! [`segment_pair`], then [`Doc::render`]) with one shared [`Aligner`], so a batch gives
-//! byte for byte what single runs give. Jobs are handed to the rayon pool in input order and
-//! their results (messages, JSONL lines) are emitted in input order, whatever the number of
-//! threads.
+//! Every document goes through the library's [`Pipeline`], as `bialign align` does, so a
+//! batch gives byte for byte what single runs give; a JSONL line is a library
+//! [`BatchJob`] and its result a [`BatchResult`]. Jobs are handed to the rayon pool in input
+//! order and their results (messages, JSONL lines) are emitted in input order, whatever the
+//! number of threads.
 
-use super::{
-    build_aligners, segment_pair, segmenter, write_output, AlignOptions, Aligners, CliResult, Doc,
-    Rendered,
-};
-use bialign::export::Format;
-use bialign::text::decode::{decode, read_text, STDIN_NAME};
-use bialign::text::Segmenter;
+use super::{AlignOptions, CliResult};
+use bialign::batch::{BatchJob, BatchResult};
+use bialign::export::{Format, OutputFile};
+use bialign::text::decode::{read_text, STDIN_NAME};
+use bialign::Pipeline;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
-use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -84,16 +81,11 @@ enum Job {
         names: (String, Option<String>),
     },
     /// A line of JSONL on standard input.
-    Texts {
-        line: usize,
-        id: Value,
-        src: String,
-        tgt: Option<String>,
-    },
-    /// A line that could not be read as a job; `id` for JSONL lines.
+    Texts(BatchJob),
+    /// A line that could not be read as a job, with its result record for JSONL lines.
     Bad {
         message: String,
-        line: Option<(usize, Value)>,
+        record: Option<BatchResult>,
     },
 }
 
@@ -102,8 +94,8 @@ struct Done {
     /// Sentences aligned (both sides), for the rate.
     sentences: usize,
     warnings: Vec<String>,
-    /// The JSONL result line, in JSONL mode.
-    json: Option<String>,
+    /// The JSONL result record, in JSONL mode.
+    json: Option<BatchResult>,
     /// The one-line error of a failed document.
     error: Option<String>,
 }
@@ -131,8 +123,7 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
     } else {
         pool.current_num_threads()
     };
-    let aligners = build_aligners(o, Some(per_document))?;
-    let seg = segmenter(o.presplit);
+    let pipeline = o.to_options(Some(per_document)).pipeline()?;
 
     let total = jobs.len();
     let bar = progress_bar(total);
@@ -151,7 +142,7 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
                     .par_bridge()
                     .for_each_with(tx, |tx, (k, job)| {
                         // Sending fails only when the reporting loop is gone (it panicked).
-                        let _ = tx.send((k, run_job(job, &aligners, &seg, o, per_document)));
+                        let _ = tx.send((k, run_job(job, &pipeline)));
                     });
             });
         });
@@ -174,8 +165,9 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
                     }
                 });
                 failed += usize::from(done.error.is_some());
-                if let (Some(line), None) = (&done.json, &write_error) {
-                    if let Err(e) = writeln!(stdout, "{line}") {
+                if let (Some(record), None) = (&done.json, &write_error) {
+                    let line = serde_json::to_string(record).map_err(std::io::Error::from);
+                    if let Err(e) = line.and_then(|l| writeln!(stdout, "{l}")) {
                         write_error = Some(e);
                     }
                 }
@@ -212,14 +204,7 @@ fn progress_bar(total: usize) -> ProgressBar {
 }
 
 /// Aligns one job and writes its output; never panics on bad input.
-/// Aligns one job with `threads` threads at most.
-fn run_job(
-    job: &Job,
-    aligners: &Aligners,
-    seg: &Segmenter,
-    o: &AlignOptions,
-    threads: usize,
-) -> Done {
+fn run_job(job: &Job, pipeline: &Pipeline) -> Done {
     let mut done = Done {
         sentences: 0,
         warnings: Vec::new(),
@@ -227,9 +212,9 @@ fn run_job(
         error: None,
     };
     match job {
-        Job::Bad { message, line } => {
+        Job::Bad { message, record } => {
             done.error = Some(message.clone());
-            done.json = line.as_ref().map(|(n, id)| error_line(id, *n, message));
+            done.json = record.clone();
         }
         Job::Files {
             place,
@@ -238,163 +223,68 @@ fn run_job(
             out,
             names,
         } => {
-            let format = o.format.unwrap_or_else(|| format_of(out));
-            let result = Doc::read(o, seg, (src, tgt.as_deref()), threads, &mut |w| {
-                done.warnings.push(format!("{place}: {w}"))
-            })
-            .map_err(|e| e.to_string())
-            .and_then(|mut doc| {
-                // The names as written in the job file, as `bialign align` shows its
-                // arguments.
-                doc.src_name = Some(names.0.clone());
-                doc.tgt_name = Some(names.1.clone().unwrap_or_else(|| names.0.clone()));
-                done.sentences = doc.src.len() + doc.tgt.len();
-                let files = doc
-                    .render(aligners, o, format, Some(out))
-                    .map_err(|e| e.to_string())?;
-                write_all(&files)
-            });
-            if let Err(e) = result {
+            if let Err(e) = run_file_job(pipeline, (src, tgt.as_deref()), out, names, &mut done) {
                 done.error = Some(format!("{place}: {e}"));
             }
-        }
-        Job::Texts { line, id, src, tgt } => {
-            let place = format!("{STDIN_NAME}:{line}");
-            let texts = (src.as_str(), tgt.as_deref());
-            match align_texts(
-                aligners,
-                seg,
-                o,
-                (&place, id),
-                texts,
-                threads,
-                &mut done.warnings,
-            ) {
-                Ok((n, json)) => {
-                    done.sentences = n;
-                    done.json = Some(json);
-                }
-                Err(e) => {
-                    done.json = Some(error_line(id, *line, &e));
-                    done.error = Some(e);
-                }
+            let prefix = format!("{place}: ");
+            for w in &mut done.warnings {
+                w.insert_str(0, &prefix);
             }
+        }
+        Job::Texts(job) => {
+            let outcome = job.run(pipeline);
+            done.sentences = outcome.sentences;
+            done.warnings = outcome.warnings;
+            if let BatchResult::Error { error, .. } = &outcome.record {
+                done.error = Some(error.clone());
+            }
+            done.json = Some(outcome.record);
         }
     }
     done
 }
 
-/// Aligns the texts of one JSONL line (its place in the input for messages, and its id):
-/// `(sentences, result line)`, or the error message.
-fn align_texts(
-    aligners: &Aligners,
-    seg: &Segmenter,
-    o: &AlignOptions,
-    (place, id): (&str, &Value),
-    (src, tgt): (&str, Option<&str>),
-    threads: usize,
-    warnings: &mut Vec<String>,
-) -> Result<(usize, String), String> {
-    let check = |side: &str, text: &str| -> Result<String, String> {
-        let name = format!("{place} {side}");
-        if text.len() as u64 > o.max_input_bytes {
-            return Err(format!(
-                "{name}: text is {} bytes, more than the limit of {} bytes",
-                text.len(),
-                o.max_input_bytes
-            ));
-        }
-        // The same checks (binary refused, byte order mark dropped) as for a file.
-        decode(text.as_bytes(), &name).map_err(|e| e.to_string())
-    };
-    let src_text = check("src", src)?;
-    let tgt_text = tgt.map(|t| check("tgt", t)).transpose()?;
-    let (src_name, tgt_name) = (format!("{place} src"), format!("{place} tgt"));
-    let (s, t) = segment_pair(
-        o,
-        seg,
+/// Reads, aligns and writes the files of one job-file line.
+fn run_file_job(
+    pipeline: &Pipeline,
+    (src, tgt): (&Path, Option<&Path>),
+    out: &Path,
+    names: &(String, Option<String>),
+    done: &mut Done,
+) -> Result<(), String> {
+    let limit = pipeline.options().max_input_bytes;
+    let src_text = read_text(src, limit).map_err(|e| e.to_string())?;
+    let tgt_text = tgt
+        .map(|t| read_text(t, limit))
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let (src_name, tgt_name) = (src.display().to_string(), tgt.map(|t| t.display().to_string()));
+    let mut doc = pipeline.document(
         (&src_text, &src_name),
-        tgt_text.as_deref().map(|t| (t, tgt_name.as_str())),
-        threads,
-        &mut |w| warnings.push(w),
+        tgt_text.as_deref().zip(tgt_name.as_deref()),
     );
-    let name = match id {
-        Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
-    };
-    let doc = Doc {
-        src: s,
-        tgt: t,
-        src_name: name.clone(),
-        tgt_name: name,
-        mixed: tgt.is_none(),
-    };
-    let sentences = doc.src.len() + doc.tgt.len();
-    let format = o.format.unwrap_or(Format::Jsonl);
-    let files = doc
-        .render(aligners, o, format, None)
-        .map_err(|e| format!("{place}: {e}"))?;
-    let bytes: Vec<u8> = files.into_iter().flat_map(|(_, b)| b).collect();
-    let text = String::from_utf8_lossy(&bytes);
-    // Written by hand so that "id" comes first and the beads are the very lines that
-    // `--format jsonl` writes.
-    let result = if format == Format::Jsonl {
-        let beads: Vec<&str> = text.lines().collect();
-        format!("{{\"id\":{id},\"beads\":[{}]}}", beads.join(","))
-    } else {
-        format!(
-            "{{\"id\":{id},\"format\":\"{}\",\"output\":{}}}",
-            format.name(),
-            Value::from(text)
-        )
-    };
-    Ok((sentences, result))
+    done.warnings = std::mem::take(&mut doc.warnings);
+    // The names as written in the job file, as `bialign align` shows its arguments.
+    doc.src_name = Some(names.0.clone());
+    doc.tgt_name = Some(names.1.clone().unwrap_or_else(|| names.0.clone()));
+    done.sentences = doc.src.len() + doc.tgt.len();
+    let format = pipeline.format_for(Some(out));
+    let files = pipeline
+        .render(&doc, format, Some(out))
+        .map_err(|e| e.to_string())?;
+    write_all(&files)
 }
 
-/// The JSONL error object of line `line`.
-fn error_line(id: &Value, line: usize, message: &str) -> String {
-    format!(
-        "{{\"id\":{id},\"line\":{line},\"error\":{}}}",
-        Value::from(message)
-    )
-}
-
-/// Writes every file of one document, or none: a failure removes those already written.
-fn write_all(files: &Rendered) -> Result<(), String> {
-    for (k, (path, bytes)) in files.iter().enumerate() {
-        let created = path
-            .as_deref()
-            .and_then(Path::parent)
-            .filter(|d| !d.as_os_str().is_empty() && !d.exists())
-            .map(std::fs::create_dir_all);
-        if let (Some(Err(e)), Some(p)) = (created, path) {
-            return Err(format!("{}: cannot create its directory: {e}", p.display()));
-        }
-        if let Err(e) = write_output(path.as_deref(), bytes) {
-            for (written, _) in &files[..k] {
-                if let Some(p) = written {
-                    let _ = std::fs::remove_file(p);
-                }
-            }
-            return Err(e.to_string());
+/// Writes every file of one document, or none (a failure removes those already written),
+/// creating missing output folders.
+fn write_all(files: &[OutputFile]) -> Result<(), String> {
+    for p in files.iter().filter_map(|f| f.path.as_deref()) {
+        if let Some(d) = p.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            std::fs::create_dir_all(d)
+                .map_err(|e| format!("{}: cannot create its directory: {e}", p.display()))?;
         }
     }
-    Ok(())
-}
-
-/// The output format an output file's extension implies (TSV when it implies none).
-fn format_of(out: &Path) -> Format {
-    let ext = out
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("jsonl") => Format::Jsonl,
-        Some("tmx") => Format::Tmx,
-        Some("html" | "htm") => Format::Html,
-        Some("ids" | "align") => Format::Ids,
-        _ => Format::Tsv,
-    }
+    bialign::export::save(files).map_err(|e| e.to_string())
 }
 
 /// Reads a job file: one job a line, bad lines as [`Job::Bad`].
@@ -427,7 +317,7 @@ fn read_job_file(path: &Path, limit: u64) -> Result<Vec<Job>, Box<dyn std::error
         });
         jobs.push(job.unwrap_or_else(|message| Job::Bad {
             message: format!("{place}: {message}"),
-            line: None,
+            record: None,
         }));
     }
     Ok(jobs)
@@ -487,38 +377,12 @@ fn read_jsonl(limit: u64) -> Result<Vec<Job>, Box<dyn std::error::Error>> {
 
 /// One JSONL line as a job.
 fn parse_jsonl_line(bytes: &[u8], line: usize, limit: u64) -> Job {
-    let bad = |id: Value, message: String| Job::Bad {
-        message: format!("{STDIN_NAME}:{line}: {message}"),
-        line: Some((line, id)),
-    };
-    // Twice the limit: the two texts, each up to the limit, and the JSON around them.
-    if bytes.len() as u64 > limit.saturating_mul(2) {
-        return bad(
-            Value::Null,
-            format!("line is {} bytes, more than the limit", bytes.len()),
-        );
-    }
-    let value: Value = match serde_json::from_slice(bytes) {
-        Ok(v) => v,
-        Err(e) => return bad(Value::Null, format!("not a JSON object: {e}")),
-    };
-    let Value::Object(mut obj) = value else {
-        return bad(Value::Null, "not a JSON object".into());
-    };
-    let id = obj.remove("id").unwrap_or(Value::Null);
-    let text = |v: Option<Value>, key: &str| match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(format!("\"{key}\" must be a string")),
-    };
-    let src = match text(obj.remove("src"), "src") {
-        Ok(Some(s)) => s,
-        Ok(None) => return bad(id, "no \"src\" text".into()),
-        Err(e) => return bad(id, e),
-    };
-    match text(obj.remove("tgt"), "tgt") {
-        Ok(tgt) => Job::Texts { line, id, src, tgt },
-        Err(e) => bad(id, e),
+    match BatchJob::parse_line(bytes, line, limit) {
+        Ok(job) => Job::Texts(job),
+        Err(bad) => Job::Bad {
+            record: Some(bad.record()),
+            message: bad.message,
+        },
     }
 }
 
@@ -547,25 +411,27 @@ mod tests {
 
     #[test]
     fn formats_from_extensions() {
-        assert_eq!(format_of(Path::new("a/b.TMX")), Format::Tmx);
-        assert_eq!(format_of(Path::new("b.htm")), Format::Html);
-        assert_eq!(format_of(Path::new("b.align")), Format::Ids);
-        assert_eq!(format_of(Path::new("b.jsonl")), Format::Jsonl);
-        assert_eq!(format_of(Path::new("b.txt")), Format::Tsv);
-        assert_eq!(format_of(Path::new("b")), Format::Tsv);
+        let format_of = |p: &str| Format::for_output(Some(Path::new(p)));
+        assert_eq!(format_of("a/b.TMX"), Format::Tmx);
+        assert_eq!(format_of("b.htm"), Format::Html);
+        assert_eq!(format_of("b.align"), Format::Ids);
+        assert_eq!(format_of("b.jsonl"), Format::Jsonl);
+        assert_eq!(format_of("b.txt"), Format::Tsv);
+        assert_eq!(format_of("b"), Format::Tsv);
     }
 
     #[test]
     fn jsonl_lines() {
         let limit = 1 << 20;
         match parse_jsonl_line(br#"{"id":"a","src":"x","tgt":"y"}"#, 1, limit) {
-            Job::Texts { id, src, tgt, .. } => {
+            Job::Texts(BatchJob { id, src, tgt, .. }) => {
                 assert_eq!(id, "a");
                 assert_eq!(src, "x");
                 assert_eq!(tgt.as_deref(), Some("y"));
             }
             _ => panic!("a good line"),
         }
+        use serde_json::Value;
         for (bad, id) in [
             (&br#"{"id":7,"src":1,"tgt":"y"}"#[..], Value::from(7)),
             (br#"{"id":7,"tgt":"y"}"#, Value::from(7)),
@@ -575,7 +441,7 @@ mod tests {
             match parse_jsonl_line(bad, 3, limit) {
                 Job::Bad {
                     message,
-                    line: Some((3, got)),
+                    record: Some(BatchResult::Error { id: got, line: 3, .. }),
                 } => {
                     assert!(message.starts_with("<stdin>:3: "), "{message}");
                     assert_eq!(got, id);

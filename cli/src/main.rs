@@ -1,15 +1,14 @@
 //! The `bialign` command-line tool.
 
 use bialign::eval::{evaluate_paths, render_table, Verses};
-use bialign::export::{Format, Output};
-use bialign::text::decode::{read_text, DEFAULT_MAX_INPUT_BYTES};
-use bialign::text::{Segmenter, Text};
-use bialign::{Aligner, Genre, Lang, Lexicon};
+use bialign::export::{Format, OutputFile};
+use bialign::text::decode::read_text;
+use bialign::text::Segmenter;
+use bialign::{Genre, Lang, Options};
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 mod batch;
 mod logger;
@@ -56,16 +55,16 @@ struct AlignOptions {
     #[arg(long)]
     presplit: bool,
     /// Language of the source file.
-    #[arg(long, default_value = "zh")]
+    #[arg(long, default_value_t = defaults().src_lang)]
     src_lang: Lang,
     /// Language of the target file.
-    #[arg(long, default_value = "en")]
+    #[arg(long, default_value_t = defaults().tgt_lang)]
     tgt_lang: Lang,
     /// Output format: tsv (the default), jsonl, ids, tmx, moses (two files, `-o` prefix) or
     /// html. In `batch`, without it each output's extension decides (see `bialign batch -h`).
     #[arg(long, short = 'f')]
     format: Option<Format>,
-    /// Leave out pairs below this confidence (tsv, tmx, moses).
+    /// Leave out pairs below this confidence (tsv, tmx, moses); 0 to 1.
     #[arg(long, value_parser = finite_number)]
     min_score: Option<f64>,
     /// Kind of text: literary (fiction, free translation) or official (UN, legal: mostly
@@ -77,14 +76,14 @@ struct AlignOptions {
     /// paragraphs). Implied by `--genre official`.
     #[arg(long)]
     hard_paragraphs: bool,
-    /// Largest bead as the total number of sentences on both sides.
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(2..=10))]
-    max_bead: u16,
+    /// Largest bead as the total number of sentences on both sides (2 to 10).
+    #[arg(long, default_value_t = defaults().max_bead)]
+    max_bead: usize,
     /// Half-width of the first search band, in sentences (it widens where needed).
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = defaults().band)]
     band: usize,
     /// Largest half-width the search band may widen to (bounds time and memory).
-    #[arg(long, default_value_t = 1536)]
+    #[arg(long, default_value_t = defaults().max_band)]
     max_band: usize,
     /// Skip the second pass with re-estimated parameters.
     #[arg(long)]
@@ -92,7 +91,7 @@ struct AlignOptions {
     /// Lay the first search band along the length diagonal only, without anchors.
     #[arg(long)]
     no_anchors: bool,
-    /// Rounds of re-estimation and realignment (the second pass is one round).
+    /// Rounds of re-estimation and realignment (the second pass is one round; 0 to 10).
     #[arg(long, conflicts_with = "no_second_pass")]
     refinements: Option<usize>,
     /// Weight of lexical evidence (0 for a length-only aligner).
@@ -101,16 +100,17 @@ struct AlignOptions {
     /// Weight of boundary punctuation agreement.
     #[arg(long, value_parser = finite_number)]
     punctuation_weight: Option<f64>,
-    /// Expected coverage of English content words by translations (lexical model).
+    /// Expected coverage of English content words by translations (lexical model; 0.01 to
+    /// 0.99).
     #[arg(long, value_parser = finite_number)]
     coverage: Option<f64>,
     /// Weight of Chinese-side lexical evidence relative to English-side evidence.
     #[arg(long, value_parser = finite_number)]
     unit_weight: Option<f64>,
-    /// Expected coverage of Chinese content words by translations.
+    /// Expected coverage of Chinese content words by translations (0.01 to 0.99).
     #[arg(long, value_parser = finite_number)]
     unit_coverage: Option<f64>,
-    /// Prior probability of a sentence without counterpart (per side).
+    /// Prior probability of a sentence without counterpart (per side; up to 0.5).
     #[arg(long, value_parser = finite_number)]
     deletion_prior: Option<f64>,
     /// Additional dictionary (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
@@ -131,8 +131,48 @@ struct AlignOptions {
     #[arg(long)]
     no_reestimate: bool,
     /// Largest input file accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    #[arg(long, default_value_t = defaults().max_input_bytes)]
     max_input_bytes: u64,
+}
+
+/// The library's defaults, which the flags show and never repeat.
+fn defaults() -> Options {
+    Options::default()
+}
+
+impl AlignOptions {
+    /// The library's options for these flags, with at most `threads` threads per
+    /// alignment.
+    fn to_options(&self, threads: Option<usize>) -> Options {
+        Options {
+            presplit: self.presplit,
+            src_lang: self.src_lang,
+            tgt_lang: self.tgt_lang,
+            format: self.format,
+            min_score: self.min_score,
+            genre: self.genre,
+            hard_paragraphs: self.hard_paragraphs,
+            max_bead: self.max_bead,
+            band: self.band,
+            max_band: self.max_band,
+            no_second_pass: self.no_second_pass,
+            no_anchors: self.no_anchors,
+            refinements: self.refinements,
+            lexical_weight: self.lexical_weight,
+            punctuation_weight: self.punctuation_weight,
+            coverage: self.coverage,
+            unit_weight: self.unit_weight,
+            unit_coverage: self.unit_coverage,
+            deletion_prior: self.deletion_prior,
+            dict: self.dict.clone(),
+            no_lexicon: self.no_lexicon,
+            no_pinyin: self.no_pinyin,
+            no_learned_lexicon: self.no_learned_lexicon,
+            no_reestimate: self.no_reestimate,
+            max_input_bytes: self.max_input_bytes,
+            threads,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -150,7 +190,7 @@ struct SegmentArgs {
     #[arg(long)]
     presplit: bool,
     /// Largest input file accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    #[arg(long, default_value_t = bialign::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: u64,
     /// Write the output here instead of standard output.
     #[arg(long, short = 'o')]
@@ -209,6 +249,13 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
+            // An option out of range is a usage error, named as it is spelt here.
+            if let Some(lib) = e.downcast_ref::<bialign::Error>() {
+                if let (Some(option), Some(message)) = (lib.option(), lib.option_message()) {
+                    eprintln!("bialign: invalid --{}: {message}", option.replace('_', "-"));
+                    return ExitCode::from(2);
+                }
+            }
             eprintln!("bialign: {e}");
             ExitCode::from(1)
         }
@@ -226,294 +273,50 @@ fn finite_number(s: &str) -> Result<f64, String> {
 
 type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
-/// The aligners of a run: one for pairs of texts, one for documents holding both languages
-/// (they differ in the genre when `--genre` is not given), sharing one lexicon.
-pub(crate) struct Aligners {
-    paired: Aligner,
-    mixed: Aligner,
-}
-
-impl Aligners {
-    /// The aligner for a document: `mixed` when one text held both languages.
-    fn for_doc(&self, mixed: bool) -> &Aligner {
-        if mixed {
-            &self.mixed
-        } else {
-            &self.paired
-        }
-    }
-}
-
-/// The aligners of a run; `threads` caps the threads of each alignment (`None`: the
-/// library's default, the machine's cores).
-fn build_aligners(o: &AlignOptions, threads: Option<usize>) -> Result<Aligners, bialign::Error> {
-    let lexicon = if o.no_lexicon || !o.dict.is_empty() {
-        let mut lex = if o.no_lexicon {
-            Lexicon::empty()
-        } else {
-            (*Lexicon::bundled()).clone()
-        };
-        for d in &o.dict {
-            lex.add_file(d)?;
-        }
-        Some(Arc::new(lex))
-    } else {
-        None
-    };
-    Ok(Aligners {
-        paired: build_aligner(
-            o,
-            o.genre.unwrap_or(Genre::Literary),
-            lexicon.clone(),
-            threads,
-        ),
-        mixed: build_aligner(o, o.genre.unwrap_or(Genre::Official), lexicon, threads),
-    })
-}
-
-fn build_aligner(
-    o: &AlignOptions,
-    genre: Genre,
-    lexicon: Option<Arc<Lexicon>>,
-    threads: Option<usize>,
-) -> Aligner {
-    let mut b = Aligner::builder();
-    if let Some(n) = threads {
-        b.threads(n);
-    }
-    // The preset first: the options after it override its settings.
-    b.genre(genre);
-    if o.hard_paragraphs {
-        b.hard_paragraphs(true);
-    }
-    b.src_lang(o.src_lang)
-        .tgt_lang(o.tgt_lang)
-        .max_bead(usize::from(o.max_bead))
-        .band(o.band)
-        .max_band(o.max_band)
-        .second_pass(!o.no_second_pass)
-        .anchors(!o.no_anchors)
-        .pinyin_names(!o.no_pinyin)
-        .learn_lexicon(!o.no_learned_lexicon)
-        .reestimate(!o.no_reestimate);
-    if let Some(r) = o.refinements {
-        b.refinements(r);
-    }
-    if let Some(w) = o.lexical_weight {
-        b.lexical_weight(w);
-    }
-    if let Some(w) = o.punctuation_weight {
-        b.punctuation_weight(w);
-    }
-    if let Some(r) = o.coverage {
-        b.coverage(r);
-    }
-    if let Some(p) = o.deletion_prior {
-        b.deletion_prior(p);
-    }
-    if let Some(w) = o.unit_weight {
-        b.unit_weight(w);
-    }
-    if let Some(r) = o.unit_coverage {
-        b.unit_coverage(r);
-    }
-    if let Some(lex) = lexicon {
-        b.lexicon(lex);
-    }
-    b.build()
-}
-
-fn segmenter(presplit: bool) -> Segmenter {
-    Segmenter::new().presplit(presplit)
-}
-
-/// A warning when a text does not look like the language it is declared in (`detected`:
-/// the language most of it is written in).
-fn check_lang(text: &str, detected: Option<Lang>, lang: Lang, name: &str) -> Option<String> {
-    if bialign::text::partition::lacks_script(text, lang) {
-        let script = match lang {
-            Lang::Zh => "Chinese characters",
-            Lang::En => "Latin letters",
-        };
-        return Some(format!(
-            "{name} has no {script} at all; aligning it as {lang} anyway"
-        ));
-    }
-    match detected {
-        Some(found) if found != lang => Some(format!(
-            "{name} looks like {found}, not {lang}; aligning it as {lang}"
-        )),
-        _ => None,
-    }
-}
-
-/// One document pair, segmented, with the document names its output shows.
-struct Doc {
-    src: Text,
-    tgt: Text,
-    src_name: Option<String>,
-    tgt_name: Option<String>,
-    /// Whether one text held both languages.
-    mixed: bool,
-}
-
-/// The files one alignment is written to: `(path, bytes)`, `None` for standard output.
-type Rendered = Vec<(Option<PathBuf>, Vec<u8>)>;
-
-impl Doc {
-    /// Reads and segments `src` and `tgt`; without `tgt`, `src` holds both languages.
-    /// Warnings (a text that looks like the other language) go to `warn`.
-    fn read(
-        o: &AlignOptions,
-        seg: &Segmenter,
-        (src, tgt): (&Path, Option<&Path>),
-        threads: usize,
-        warn: &mut dyn FnMut(String),
-    ) -> Result<Doc, bialign::Error> {
-        let mixed = tgt.is_none();
-        let src_text = read_text(src, o.max_input_bytes)?;
-        let tgt_text = match tgt {
-            Some(t) => Some(read_text(t, o.max_input_bytes)?),
-            None => None,
-        };
-        let src_name = src.display().to_string();
-        let tgt_name = tgt.map(|t| t.display().to_string());
-        let tgt = tgt_text.as_deref().zip(tgt_name.as_deref());
-        let (src, tgt) = segment_pair(o, seg, (&src_text, &src_name), tgt, threads, warn);
-        Ok(Doc {
-            src,
-            tgt,
-            tgt_name: Some(tgt_name.unwrap_or_else(|| src_name.clone())),
-            src_name: Some(src_name),
-            mixed,
-        })
-    }
-
-    /// Aligns the pair and writes it in `format`: to `output`, or standard output when
-    /// `None` (Moses needs `output` as the prefix of its two files).
-    fn render(
-        &self,
-        aligners: &Aligners,
-        o: &AlignOptions,
-        format: Format,
-        output: Option<&Path>,
-    ) -> Result<Rendered, Box<dyn std::error::Error>> {
-        let alignment = aligners.for_doc(self.mixed).align(&self.src, &self.tgt)?;
-        let (src_texts, tgt_texts) = (self.src.texts(), self.tgt.texts());
-        let mut out = Output::new(&alignment, &src_texts, &tgt_texts)
-            .with_langs(self.src.lang(), self.tgt.lang())
-            .with_names(self.src_name.as_deref(), self.tgt_name.as_deref());
-        if let Some(min) = o.min_score {
-            out = out.with_min_score(min);
-        }
-        if format.is_two_files() {
-            // Moses: two files, OUT.<src-lang> and OUT.<tgt-lang>.
-            let Some(prefix) = output else {
-                return Err(
-                    "--format moses writes two files: give their common prefix with -o".into(),
-                );
-            };
-            let (sp, tp) = out.moses_paths(prefix);
-            let (mut sb, mut tb) = (Vec::new(), Vec::new());
-            out.write_moses(&mut sb, &mut tb)?;
-            return Ok(vec![(Some(sp), sb), (Some(tp), tb)]);
-        }
-        let mut buf = Vec::new();
-        out.write_to(format, &mut buf)?;
-        Ok(vec![(output.map(Path::to_path_buf), buf)])
-    }
-}
-
-/// Texts this long in all (bytes) are segmented on two threads.
-const PARALLEL_SEGMENT_BYTES: usize = 256 * 1024;
-
-/// Segments the texts of a document pair, each given with its name for messages; without
-/// `tgt`, `src` holds both languages and is partitioned. With 2 `threads` or more, long
-/// texts are segmented one on each. Returns `(source, target)`.
-fn segment_pair(
-    o: &AlignOptions,
-    seg: &Segmenter,
-    (src_text, src_name): (&str, &str),
-    tgt: Option<(&str, &str)>,
-    threads: usize,
-    warn: &mut dyn FnMut(String),
-) -> (Text, Text) {
-    match tgt {
-        Some((tgt_text, tgt_name)) => {
-            let one = |text: &str, lang: Lang, name: &str| {
-                let (segmented, detected) = seg.segment_detect(text, lang);
-                (check_lang(text, detected, lang, name), segmented)
-            };
-            let ((src_warning, src), (tgt_warning, tgt)) =
-                if threads >= 2 && src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
-                    std::thread::scope(|s| {
-                        let tgt = s.spawn(|| one(tgt_text, o.tgt_lang, tgt_name));
-                        let src = one(src_text, o.src_lang, src_name);
-                        (
-                            src,
-                            tgt.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                        )
-                    })
-                } else {
-                    (
-                        one(src_text, o.src_lang, src_name),
-                        one(tgt_text, o.tgt_lang, tgt_name),
-                    )
-                };
-            src_warning
-                .into_iter()
-                .chain(tgt_warning)
-                .for_each(&mut *warn);
-            (src, tgt)
-        }
-        None => {
-            let (zh, en) = seg.segment_mixed(src_text);
-            if zh.is_empty() || en.is_empty() {
-                warn(format!(
-                    "{src_name} does not hold both languages ({} Chinese and {} English sentences)",
-                    zh.len(),
-                    en.len()
-                ));
-            }
-            if o.src_lang == Lang::En {
-                (en, zh)
-            } else {
-                (zh, en)
-            }
-        }
-    }
-}
-
 fn align(a: AlignArgs) -> CliResult {
-    let o = &a.options;
-    let seg = segmenter(o.presplit);
-    let mut warn = |w: String| eprintln!("bialign: warning: {w}");
+    let options = a.options.to_options(a.threads.map(usize::from));
+    options.validate()?;
+    // The inputs first: a bad file is reported before the dictionaries are loaded.
     let t = std::time::Instant::now();
-    // The inputs first: a bad file is reported before the lexicon is loaded.
-    // Threads for one document: as asked, or as many as the library would take.
-    let threads = a.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, usize::from),
-        usize::from,
+    let src = read_text(&a.src, options.max_input_bytes)?;
+    let tgt = a
+        .tgt
+        .as_deref()
+        .map(|t| read_text(t, options.max_input_bytes))
+        .transpose()?;
+    let pipeline = options.pipeline()?;
+    let names = (a.src.display().to_string(), a.tgt.as_ref().map(|t| t.display().to_string()));
+    let doc = pipeline.document(
+        (&src, &names.0),
+        tgt.as_deref().zip(names.1.as_deref()),
     );
-    let doc = Doc::read(o, &seg, (&a.src, a.tgt.as_deref()), threads, &mut warn)?;
-    debug_lap("read and segment", t);
-    let aligners = build_aligners(o, a.threads.map(usize::from))?;
-    let format = o.format.unwrap_or(Format::Tsv);
-    let mut written: Vec<PathBuf> = Vec::new();
-    let t = std::time::Instant::now();
-    let rendered = doc.render(&aligners, o, format, a.output.as_deref())?;
-    debug_lap("align and render", t);
-    for (path, bytes) in rendered {
-        if let Err(e) = write_output(path.as_deref(), &bytes) {
-            // No partial output: Moses' first file goes when its second cannot be written.
-            for p in &written {
-                let _ = std::fs::remove_file(p);
-            }
-            return Err(e);
-        }
-        written.extend(path);
+    for w in &doc.warnings {
+        eprintln!("bialign: warning: {w}");
     }
+    debug_lap("read and segment", t);
+    let format = a.options.format.unwrap_or(Format::Tsv);
+    let t = std::time::Instant::now();
+    let files = pipeline.render(&doc, format, a.output.as_deref())?;
+    debug_lap("align and render", t);
+    write_files(&files)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes rendered output: files atomically, or none of them, and what has no path to
+/// standard output.
+fn write_files(files: &[OutputFile]) -> Result<(), Box<dyn std::error::Error>> {
+    for file in files {
+        if file.path.as_deref().is_none_or(|p| p == Path::new("-")) {
+            write_output(None, &file.bytes)?;
+        }
+    }
+    let to_disk: Vec<OutputFile> = files
+        .iter()
+        .filter(|f| f.path.as_deref().is_some_and(|p| p != Path::new("-")))
+        .cloned()
+        .collect();
+    bialign::export::save(&to_disk)?;
+    Ok(())
 }
 
 /// Reports the time a stage of the command line took, as the library does for its own.
@@ -526,40 +329,19 @@ fn segment(a: SegmentArgs) -> CliResult {
         return Err(format!("unknown format `{}` (expected text or jsonl)", a.format).into());
     }
     let text = read_text(&a.file, a.max_input_bytes)?;
-    let seg = segmenter(a.presplit);
-    let texts: Vec<Text> = if seg.is_mixed(&text) {
-        let (zh, en) = seg.segment_mixed(&text);
-        match a.lang {
-            Some(Lang::Zh) => vec![zh],
-            Some(Lang::En) => vec![en],
-            None => vec![zh, en],
-        }
-    } else {
-        let lang = a.lang.or_else(|| seg.detect(&text)).unwrap_or(Lang::En);
-        vec![seg.segment(&text, lang)]
-    };
-    let mut out = Vec::new();
-    for t in &texts {
-        for s in t.sentences() {
-            match a.format.as_str() {
-                "jsonl" => {
-                    let obj = serde_json::json!({
-                        "lang": t.lang().code(),
-                        "para": s.para,
-                        "start": s.span.start,
-                        "end": s.span.end,
-                        "text": s.text,
-                    });
-                    writeln!(out, "{obj}")?;
-                }
-                "text" => writeln!(out, "{}", s.text)?,
-                other => {
-                    return Err(format!("unknown format `{other}` (expected text or jsonl)").into())
-                }
+    let seg = Segmenter::new().presplit(a.presplit);
+    let mut out = String::new();
+    for t in seg.segment_parts(&text, a.lang) {
+        if a.format == "jsonl" {
+            out.push_str(&t.to_jsonl());
+        } else {
+            for s in t.sentences() {
+                out.push_str(&s.text);
+                out.push('\n');
             }
         }
     }
-    write_output(a.output.as_deref(), &out)?;
+    write_output(a.output.as_deref(), out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

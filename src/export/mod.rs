@@ -1,12 +1,12 @@
 //! Writers for alignments: index format, TSV, JSONL, TMX, Moses and an HTML review page.
 //!
-//! [`Output`] bundles an alignment with its sentences, languages and document names and
-//! writes any single-file [`Format`] with [`Output::write_to`]; Moses, which needs two
-//! files, has [`Output::write_moses`]. The format modules ([`tmx`], [`moses`], [`html`]) can
-//! also be used on their own.
+//! [`Writer`] bundles an alignment with its sentences, languages and document names and
+//! renders every [`Format`]: one file with [`Writer::render`], the files of any format
+//! (Moses writes two) with [`Writer::files`], saved atomically with [`Writer::save`]. The
+//! format modules ([`tmx`], [`moses`], [`html`]) can also be used on their own.
 //!
 //! ```
-//! use bialign::export::{Format, Output};
+//! use bialign::export::{Format, Writer};
 //! use bialign::{Alignment, Bead, Lang};
 //!
 //! let zh = ["你好。", "谢谢。"];
@@ -17,7 +17,7 @@
 //!         Bead { src: 1..2, tgt: 1..2, score: 0.42 },
 //!     ],
 //! };
-//! let out = Output::new(&alignment, &zh, &en)
+//! let out = Writer::new(&alignment, &zh, &en)
 //!     .with_langs(Lang::Zh, Lang::En)
 //!     .with_min_score(0.5);
 //! let mut tmx = Vec::new();
@@ -38,7 +38,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// An output format for an alignment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Format {
     /// One bead per line in index format: `[0,1]:[0]`, `[2]:[]`.
@@ -51,7 +52,7 @@ pub enum Format {
     /// TMX 1.4b, one translation unit per non-null bead (see [`tmx`]).
     Tmx,
     /// Moses plain text: two files, one line per non-null bead (see [`moses`]). It cannot be
-    /// written to a single output: use [`Output::write_moses`].
+    /// written to a single output: use [`Writer::files`].
     Moses,
     /// A self-contained HTML review page (see [`html`]).
     Html,
@@ -84,6 +85,34 @@ impl Format {
     pub fn is_two_files(self) -> bool {
         self == Format::Moses
     }
+
+    /// The format a file name's extension names (case-insensitive): `.tsv`, `.jsonl`,
+    /// `.tmx`, `.html` or `.htm`, `.ids` or `.align`; `None` for any other.
+    ///
+    /// ```
+    /// use bialign::export::Format;
+    /// use std::path::Path;
+    ///
+    /// assert_eq!(Format::from_extension(Path::new("out/pairs.TMX")), Some(Format::Tmx));
+    /// assert_eq!(Format::from_extension(Path::new("pairs.txt")), None);
+    /// ```
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        match ext.as_str() {
+            "tsv" => Some(Format::Tsv),
+            "jsonl" => Some(Format::Jsonl),
+            "tmx" => Some(Format::Tmx),
+            "html" | "htm" => Some(Format::Html),
+            "ids" | "align" => Some(Format::Ids),
+            _ => None,
+        }
+    }
+
+    /// The format for an output file: the one its extension names, else TSV (also for
+    /// standard output, `None`).
+    pub fn for_output(output: Option<&Path>) -> Format {
+        output.and_then(Format::from_extension).unwrap_or(Format::Tsv)
+    }
 }
 
 impl std::fmt::Display for Format {
@@ -107,41 +136,55 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// Everything a writer needs: the alignment, the sentences of both sides, their languages
-/// and, optionally, the document names and a minimum confidence.
+/// The one writer of alignments: the alignment, the sentences of both sides, their
+/// languages and, optionally, the document names, TMX language tags and a minimum confidence;
+/// it renders any [`Format`] ([`render`](Writer::render) for one file,
+/// [`files`](Writer::files) for every format, Moses' two files included) and saves them
+/// ([`save`](Writer::save), atomically).
 ///
-/// Build it with [`Output::new`] and the `with_*` setters (or set the public fields), then
-/// call [`write_to`](Output::write_to) or [`write_moses`](Output::write_moses).
-#[derive(Clone, Copy, Debug)]
-pub struct Output<'a, S: AsRef<str>> {
-    /// The alignment to write.
-    pub alignment: &'a Alignment,
-    /// The source sentences; bead indices refer to them.
-    pub src: &'a [S],
-    /// The target sentences; bead indices refer to them.
-    pub tgt: &'a [S],
-    /// The source language (default Chinese).
-    pub src_lang: Lang,
-    /// The target language (default English).
-    pub tgt_lang: Lang,
-    /// The source document's name (a file name), shown in TMX props and the HTML page.
-    pub src_name: Option<&'a str>,
-    /// The target document's name.
-    pub tgt_name: Option<&'a str>,
-    /// Pairs whose score is below this are left out of the pair formats (TSV, TMX, Moses);
-    /// the whole-document formats (ids, JSONL, HTML) keep every bead. `None` keeps all.
-    pub min_score: Option<f64>,
-    /// The TMX language tag of the source side; `None` for [`tmx::default_tag`].
-    pub src_tag: Option<&'a str>,
-    /// The TMX language tag of the target side; `None` for [`tmx::default_tag`].
-    pub tgt_tag: Option<&'a str>,
+/// Build it with [`Writer::new`] and the `with_*` setters.
+#[derive(Clone, Debug)]
+pub struct Writer<'a> {
+    alignment: &'a Alignment,
+    src: Vec<&'a str>,
+    tgt: Vec<&'a str>,
+    src_lang: Lang,
+    tgt_lang: Lang,
+    src_name: Option<&'a str>,
+    tgt_name: Option<&'a str>,
+    min_score: Option<f64>,
+    src_tag: Option<&'a str>,
+    tgt_tag: Option<&'a str>,
 }
 
-impl<'a, S: AsRef<str>> Output<'a, S> {
-    /// An output of `alignment` over the sentences `src` and `tgt`, Chinese to English,
+/// One file of rendered output: where it goes (`None`: standard output) and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    /// The file's path; `None` for output meant for standard output.
+    pub path: Option<PathBuf>,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+}
+
+impl<'a> Writer<'a> {
+    /// A writer of `alignment` over the sentences `src` and `tgt`, Chinese to English,
     /// without document names or minimum score.
-    pub fn new(alignment: &'a Alignment, src: &'a [S], tgt: &'a [S]) -> Self {
-        Output {
+    pub fn new<S: AsRef<str>, T: AsRef<str>>(
+        alignment: &'a Alignment,
+        src: &'a [S],
+        tgt: &'a [T],
+    ) -> Self {
+        Self::for_sentences(
+            alignment,
+            src.iter().map(AsRef::as_ref).collect(),
+            tgt.iter().map(AsRef::as_ref).collect(),
+        )
+    }
+
+    /// [`Writer::new`] with the sentences already as lists of `&str` (as
+    /// [`Text::texts`](crate::text::Text::texts) gives them).
+    pub fn for_sentences(alignment: &'a Alignment, src: Vec<&'a str>, tgt: Vec<&'a str>) -> Self {
+        Writer {
             alignment,
             src,
             tgt,
@@ -169,7 +212,8 @@ impl<'a, S: AsRef<str>> Output<'a, S> {
         self
     }
 
-    /// Leaves pairs scoring below `min_score` out of TSV, TMX and Moses output.
+    /// Leaves pairs scoring below `min_score` out of TSV, TMX and Moses output; the
+    /// whole-document formats (ids, JSONL, HTML) keep every bead.
     pub fn with_min_score(mut self, min_score: f64) -> Self {
         self.min_score = Some(min_score);
         self
@@ -205,8 +249,8 @@ impl<'a, S: AsRef<str>> Output<'a, S> {
         Ok(())
     }
 
-    /// The TMX options this output implies.
-    pub fn tmx_options(&self) -> tmx::TmxOptions {
+    /// The TMX options this writer implies.
+    fn tmx_options(&self) -> tmx::TmxOptions {
         let mut o = tmx::TmxOptions::for_langs(self.src_lang, self.tgt_lang);
         if let Some(t) = self.src_tag {
             o.src_lang = t.to_string();
@@ -220,8 +264,8 @@ impl<'a, S: AsRef<str>> Output<'a, S> {
         o
     }
 
-    /// The HTML options this output implies.
-    pub fn html_options(&self) -> html::HtmlOptions {
+    /// The HTML options this writer implies.
+    fn html_options(&self) -> html::HtmlOptions {
         html::HtmlOptions {
             src_lang: self.src_lang,
             tgt_lang: self.tgt_lang,
@@ -236,45 +280,56 @@ impl<'a, S: AsRef<str>> Output<'a, S> {
     /// # Errors
     ///
     /// A [`Config`](crate::ErrorKind::Config) error for [`Format::Moses`] (two files: use
-    /// [`write_moses`](Self::write_moses)) or when a bead refers to a sentence that does
-    /// not exist ([`check`](Self::check)); an [`Io`](crate::ErrorKind::Io) error (named
-    /// `<output>`) when writing fails.
+    /// [`write_moses`](Self::write_moses) or [`files`](Self::files)) or when a bead refers
+    /// to a sentence that does not exist ([`check`](Self::check)); an
+    /// [`Io`](crate::ErrorKind::Io) error (named `<output>`) when writing fails.
     pub fn write_to(&self, format: Format, out: &mut dyn Write) -> crate::Result<()> {
         self.check()?;
         let io_err = |e| crate::Error::io("<output>", e);
+        let (a, src, tgt) = (self.alignment, &self.src[..], &self.tgt[..]);
         match format {
-            Format::Ids | Format::Jsonl => {
-                write_simple(out, format, self.alignment, self.src, self.tgt, None).map_err(io_err)
+            Format::Ids | Format::Jsonl => write_simple(out, format, a, src, tgt, None),
+            Format::Tsv => write_simple(out, format, a, src, tgt, self.min_score),
+            Format::Tmx => tmx::write(out, a, src, tgt, &self.tmx_options()),
+            Format::Html => html::write(out, a, src, tgt, &self.html_options()),
+            Format::Moses => {
+                return Err(crate::Error::config(
+                    "the moses format writes two files (one per language); \
+                     use Writer::write_moses or Writer::files",
+                ))
             }
-            Format::Tsv => write_simple(
-                out,
-                format,
-                self.alignment,
-                self.src,
-                self.tgt,
-                self.min_score,
-            )
-            .map_err(io_err),
-            Format::Tmx => tmx::write(out, self.alignment, self.src, self.tgt, &self.tmx_options())
-                .map_err(io_err),
-            Format::Html => html::write(
-                out,
-                self.alignment,
-                self.src,
-                self.tgt,
-                &self.html_options(),
-            )
-            .map_err(io_err),
-            Format::Moses => Err(crate::Error::config(
-                "the moses format writes two files (one per language); \
-                 use Output::write_moses",
-            )),
         }
+        .map_err(io_err)
     }
 
-    /// Writes Moses plain text: the source side of every non-null bead (that passes
-    /// [`min_score`](Self::min_score)) to `src_out`, its target side to `tgt_out`, one line
-    /// each (see [`moses::write`]).
+    /// The alignment in a single-file `format`, as bytes.
+    ///
+    /// # Errors
+    /// As [`write_to`](Self::write_to).
+    pub fn render(&self, format: Format) -> crate::Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        self.write_to(format, &mut buf)?;
+        Ok(buf)
+    }
+
+    /// The beads as `--format jsonl` writes them, one value each (for a caller that embeds
+    /// them in a JSON document of its own, as `bialign batch -` does).
+    ///
+    /// # Errors
+    /// When a bead refers to a sentence that does not exist ([`check`](Self::check)).
+    pub fn json_beads(&self) -> crate::Result<Vec<JsonBead>> {
+        self.check()?;
+        Ok(self
+            .alignment
+            .beads
+            .iter()
+            .map(|b| JsonBead::of(b, &self.src, &self.tgt))
+            .collect())
+    }
+
+    /// Writes Moses plain text: the source side of every non-null bead (that passes the
+    /// minimum score) to `src_out`, its target side to `tgt_out`, one line each (see
+    /// [`moses::write`]).
     ///
     /// # Errors
     ///
@@ -290,8 +345,8 @@ impl<'a, S: AsRef<str>> Output<'a, S> {
             src_out,
             tgt_out,
             self.alignment,
-            self.src,
-            self.tgt,
+            &self.src,
+            &self.tgt,
             self.min_score,
         )
         .map_err(|e| crate::Error::io("<output>", e))
@@ -301,6 +356,110 @@ impl<'a, S: AsRef<str>> Output<'a, S> {
     /// `prefix.en` for Chinese to English (see [`moses::file_names`]).
     pub fn moses_paths(&self, prefix: &Path) -> (PathBuf, PathBuf) {
         moses::file_names(prefix, self.src_lang, self.tgt_lang)
+    }
+
+    /// The files `format` makes for `output` (`None`: standard output): one, or Moses' two,
+    /// which need `output` as the prefix of their names.
+    ///
+    /// # Errors
+    /// A [`Config`](crate::ErrorKind::Config) error for Moses without `output`, and as
+    /// [`write_to`](Self::write_to).
+    pub fn files(&self, format: Format, output: Option<&Path>) -> crate::Result<Vec<OutputFile>> {
+        if format.is_two_files() {
+            let Some(prefix) = output else {
+                return Err(crate::Error::config(
+                    "--format moses writes two files: give their common prefix with -o",
+                ));
+            };
+            let (sp, tp) = self.moses_paths(prefix);
+            let (mut sb, mut tb) = (Vec::new(), Vec::new());
+            self.write_moses(&mut sb, &mut tb)?;
+            return Ok(vec![
+                OutputFile { path: Some(sp), bytes: sb },
+                OutputFile { path: Some(tp), bytes: tb },
+            ]);
+        }
+        Ok(vec![OutputFile {
+            path: output.map(Path::to_path_buf),
+            bytes: self.render(format)?,
+        }])
+    }
+
+    /// Renders `format` and writes its files under `output` atomically (see [`save`]).
+    ///
+    /// # Errors
+    /// As [`files`](Self::files) and [`save`].
+    pub fn save(&self, format: Format, output: &Path) -> crate::Result<Vec<PathBuf>> {
+        let files = self.files(format, Some(output))?;
+        save(&files)?;
+        Ok(files.into_iter().filter_map(|f| f.path).collect())
+    }
+}
+
+/// Writes every file that has a path, each atomically (a temporary file in the target's
+/// folder, created new, then renamed over the target), or none: when one fails, those
+/// already written are removed. Missing folders are created.
+///
+/// # Errors
+/// An [`Io`](crate::ErrorKind::Io) error naming the file that could not be written.
+pub fn save(files: &[OutputFile]) -> crate::Result<()> {
+    for (k, file) in files.iter().enumerate() {
+        let Some(path) = &file.path else { continue };
+        if let Err(e) = write_atomic(path, &file.bytes) {
+            for written in files[..k].iter().filter_map(|f| f.path.as_ref()) {
+                let _ = std::fs::remove_file(written);
+            }
+            return Err(crate::Error::io(path, e));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a new temporary file beside it, renamed over `path`.
+fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.exists() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if res.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    res
+}
+
+/// One bead as `--format jsonl` writes it (fields in the command-line contract's order).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct JsonBead {
+    /// Source sentence indices.
+    pub src: Vec<usize>,
+    /// Target sentence indices.
+    pub tgt: Vec<usize>,
+    /// The source sentences, joined as every writer joins them.
+    pub src_text: String,
+    /// The target sentences, joined likewise.
+    pub tgt_text: String,
+    /// The confidence, rounded to three decimals.
+    pub score: f64,
+}
+
+impl JsonBead {
+    fn of<S: AsRef<str>, T: AsRef<str>>(b: &crate::Bead, src: &[S], tgt: &[T]) -> JsonBead {
+        JsonBead {
+            src: b.src.clone().collect(),
+            tgt: b.tgt.clone().collect(),
+            src_text: join_side(src, &b.src),
+            tgt_text: join_side(tgt, &b.tgt),
+            score: (b.score * 1000.0).round() / 1000.0,
+        }
     }
 }
 
@@ -395,9 +554,9 @@ fn guess_lang<S: AsRef<str>>(sentences: &[S], default: Lang) -> Lang {
 ///
 /// Ids, TSV and JSONL are written as they always were. For TMX and HTML the languages are
 /// guessed from the script of each side (Chinese when Han characters dominate), without
-/// document names or minimum score; use [`Output`] to set them. Moses needs two outputs and
+/// document names or minimum score; use [`Writer`] to set them. Moses needs two outputs and
 /// gives an [`InvalidInput`](io::ErrorKind::InvalidInput) error here (use
-/// [`Output::write_moses`] or [`moses::write`]). A bead index beyond the sentences is
+/// [`Writer::files`] or [`moses::write`]). A bead index beyond the sentences is
 /// written as an empty sentence.
 pub fn write<W: Write, S: AsRef<str>, T: AsRef<str>>(
     out: &mut W,
@@ -406,28 +565,24 @@ pub fn write<W: Write, S: AsRef<str>, T: AsRef<str>>(
     src: &[S],
     tgt: &[T],
 ) -> io::Result<()> {
-    match format {
-        Format::Ids | Format::Tsv | Format::Jsonl => {
-            write_simple(out, format, alignment, src, tgt, None)
-        }
-        Format::Tmx => {
-            let opts =
-                tmx::TmxOptions::for_langs(guess_lang(src, Lang::Zh), guess_lang(tgt, Lang::En));
-            tmx::write(out, alignment, src, tgt, &opts)
-        }
-        Format::Html => {
-            let opts = html::HtmlOptions {
-                src_lang: guess_lang(src, Lang::Zh),
-                tgt_lang: guess_lang(tgt, Lang::En),
-                ..html::HtmlOptions::default()
-            };
-            html::write(out, alignment, src, tgt, &opts)
-        }
-        Format::Moses => Err(io::Error::new(
+    if format.is_two_files() {
+        return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "the moses format writes two files (one per language); \
-             use export::Output::write_moses or export::moses::write",
-        )),
+             use export::Writer::files or export::moses::write",
+        ));
+    }
+    let langs = match format {
+        Format::Tmx | Format::Html => (guess_lang(src, Lang::Zh), guess_lang(tgt, Lang::En)),
+        _ => (Lang::Zh, Lang::En),
+    };
+    // Beads beyond the sentences are written as empty sentences here, so no check.
+    let writer = Writer::new(alignment, src, tgt).with_langs(langs.0, langs.1);
+    let (a, src, tgt) = (writer.alignment, &writer.src[..], &writer.tgt[..]);
+    match format {
+        Format::Tmx => tmx::write(out, a, src, tgt, &writer.tmx_options()),
+        Format::Html => html::write(out, a, src, tgt, &writer.html_options()),
+        _ => write_simple(out, format, a, src, tgt, None),
     }
 }
 
@@ -454,24 +609,8 @@ fn write_simple<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
             Ok(())
         }
         Format::Jsonl => {
-            // Fields in the order of the command-line contract (design notes), which a
-            // `json!` map would sort.
-            #[derive(serde::Serialize)]
-            struct JsonBead {
-                src: Vec<usize>,
-                tgt: Vec<usize>,
-                src_text: String,
-                tgt_text: String,
-                score: f64,
-            }
             for b in &alignment.beads {
-                let obj = JsonBead {
-                    src: b.src.clone().collect(),
-                    tgt: b.tgt.clone().collect(),
-                    src_text: join_side(src, &b.src),
-                    tgt_text: join_side(tgt, &b.tgt),
-                    score: (b.score * 1000.0).round() / 1000.0,
-                };
+                let obj = JsonBead::of(b, src, tgt);
                 serde_json::to_writer(&mut *out, &obj).map_err(std::io::Error::from)?;
                 writeln!(out)?;
             }

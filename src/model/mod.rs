@@ -40,7 +40,8 @@ pub(crate) type Span = (Range<usize>, Range<usize>);
 
 /// The kind of text, which sets the aligner's starting assumptions
 /// ([`AlignerBuilder::genre`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Genre {
     /// Fiction and other free translation: about 62 % 1-1 beads, 21 % 1-2, 6 % 1-3; a wide

@@ -2,6 +2,7 @@
 
 pub mod decode;
 mod document;
+mod jsonl;
 pub mod normalize;
 pub mod partition;
 pub mod segment;

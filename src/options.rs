@@ -1,0 +1,270 @@
+//! [`Options`]: every option of an alignment run, once, as the front-ends offer it.
+//!
+//! The command line's `align` and `batch` flags, the Python keyword arguments and a review
+//! session's settings all have these names, defaults and valid ranges; a front-end parses
+//! its own syntax into an `Options`, calls [`Options::validate`] (or [`Pipeline::new`],
+//! which validates) and never repeats a default or a range.
+
+use crate::export::Format;
+use crate::{AlignerBuilder, Error, Genre, Lang, Pipeline, Result};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Largest input accepted by default, in bytes (1 GiB).
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = crate::text::decode::DEFAULT_MAX_INPUT_BYTES;
+
+/// Every option of one alignment run: reading, segmenting, aligning and writing.
+///
+/// Field names are the command line's option names with `_` for `-` (`max_bead` is
+/// `--max-bead`), and [`Options::default`] holds every default. It is a serde type with
+/// unknown fields refused, so a front-end may also take it as JSON.
+///
+/// ```
+/// use bialign::{Genre, Options};
+///
+/// let mut options = Options::default();
+/// options.genre = Some(Genre::Official);
+/// options.max_bead = 4;
+/// options.validate()?;
+///
+/// options.max_bead = 11;
+/// let err = options.validate().unwrap_err();
+/// assert_eq!(err.option(), Some("max_bead"));
+/// # Ok::<(), bialign::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Inputs are already one sentence per line (line i is sentence i).
+    pub presplit: bool,
+    /// Language of the source text (default Chinese).
+    pub src_lang: Lang,
+    /// Language of the target text (default English).
+    pub tgt_lang: Lang,
+    /// Output format; `None`: TSV, or the output file's extension where there is one
+    /// ([`Format::for_output`]).
+    pub format: Option<Format>,
+    /// Pairs below this confidence are left out of the pair formats (TSV, TMX, Moses).
+    pub min_score: Option<f64>,
+    /// The genre preset; `None`: official for one text holding both languages (a UN-style
+    /// document), literary for two texts.
+    pub genre: Option<Genre>,
+    /// Never let a bead cross a paragraph boundary (implied by the official genre).
+    pub hard_paragraphs: bool,
+    /// Largest bead, as the total number of sentences on both sides
+    /// ([`AlignerBuilder::MAX_BEAD`]).
+    pub max_bead: usize,
+    /// Half-width of the first search band, in sentences (at least 1).
+    pub band: usize,
+    /// Largest half-width the band may widen to (at least 1).
+    pub max_band: usize,
+    /// Skip the second pass with re-estimated parameters.
+    pub no_second_pass: bool,
+    /// Lay the first band along the length diagonal only, without anchors.
+    pub no_anchors: bool,
+    /// Rounds of re-estimation and realignment ([`AlignerBuilder::REFINEMENTS`]); `None`:
+    /// one, or none with `no_second_pass`.
+    pub refinements: Option<usize>,
+    /// Weight of lexical evidence (at least 0; `None`: [`AlignerBuilder::DEFAULT_LEXICAL_WEIGHT`]).
+    pub lexical_weight: Option<f64>,
+    /// Weight of boundary punctuation agreement (at least 0).
+    pub punctuation_weight: Option<f64>,
+    /// Expected coverage of English content words by translations
+    /// ([`AlignerBuilder::COVERAGE`]).
+    pub coverage: Option<f64>,
+    /// Weight of Chinese-side lexical evidence relative to English-side evidence (at least 0).
+    pub unit_weight: Option<f64>,
+    /// Expected coverage of Chinese content words by translations
+    /// ([`AlignerBuilder::COVERAGE`]).
+    pub unit_coverage: Option<f64>,
+    /// Prior probability of a sentence without counterpart, per side
+    /// ([`AlignerBuilder::DELETION_PRIOR`]; `None`: the genre's).
+    pub deletion_prior: Option<f64>,
+    /// Additional dictionaries (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
+    pub dict: Vec<PathBuf>,
+    /// Do not use the bundled lexicon.
+    pub no_lexicon: bool,
+    /// Do not match capitalised English words against the pinyin of Chinese characters.
+    pub no_pinyin: bool,
+    /// Do not learn word pairs from the first pass for the second.
+    pub no_learned_lexicon: bool,
+    /// Keep the starting parameters in the later passes.
+    pub no_reestimate: bool,
+    /// Largest input accepted, in bytes (a file, a text, a dictionary).
+    pub max_input_bytes: u64,
+    /// Most threads one alignment uses (at least 1); `None`: the cores, at most 4.
+    pub threads: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            presplit: false,
+            src_lang: Lang::Zh,
+            tgt_lang: Lang::En,
+            format: None,
+            min_score: None,
+            genre: None,
+            hard_paragraphs: false,
+            max_bead: AlignerBuilder::DEFAULT_MAX_BEAD,
+            band: AlignerBuilder::DEFAULT_BAND,
+            max_band: AlignerBuilder::DEFAULT_MAX_BAND,
+            no_second_pass: false,
+            no_anchors: false,
+            refinements: None,
+            lexical_weight: None,
+            punctuation_weight: None,
+            coverage: None,
+            unit_weight: None,
+            unit_coverage: None,
+            deletion_prior: None,
+            dict: Vec::new(),
+            no_lexicon: false,
+            no_pinyin: false,
+            no_learned_lexicon: false,
+            no_reestimate: false,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            threads: None,
+        }
+    }
+}
+
+/// `Err` naming `option` unless `ok`.
+fn require(ok: bool, option: &'static str, what: impl FnOnce() -> String) -> Result<()> {
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid_option(option, what()))
+    }
+}
+
+/// Checks an optional number against a range of valid values.
+fn in_range(
+    value: Option<f64>,
+    option: &'static str,
+    range: std::ops::RangeInclusive<f64>,
+) -> Result<()> {
+    match value {
+        None => Ok(()),
+        Some(v) => require(v.is_finite() && range.contains(&v), option, || {
+            format!(
+                "must be a number from {} to {}, not {v}",
+                range.start(),
+                range.end()
+            )
+        }),
+    }
+}
+
+/// Checks an optional weight: a finite number, at least 0.
+fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
+    in_range(value, option, 0.0..=f64::MAX)
+        .map_err(|_| Error::invalid_option(option, "must be a finite number, at least 0".to_string()))
+}
+
+impl Options {
+    /// Checks every option against its valid range, and the options against each other.
+    ///
+    /// # Errors
+    /// A [`Config`](crate::ErrorKind::Config) error whose [`Error::option`] names the first
+    /// option that is out of range (or the first of two that conflict).
+    pub fn validate(&self) -> Result<()> {
+        let range = AlignerBuilder::MAX_BEAD;
+        require(range.contains(&self.max_bead), "max_bead", || {
+            format!(
+                "must be from {} to {}, not {}",
+                range.start(),
+                range.end(),
+                self.max_bead
+            )
+        })?;
+        require(self.band >= 1, "band", || "must be at least 1".into())?;
+        require(self.max_band >= 1, "max_band", || "must be at least 1".into())?;
+        if let Some(r) = self.refinements {
+            let range = AlignerBuilder::REFINEMENTS;
+            require(range.contains(&r), "refinements", || {
+                format!("must be from {} to {}, not {r}", range.start(), range.end())
+            })?;
+            require(!self.no_second_pass, "refinements", || {
+                "cannot be used with no_second_pass".into()
+            })?;
+        }
+        weight(self.lexical_weight, "lexical_weight")?;
+        weight(self.punctuation_weight, "punctuation_weight")?;
+        weight(self.unit_weight, "unit_weight")?;
+        in_range(self.coverage, "coverage", AlignerBuilder::COVERAGE)?;
+        in_range(self.unit_coverage, "unit_coverage", AlignerBuilder::COVERAGE)?;
+        in_range(
+            self.deletion_prior,
+            "deletion_prior",
+            AlignerBuilder::DELETION_PRIOR,
+        )?;
+        in_range(self.min_score, "min_score", 0.0..=1.0)?;
+        if let Some(n) = self.threads {
+            require(n >= 1, "threads", || "must be at least 1".into())?;
+        }
+        require(self.src_lang != self.tgt_lang, "tgt_lang", || {
+            format!(
+                "the source and target languages must differ (both are {})",
+                self.src_lang
+            )
+        })
+    }
+
+    /// The aligner these options describe for a document of one `genre`, sharing `lexicon`
+    /// (`None`: the bundled one).
+    pub(crate) fn aligner(
+        &self,
+        genre: Genre,
+        lexicon: Option<std::sync::Arc<crate::Lexicon>>,
+    ) -> crate::Aligner {
+        let mut b = crate::Aligner::builder();
+        if let Some(n) = self.threads {
+            b.threads(n);
+        }
+        // The preset first: the options after it override its settings.
+        b.genre(genre);
+        if self.hard_paragraphs {
+            b.hard_paragraphs(true);
+        }
+        b.src_lang(self.src_lang)
+            .tgt_lang(self.tgt_lang)
+            .max_bead(self.max_bead)
+            .band(self.band)
+            .max_band(self.max_band)
+            .second_pass(!self.no_second_pass)
+            .anchors(!self.no_anchors)
+            .pinyin_names(!self.no_pinyin)
+            .learn_lexicon(!self.no_learned_lexicon)
+            .reestimate(!self.no_reestimate);
+        if let Some(r) = self.refinements {
+            b.refinements(r);
+        }
+        type Setter = fn(&mut AlignerBuilder, f64) -> &mut AlignerBuilder;
+        let numbers: [(Option<f64>, Setter); 6] = [
+            (self.lexical_weight, AlignerBuilder::lexical_weight),
+            (self.punctuation_weight, AlignerBuilder::punctuation_weight),
+            (self.coverage, AlignerBuilder::coverage),
+            (self.deletion_prior, AlignerBuilder::deletion_prior),
+            (self.unit_weight, AlignerBuilder::unit_weight),
+            (self.unit_coverage, AlignerBuilder::unit_coverage),
+        ];
+        for (value, set) in numbers {
+            if let Some(v) = value {
+                set(&mut b, v);
+            }
+        }
+        if let Some(lex) = lexicon {
+            b.lexicon(lex);
+        }
+        b.build()
+    }
+
+    /// A [`Pipeline`] with these options (validated; dictionaries loaded once).
+    ///
+    /// # Errors
+    /// As [`Options::validate`], and when a dictionary cannot be read.
+    pub fn pipeline(&self) -> Result<Pipeline> {
+        Pipeline::new(self)
+    }
+}

@@ -1,0 +1,282 @@
+//! [`Pipeline`]: the whole run for one set of [`Options`], from files or texts to written
+//! output, so that every front-end (the command line's `align` and `batch`, the Python
+//! package, the review server) reads, segments, aligns and writes the same way.
+
+use crate::export::{Format, OutputFile, Writer};
+use crate::text::decode::{decode, read_text};
+use crate::text::partition::lacks_script;
+use crate::text::{Segmenter, Text};
+use crate::{Aligner, Alignment, Error, Genre, Lang, Lexicon, Options, Result};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Texts this long in all (bytes) are segmented on two threads when the options allow two.
+const PARALLEL_SEGMENT_BYTES: usize = 256 * 1024;
+
+/// Reading, segmenting, aligning and writing with one set of [`Options`].
+///
+/// It holds the segmenter and two aligners that share one lexicon (user dictionaries are
+/// loaded once): one for pairs of texts, one for a text holding both languages (they
+/// differ in the genre when [`Options::genre`] is not set). It is immutable and can be
+/// shared across threads.
+///
+/// ```
+/// use bialign::{export::Format, Options, Pipeline};
+///
+/// let pipeline = Pipeline::new(&Options::default())?;
+/// let doc = pipeline.document(("我父亲是医生。他每天去医院。", "zh.txt"), Some((
+///     "My father is a doctor. He goes to the hospital every day.",
+///     "en.txt",
+/// )));
+/// let alignment = pipeline.align(&doc)?;
+/// let tsv = pipeline.writer(&doc, &alignment).render(Format::Tsv)?;
+/// assert!(String::from_utf8(tsv).unwrap().starts_with("我父亲是医生。\tMy father is a doctor."));
+/// # Ok::<(), bialign::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    options: Options,
+    segmenter: Segmenter,
+    paired: Aligner,
+    mixed: Aligner,
+}
+
+/// One document pair, segmented: two texts, the names their output shows, and what was
+/// noticed on the way (a text that does not look like its language).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The source text's sentences.
+    pub src: Text,
+    /// The target text's sentences.
+    pub tgt: Text,
+    /// The source document's name (shown in TMX and HTML output).
+    pub src_name: Option<String>,
+    /// The target document's name.
+    pub tgt_name: Option<String>,
+    /// Whether one text held both languages.
+    pub mixed: bool,
+    /// Warnings about the input, one line each, naming the text.
+    pub warnings: Vec<String>,
+}
+
+impl Pipeline {
+    /// A pipeline for `options`, after checking them and loading their dictionaries.
+    ///
+    /// # Errors
+    /// As [`Options::validate`], and when a dictionary cannot be read.
+    pub fn new(options: &Options) -> Result<Pipeline> {
+        options.validate()?;
+        let lexicon = if options.no_lexicon || !options.dict.is_empty() {
+            let mut lex = if options.no_lexicon {
+                Lexicon::empty()
+            } else {
+                (*Lexicon::bundled()).clone()
+            };
+            for d in &options.dict {
+                lex.add_file(d)?;
+            }
+            Some(Arc::new(lex))
+        } else {
+            None
+        };
+        let genre = |default| options.genre.unwrap_or(default);
+        let mut segmenter = Segmenter::new();
+        segmenter = segmenter.presplit(options.presplit);
+        Ok(Pipeline {
+            paired: options.aligner(genre(Genre::Literary), lexicon.clone()),
+            mixed: options.aligner(genre(Genre::Official), lexicon),
+            segmenter,
+            options: options.clone(),
+        })
+    }
+
+    /// The options this pipeline was made with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The segmenter (presplit or not, as the options say).
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// The aligner for a document: `mixed` when one text held both languages.
+    pub fn aligner(&self, mixed: bool) -> &Aligner {
+        if mixed {
+            &self.mixed
+        } else {
+            &self.paired
+        }
+    }
+
+    /// Reads and segments the files `src` and `tgt` (`-` for standard input); without `tgt`,
+    /// `src` holds both languages. The document names are the paths as given.
+    ///
+    /// # Errors
+    /// When a file cannot be read or decoded or is over [`Options::max_input_bytes`].
+    pub fn read(&self, src: &Path, tgt: Option<&Path>) -> Result<Document> {
+        let limit = self.options.max_input_bytes;
+        let src_text = read_text(src, limit)?;
+        let tgt_text = tgt.map(|t| read_text(t, limit)).transpose()?;
+        let src_name = src.display().to_string();
+        let tgt_name = tgt.map(|t| t.display().to_string());
+        let mut doc = self.document(
+            (&src_text, &src_name),
+            tgt_text.as_deref().zip(tgt_name.as_deref()),
+        );
+        doc.src_name = Some(src_name);
+        Ok(doc)
+    }
+
+    /// Checks a text given directly (not read from a file) as a file's bytes are checked:
+    /// size limit, binary data refused, byte order mark dropped. `name` is used in messages.
+    ///
+    /// # Errors
+    /// When the text is over [`Options::max_input_bytes`] or is not text.
+    pub fn check_text(&self, text: &str, name: &str) -> Result<String> {
+        let limit = self.options.max_input_bytes;
+        if text.len() as u64 > limit {
+            return Err(Error::too_large(name, text.len() as u64, limit));
+        }
+        decode(text.as_bytes(), name)
+    }
+
+    /// Segments a document pair given as `(text, name)`; without `tgt`, `src` holds both
+    /// languages and is partitioned. Names are set to those given (for a text holding both
+    /// languages, both sides take its name).
+    pub fn document(&self, src: (&str, &str), tgt: Option<(&str, &str)>) -> Document {
+        let mut warnings = Vec::new();
+        let (src_text, src_name) = src;
+        let mixed = tgt.is_none();
+        let (s, t) = match tgt {
+            Some(tgt) => self.segment_pair(src, tgt, &mut warnings),
+            None => self.segment_mixed(src_text, src_name, &mut warnings),
+        };
+        Document {
+            src: s,
+            tgt: t,
+            src_name: Some(src_name.to_string()),
+            tgt_name: Some(tgt.map_or(src_name, |(_, n)| n).to_string()),
+            mixed,
+            warnings,
+        }
+    }
+
+    /// Segments two texts, each in its declared language, on two threads when they are long
+    /// and the options allow it.
+    fn segment_pair(
+        &self,
+        (src_text, src_name): (&str, &str),
+        (tgt_text, tgt_name): (&str, &str),
+        warnings: &mut Vec<String>,
+    ) -> (Text, Text) {
+        let o = &self.options;
+        let one = |text: &str, lang: Lang, name: &str| {
+            let (segmented, detected) = self.segmenter.segment_detect(text, lang);
+            (check_lang(text, detected, lang, name), segmented)
+        };
+        let threads = o.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        });
+        let ((src_warning, src), (tgt_warning, tgt)) =
+            if threads >= 2 && src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
+                std::thread::scope(|s| {
+                    let tgt = s.spawn(|| one(tgt_text, o.tgt_lang, tgt_name));
+                    let src = one(src_text, o.src_lang, src_name);
+                    (
+                        src,
+                        tgt.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    )
+                })
+            } else {
+                (
+                    one(src_text, o.src_lang, src_name),
+                    one(tgt_text, o.tgt_lang, tgt_name),
+                )
+            };
+        warnings.extend(src_warning.into_iter().chain(tgt_warning));
+        (src, tgt)
+    }
+
+    /// Partitions a text holding both languages into its two sides, in the options'
+    /// direction.
+    fn segment_mixed(&self, text: &str, name: &str, warnings: &mut Vec<String>) -> (Text, Text) {
+        let (zh, en) = self.segmenter.segment_mixed(text);
+        if zh.is_empty() || en.is_empty() {
+            warnings.push(format!(
+                "{name} does not hold both languages ({} Chinese and {} English sentences)",
+                zh.len(),
+                en.len()
+            ));
+        }
+        if self.options.src_lang == Lang::En {
+            (en, zh)
+        } else {
+            (zh, en)
+        }
+    }
+
+    /// Aligns a document with the aligner its kind calls for.
+    ///
+    /// # Errors
+    /// When the two sides' languages are not a supported pair.
+    pub fn align(&self, doc: &Document) -> Result<Alignment> {
+        self.aligner(doc.mixed).align(&doc.src, &doc.tgt)
+    }
+
+    /// A writer of `alignment` over `doc`'s sentences, with its languages, names and the
+    /// options' minimum score.
+    pub fn writer<'a>(&self, doc: &'a Document, alignment: &'a Alignment) -> Writer<'a> {
+        let w = Writer::for_sentences(alignment, doc.src.texts(), doc.tgt.texts())
+            .with_langs(doc.src.lang(), doc.tgt.lang())
+            .with_names(doc.src_name.as_deref(), doc.tgt_name.as_deref());
+        match self.options.min_score {
+            Some(min) => w.with_min_score(min),
+            None => w,
+        }
+    }
+
+    /// The format for `output`: the options' format, else the one `output`'s extension
+    /// names, else TSV.
+    pub fn format_for(&self, output: Option<&Path>) -> Format {
+        self.options
+            .format
+            .unwrap_or_else(|| Format::for_output(output))
+    }
+
+    /// Aligns `doc` and renders it in `format`: the files to write (`None` as the path of
+    /// output meant for standard output). Moses needs `output` as the prefix of its two
+    /// files.
+    ///
+    /// # Errors
+    /// When the pair of languages is not supported, or Moses has no `output` prefix.
+    pub fn render(
+        &self,
+        doc: &Document,
+        format: Format,
+        output: Option<&Path>,
+    ) -> Result<Vec<OutputFile>> {
+        let alignment = self.align(doc)?;
+        self.writer(doc, &alignment).files(format, output)
+    }
+}
+
+/// A warning when a text does not look like the language it is declared in (`detected`:
+/// the language most of it is written in).
+fn check_lang(text: &str, detected: Option<Lang>, lang: Lang, name: &str) -> Option<String> {
+    if lacks_script(text, lang) {
+        let script = match lang {
+            Lang::Zh => "Chinese characters",
+            Lang::En => "Latin letters",
+        };
+        return Some(format!(
+            "{name} has no {script} at all; aligning it as {lang} anyway"
+        ));
+    }
+    match detected {
+        Some(found) if found != lang => Some(format!(
+            "{name} looks like {found}, not {lang}; aligning it as {lang}"
+        )),
+        _ => None,
+    }
+}
