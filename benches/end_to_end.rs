@@ -32,7 +32,11 @@ fn end_to_end(c: &mut Criterion) {
     group.sampling_mode(SamplingMode::Flat);
     group.throughput(Throughput::Elements(pair.sentences()));
     group.bench_function(format!("align_sentences/{}", pair.name), |b| {
-        b.iter(|| aligner.align_sentences(black_box(&pair.zh), black_box(&pair.en)).ok())
+        b.iter(|| {
+            aligner
+                .align_sentences(black_box(&pair.zh), black_box(&pair.en))
+                .ok()
+        })
     });
     group.finish();
 }

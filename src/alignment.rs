@@ -30,11 +30,9 @@ impl Bead {
 
     /// The bead in index format, e.g. `[0,1]:[2]` or `[3]:[]`.
     pub fn to_ids(&self) -> String {
-        fn list(r: &Range<usize>) -> String {
-            let items: Vec<String> = r.clone().map(|i| i.to_string()).collect();
-            format!("[{}]", items.join(","))
-        }
-        format!("{}:{}", list(&self.src), list(&self.tgt))
+        let mut out = String::new();
+        push_ids(&mut out, self.src.clone(), self.tgt.clone());
+        out
     }
 }
 
@@ -56,7 +54,7 @@ impl Alignment {
     pub fn to_ids(&self) -> String {
         let mut out = String::new();
         for b in &self.beads {
-            out.push_str(&b.to_ids());
+            push_ids(&mut out, b.src.clone(), b.tgt.clone());
             out.push('\n');
         }
         out
@@ -76,4 +74,29 @@ impl Alignment {
                 .collect(),
         }
     }
+}
+
+/// Appends one bead in index format, `[0,1]:[2]`: the one writer of the format, for
+/// alignments and for the id-only beads of [`crate::eval`].
+pub(crate) fn push_ids(
+    out: &mut String,
+    src: impl IntoIterator<Item = usize>,
+    tgt: impl IntoIterator<Item = usize>,
+) {
+    push_list(out, src);
+    out.push(':');
+    push_list(out, tgt);
+}
+
+fn push_list(out: &mut String, ids: impl IntoIterator<Item = usize>) {
+    use std::fmt::Write;
+    out.push('[');
+    for (k, id) in ids.into_iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{id}");
+    }
+    out.push(']');
 }

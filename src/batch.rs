@@ -218,9 +218,7 @@ impl BatchJob {
             let beads = writer.json_beads().map_err(|e| format!("{place}: {e}"))?;
             return Ok(BatchResult::Beads { id, beads });
         }
-        let bytes = writer
-            .render(format)
-            .map_err(|e| format!("{place}: {e}"))?;
+        let bytes = writer.render(format).map_err(|e| format!("{place}: {e}"))?;
         Ok(BatchResult::Output {
             id,
             format: format.name(),

@@ -3,7 +3,7 @@
 //! This module gives exactly the numbers of the reference scorer
 //! `tools/score_align.py` (the scorer of Vecalign and Bertalign, after Sennrich & Volk):
 //!
-//! * An alignment is a list of [`Bead`]s, one per line in the index format
+//! * An alignment is a list of [`IdBead`]s, one per line in the index format
 //!   `[src ids]:[tgt ids]` with 0-based sentence indices, e.g. `[0,1]:[0]`, `[2]:[]`,
 //!   `[]:[3]` ([`parse_alignment`], [`format_alignment`]).
 //! * Beads are de-duplicated (set semantics: a bead is its two id lists *in order*, so
@@ -62,7 +62,7 @@ use crate::{Error, Result};
 ///
 /// Either side may be empty (a deletion or insertion, a "null bead"). Ids are kept in the
 /// order given; scoring compares beads as ordered lists, like the reference scorer.
-pub type Bead = (Vec<usize>, Vec<usize>);
+pub type IdBead = (Vec<usize>, Vec<usize>);
 
 /// The verse id the reference scorer gives to an empty side of a bead.
 const NULL_VERSE: &str = "NULL";
@@ -79,7 +79,7 @@ const NULL_VERSE: &str = "NULL";
 /// # Errors
 ///
 /// A parse error naming `name` and the 1-based line number for a line that is not a bead.
-pub fn parse_alignment(text: &str, name: &str) -> Result<Vec<Bead>> {
+pub fn parse_alignment(text: &str, name: &str) -> Result<Vec<IdBead>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut beads = Vec::new();
     for (index, line) in py_lines(text).enumerate() {
@@ -101,37 +101,23 @@ pub fn parse_alignment(text: &str, name: &str) -> Result<Vec<Bead>> {
 ///
 /// An I/O error if the file cannot be read, a decode error if it is not UTF-8, a parse
 /// error for a malformed line.
-pub fn read_alignment(path: &Path) -> Result<Vec<Bead>> {
+pub fn read_alignment(path: &Path) -> Result<Vec<IdBead>> {
     let text = read_text(path)?;
     parse_alignment(&text, &path.display().to_string())
 }
 
 /// Writes beads in the index format read by [`parse_alignment`]: one `[0,1]:[0]` line per
 /// bead, each ending with `\n`.
-pub fn format_alignment(beads: &[Bead]) -> String {
+pub fn format_alignment(beads: &[IdBead]) -> String {
     let mut out = String::new();
     for (src, tgt) in beads {
-        write_ids(&mut out, src);
-        out.push(':');
-        write_ids(&mut out, tgt);
+        crate::alignment::push_ids(&mut out, src.iter().copied(), tgt.iter().copied());
         out.push('\n');
     }
     out
 }
 
-fn write_ids(out: &mut String, ids: &[usize]) {
-    out.push('[');
-    for (k, id) in ids.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{id}");
-    }
-    out.push(']');
-}
-
-fn parse_bead(line: &str) -> std::result::Result<Bead, String> {
+fn parse_bead(line: &str) -> std::result::Result<IdBead, String> {
     let Some((src, tgt)) = line.split_once(':') else {
         return Err("expected a bead `[source ids]:[target ids]`, found no `:`".to_string());
     };
@@ -333,9 +319,9 @@ fn ratio(hits: usize, total: usize) -> f64 {
 }
 
 /// Scores `test` against `gold` (one document pair).
-pub fn evaluate(gold: &[Bead], test: &[Bead]) -> Counts {
+pub fn evaluate(gold: &[IdBead], test: &[IdBead]) -> Counts {
     let (precision_total, precision_strict, precision_lax) = hits(gold.iter(), test.iter());
-    let both_sides = |b: &&Bead| !b.0.is_empty() && !b.1.is_empty();
+    let both_sides = |b: &&IdBead| !b.0.is_empty() && !b.1.is_empty();
     let (recall_total, recall_strict, recall_lax) = hits(
         test.iter().filter(both_sides),
         gold.iter().filter(both_sides),
@@ -357,8 +343,8 @@ pub fn evaluate(gold: &[Bead], test: &[Bead]) -> Counts {
 ///
 /// A configuration error if a test bead has a sentence id without a verse line.
 pub fn evaluate_with_verses(
-    gold: &[Bead],
-    test: &[Bead],
+    gold: &[IdBead],
+    test: &[IdBead],
     verses: Option<&Verses>,
 ) -> Result<Counts> {
     match verses {
@@ -380,8 +366,8 @@ pub fn evaluate_with_verses(
 /// files repeating an id in many beads of both the gold and the test cost more: the
 /// product of its numbers of occurrences.
 fn hits<'a>(
-    reference: impl Iterator<Item = &'a Bead>,
-    candidates: impl Iterator<Item = &'a Bead>,
+    reference: impl Iterator<Item = &'a IdBead>,
+    candidates: impl Iterator<Item = &'a IdBead>,
 ) -> (usize, usize, usize) {
     let reference = distinct(reference);
     let candidates = distinct(candidates);
@@ -447,7 +433,7 @@ fn hits<'a>(
 }
 
 /// The distinct beads of `beads` that are not empty on both sides.
-fn distinct<'a>(beads: impl Iterator<Item = &'a Bead>) -> HashSet<(&'a [usize], &'a [usize])> {
+fn distinct<'a>(beads: impl Iterator<Item = &'a IdBead>) -> HashSet<(&'a [usize], &'a [usize])> {
     beads
         .filter(|(s, t)| !s.is_empty() || !t.is_empty())
         .map(|(s, t)| (s.as_slice(), t.as_slice()))
@@ -522,12 +508,12 @@ impl Verses {
 /// # Errors
 ///
 /// A configuration error if a bead has a sentence id without a verse line.
-pub fn merge_by_verse(beads: &[Bead], verses: &Verses) -> Result<Vec<Bead>> {
+pub fn merge_by_verse(beads: &[IdBead], verses: &Verses) -> Result<Vec<IdBead>> {
     merge(beads, verses).map_err(Error::config)
 }
 
-fn merge(beads: &[Bead], verses: &Verses) -> std::result::Result<Vec<Bead>, String> {
-    let mut merged: Vec<Bead> = Vec::new();
+fn merge(beads: &[IdBead], verses: &Verses) -> std::result::Result<Vec<IdBead>, String> {
+    let mut merged: Vec<IdBead> = Vec::new();
     let mut last_verse: Option<&str> = None;
     for (src, tgt) in beads {
         let verse = bead_verse(src, tgt, verses)?;
@@ -760,7 +746,7 @@ mod tests {
     use super::*;
     use crate::ErrorKind;
 
-    fn beads(text: &str) -> Vec<Bead> {
+    fn beads(text: &str) -> Vec<IdBead> {
         match parse_alignment(text, "case") {
             Ok(b) => b,
             Err(e) => panic!("bad test alignment {text:?}: {e}"),
@@ -962,7 +948,7 @@ mod tests {
 
     #[test]
     fn parse_accepts_the_index_format() {
-        let cases: &[(&str, &str, Vec<Bead>)] = &[
+        let cases: &[(&str, &str, Vec<IdBead>)] = &[
             (
                 "plain",
                 "[0,1]:[0]\n[2]:[]\n[]:[3]\n",
@@ -1041,7 +1027,7 @@ mod tests {
 
     #[test]
     fn format_round_trips() {
-        let b: Vec<Bead> = vec![
+        let b: Vec<IdBead> = vec![
             (vec![0, 1], vec![0]),
             (vec![2], vec![]),
             (vec![], vec![3]),

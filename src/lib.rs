@@ -12,7 +12,7 @@
 //!     "My father is a doctor. He goes to the hospital every morning. It rained today.",
 //!     Lang::En,
 //! );
-//! let alignment = Aligner::new().align(&zh, &en);
+//! let alignment = Aligner::new().align(&zh, &en)?;
 //! for bead in alignment.pairs() {
 //!     println!("{:?} <-> {:?} ({:.2})", bead.src, bead.tgt, bead.score);
 //! }
@@ -20,26 +20,37 @@
 //! assert_eq!(alignment.beads.iter().map(|b| b.src.len()).sum::<usize>(), zh.len());
 //! assert_eq!(alignment.beads.iter().map(|b| b.tgt.len()).sum::<usize>(), en.len());
 //! assert_eq!(alignment.to_ids(), "[0]:[0]\n[1]:[1]\n[2]:[2]\n");
+//! # Ok::<(), bialign::Error>(())
 //! ```
 //!
-//! The pipeline runs one way: [`text::decode`] bytes, [`text::normalize`] (join wrapped
-//! lines, drop stray spaces between Han characters, keep a map to the original),
-//! [`text::partition`] a document holding both languages, segment with a
-//! [`text::SentenceSplitter`] per language, compute [`features`], score beads and search for
-//! the best monotone alignment ([`Aligner`]), then write it with [`export`] and score it with
-//! [`eval`].
+//! # The API in three tiers
+//!
+//! - **A whole run**, as the command line does it: [`Options`] (every option, with its
+//!   default and range) and a [`Pipeline`] made from them, which reads or takes texts,
+//!   segments them into a [`Document`], aligns it and renders it with a [`Writer`] in any
+//!   [`Format`]; [`batch`] holds the JSON records of a batch.
+//! - **The aligner**: [`Aligner`] and its [`AlignerBuilder`] (one setter per option, a
+//!   [`Genre`] preset, a [`Lexicon`]), giving an [`Alignment`] of [`Bead`]s.
+//! - **The stages**, for callers with their own pipeline: [`text`] (decode, normalise,
+//!   partition, segment with a [`SentenceSplitter`](text::SentenceSplitter) per language),
+//!   [`export`] (the writers and their helpers) and [`eval`] (strict and lax P/R/F1).
+//!
+//! Data flows one way: read, decode, normalise, partition, segment, features, score, align,
+//! export. Errors are one [`Error`] type with a broad [`ErrorKind`]; the library never panics
+//! on input, reads no environment variable and writes no file of its own accord (with the
+//! `logging` feature it reports its stages through the `log` crate).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod align;
 mod alignment;
+pub mod batch;
 mod diag;
 mod error;
-pub mod batch;
 pub mod eval;
 pub mod export;
-pub mod features;
-pub mod lexicon;
+mod features;
+mod lexicon;
 mod model;
 mod options;
 mod pipeline;
@@ -49,11 +60,11 @@ pub mod text;
 #[doc(hidden)]
 pub use align::internals;
 pub use align::{Aligner, AlignerBuilder};
-pub use model::Genre;
 pub use alignment::{Alignment, Bead};
 pub use error::{Error, ErrorKind, Result};
 pub use export::{Format, Writer};
 pub use lexicon::Lexicon;
+pub use model::Genre;
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use pipeline::{Document, Pipeline};
 pub use text::Lang;
@@ -62,3 +73,42 @@ pub use text::Lang;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    /// Every public type can be shared across threads (a front-end aligns on a pool).
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<crate::Aligner>();
+        send_sync::<crate::AlignerBuilder>();
+        send_sync::<crate::Alignment>();
+        send_sync::<crate::Bead>();
+        send_sync::<crate::Document>();
+        send_sync::<crate::Error>();
+        send_sync::<crate::ErrorKind>();
+        send_sync::<crate::Format>();
+        send_sync::<crate::Genre>();
+        send_sync::<crate::Lang>();
+        send_sync::<crate::Lexicon>();
+        send_sync::<crate::Options>();
+        send_sync::<crate::Pipeline>();
+        send_sync::<crate::Writer<'static>>();
+        send_sync::<crate::batch::BadLine>();
+        send_sync::<crate::batch::BatchJob>();
+        send_sync::<crate::batch::BatchResult>();
+        send_sync::<crate::batch::JobOutcome>();
+        send_sync::<crate::eval::Counts>();
+        send_sync::<crate::eval::IdBead>();
+        send_sync::<crate::eval::Report>();
+        send_sync::<crate::eval::Verses>();
+        send_sync::<crate::export::JsonBead>();
+        send_sync::<crate::export::OutputFile>();
+        send_sync::<crate::text::EnSplitter>();
+        send_sync::<crate::text::Segmenter>();
+        send_sync::<crate::text::Sentence>();
+        send_sync::<crate::text::Text>();
+        send_sync::<crate::text::ZhSplitter>();
+        send_sync::<crate::text::normalize::Normalized>();
+    }
+}

@@ -2,11 +2,12 @@
 //!
 //! The command line's `align` and `batch` flags, the Python keyword arguments and a review
 //! session's settings all have these names, defaults and valid ranges; a front-end parses
-//! its own syntax into an `Options`, calls [`Options::validate`] (or [`Pipeline::new`],
-//! which validates) and never repeats a default or a range.
+//! its own syntax into an `Options`, calls [`Options::validate`] (or
+//! [`Pipeline::new`](crate::Pipeline::new), which validates) and never repeats a default or
+//! a range.
 
 use crate::export::Format;
-use crate::{AlignerBuilder, Error, Genre, Lang, Pipeline, Result};
+use crate::{AlignerBuilder, Error, Genre, Lang, Result};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -158,8 +159,9 @@ fn in_range(
 
 /// Checks an optional weight: a finite number, at least 0.
 fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
-    in_range(value, option, 0.0..=f64::MAX)
-        .map_err(|_| Error::invalid_option(option, "must be a finite number, at least 0".to_string()))
+    in_range(value, option, 0.0..=f64::MAX).map_err(|_| {
+        Error::invalid_option(option, "must be a finite number, at least 0".to_string())
+    })
 }
 
 impl Options {
@@ -179,7 +181,9 @@ impl Options {
             )
         })?;
         require(self.band >= 1, "band", || "must be at least 1".into())?;
-        require(self.max_band >= 1, "max_band", || "must be at least 1".into())?;
+        require(self.max_band >= 1, "max_band", || {
+            "must be at least 1".into()
+        })?;
         if let Some(r) = self.refinements {
             let range = AlignerBuilder::REFINEMENTS;
             require(range.contains(&r), "refinements", || {
@@ -193,7 +197,11 @@ impl Options {
         weight(self.punctuation_weight, "punctuation_weight")?;
         weight(self.unit_weight, "unit_weight")?;
         in_range(self.coverage, "coverage", AlignerBuilder::COVERAGE)?;
-        in_range(self.unit_coverage, "unit_coverage", AlignerBuilder::COVERAGE)?;
+        in_range(
+            self.unit_coverage,
+            "unit_coverage",
+            AlignerBuilder::COVERAGE,
+        )?;
         in_range(
             self.deletion_prior,
             "deletion_prior",
@@ -258,13 +266,5 @@ impl Options {
             b.lexicon(lex);
         }
         b.build()
-    }
-
-    /// A [`Pipeline`] with these options (validated; dictionaries loaded once).
-    ///
-    /// # Errors
-    /// As [`Options::validate`], and when a dictionary cannot be read.
-    pub fn pipeline(&self) -> Result<Pipeline> {
-        Pipeline::new(self)
     }
 }

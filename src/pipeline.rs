@@ -175,9 +175,9 @@ impl Pipeline {
             let (segmented, detected) = self.segmenter.segment_detect(text, lang);
             (check_lang(text, detected, lang, name), segmented)
         };
-        let threads = o.threads.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, usize::from)
-        });
+        let threads = o
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
         let ((src_warning, src), (tgt_warning, tgt)) =
             if threads >= 2 && src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
                 std::thread::scope(|s| {

@@ -123,7 +123,7 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
     } else {
         pool.current_num_threads()
     };
-    let pipeline = o.to_options(Some(per_document)).pipeline()?;
+    let pipeline = Pipeline::new(&o.to_options(Some(per_document)))?;
 
     let total = jobs.len();
     let bar = progress_bar(total);
@@ -258,7 +258,10 @@ fn run_file_job(
         .map(|t| read_text(t, limit))
         .transpose()
         .map_err(|e| e.to_string())?;
-    let (src_name, tgt_name) = (src.display().to_string(), tgt.map(|t| t.display().to_string()));
+    let (src_name, tgt_name) = (
+        src.display().to_string(),
+        tgt.map(|t| t.display().to_string()),
+    );
     let mut doc = pipeline.document(
         (&src_text, &src_name),
         tgt_text.as_deref().zip(tgt_name.as_deref()),
@@ -279,7 +282,10 @@ fn run_file_job(
 /// creating missing output folders.
 fn write_all(files: &[OutputFile]) -> Result<(), String> {
     for p in files.iter().filter_map(|f| f.path.as_deref()) {
-        if let Some(d) = p.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        if let Some(d) = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+        {
             std::fs::create_dir_all(d)
                 .map_err(|e| format!("{}: cannot create its directory: {e}", p.display()))?;
         }
@@ -441,7 +447,10 @@ mod tests {
             match parse_jsonl_line(bad, 3, limit) {
                 Job::Bad {
                     message,
-                    record: Some(BatchResult::Error { id: got, line: 3, .. }),
+                    record:
+                        Some(BatchResult::Error {
+                            id: got, line: 3, ..
+                        }),
                 } => {
                     assert!(message.starts_with("<stdin>:3: "), "{message}");
                     assert_eq!(got, id);

@@ -284,12 +284,12 @@ fn align(a: AlignArgs) -> CliResult {
         .as_deref()
         .map(|t| read_text(t, options.max_input_bytes))
         .transpose()?;
-    let pipeline = options.pipeline()?;
-    let names = (a.src.display().to_string(), a.tgt.as_ref().map(|t| t.display().to_string()));
-    let doc = pipeline.document(
-        (&src, &names.0),
-        tgt.as_deref().zip(names.1.as_deref()),
+    let pipeline = bialign::Pipeline::new(&options)?;
+    let names = (
+        a.src.display().to_string(),
+        a.tgt.as_ref().map(|t| t.display().to_string()),
     );
+    let doc = pipeline.document((&src, &names.0), tgt.as_deref().zip(names.1.as_deref()));
     for w in &doc.warnings {
         eprintln!("bialign: warning: {w}");
     }
@@ -306,7 +306,7 @@ fn align(a: AlignArgs) -> CliResult {
 /// standard output.
 fn write_files(files: &[OutputFile]) -> Result<(), Box<dyn std::error::Error>> {
     for file in files {
-        if file.path.as_deref().is_none_or(|p| p == Path::new("-")) {
+        if file.path.as_deref().map_or(true, |p| p == Path::new("-")) {
             write_output(None, &file.bytes)?;
         }
     }

@@ -99,7 +99,12 @@ impl MaskCache {
     /// The masks the costs of beads ending in band rows `rows` need: those of the Chinese
     /// sentences up to `MAX_SIDE` rows before, against every English sentence the band lets
     /// such a bead reach.
-    pub(crate) fn new(f: &PairFeatures, band: &Band, (di, dj): (usize, usize), rows: Range<usize>) -> Self {
+    pub(crate) fn new(
+        f: &PairFeatures,
+        band: &Band,
+        (di, dj): (usize, usize),
+        rows: Range<usize>,
+    ) -> Self {
         let n = band.rows() - 1;
         let m = band.hi(n);
         let sentences = rows.start.saturating_sub(MAX_SIDE)..rows.end.min(n);

@@ -360,5 +360,4 @@ mod tests {
         }
         assert!(compared > 100, "{compared} beads compared");
     }
-
 }

@@ -87,8 +87,7 @@ impl Search<'_> {
             t.elapsed().as_secs_f64()
         );
         for round in 1..=WIDENING_ROUNDS {
-            if path.edge_rows.is_empty() || !self.widen(f, &scorer, &mut path, &mut halves, round)
-            {
+            if path.edge_rows.is_empty() || !self.widen(f, &scorer, &mut path, &mut halves, round) {
                 break;
             }
         }
@@ -223,7 +222,10 @@ impl Search<'_> {
 
 /// The beads of a path as (Chinese, English) ranges.
 fn spans(path: &Path) -> Vec<Span> {
-    path.steps.iter().map(|s| (s.i0..s.i1, s.j0..s.j1)).collect()
+    path.steps
+        .iter()
+        .map(|s| (s.i0..s.i1, s.j0..s.j1))
+        .collect()
 }
 
 /// Each step's cost and its parts, as trace records of `bialign::steps`.
@@ -232,7 +234,13 @@ fn trace_steps(f: &PairFeatures, params: &CostParams, path: &Path) {
     let scorer = Scorer::new(f, params);
     let masks = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
     for st in &path.steps {
-        let super::dp::Step { i0, i1, j0, j1, cost } = *st;
+        let super::dp::Step {
+            i0,
+            i1,
+            j0,
+            j1,
+            cost,
+        } = *st;
         if i1 > i0 && j1 > j0 {
             let llr = scorer.llr(i0, i1, j0, j1, masks);
             diag::trace!(

@@ -93,7 +93,10 @@ pub(crate) fn path_windows(steps: &[Step], rows: usize) -> Vec<Range<usize>> {
 /// The steps of `steps` to search again for each window of rows: from the last step that
 /// starts at or before the window's first row to the first that ends at or after its last,
 /// as ranges of step indices, in order, merged where they overlap.
-pub(crate) fn step_windows(steps: &[Step], windows: &[RangeInclusive<usize>]) -> Vec<RangeInclusive<usize>> {
+pub(crate) fn step_windows(
+    steps: &[Step],
+    windows: &[RangeInclusive<usize>],
+) -> Vec<RangeInclusive<usize>> {
     let mut ranges: Vec<RangeInclusive<usize>> = windows
         .iter()
         .filter_map(|w| {

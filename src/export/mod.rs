@@ -111,7 +111,9 @@ impl Format {
     /// The format for an output file: the one its extension names, else TSV (also for
     /// standard output, `None`).
     pub fn for_output(output: Option<&Path>) -> Format {
-        output.and_then(Format::from_extension).unwrap_or(Format::Tsv)
+        output
+            .and_then(Format::from_extension)
+            .unwrap_or(Format::Tsv)
     }
 }
 
@@ -375,8 +377,14 @@ impl<'a> Writer<'a> {
             let (mut sb, mut tb) = (Vec::new(), Vec::new());
             self.write_moses(&mut sb, &mut tb)?;
             return Ok(vec![
-                OutputFile { path: Some(sp), bytes: sb },
-                OutputFile { path: Some(tp), bytes: tb },
+                OutputFile {
+                    path: Some(sp),
+                    bytes: sb,
+                },
+                OutputFile {
+                    path: Some(tp),
+                    bytes: tb,
+                },
             ]);
         }
         Ok(vec![OutputFile {

@@ -21,7 +21,6 @@
 //! `ln(p1 / p0)`: rare words covered count a lot, frequent ones little, and adding sentences to
 //! a bead only pays if their words are covered.
 
-
 mod estimate;
 mod params;
 mod scorer;
@@ -40,7 +39,9 @@ pub(crate) type Span = (Range<usize>, Range<usize>);
 
 /// The kind of text, which sets the aligner's starting assumptions
 /// ([`AlignerBuilder::genre`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Genre {

@@ -137,7 +137,6 @@ pub(crate) fn to_costs(
     c
 }
 
-
 /// Translators keep paragraphs: a bead that runs across a paragraph break on one side is
 /// rare (about 1 in 20 in the sense of the cost, `-ln 0.05`).
 pub(crate) const PARAGRAPH_PENALTY: f64 = 3.0;

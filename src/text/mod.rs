@@ -13,6 +13,7 @@ pub use segment::{EnSplitter, SentenceSplitter, ZhSplitter};
 /// A language bialign knows how to segment and align.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Lang {
     /// Chinese (simplified or traditional).
     Zh,
