@@ -5,7 +5,8 @@
 //! duplicated, reordered and spurious beads), write them to a temporary directory, score
 //! them with the Python scorer and with this crate, and compare the counts, the scores (to
 //! 1e-9) and the printed table. They are skipped, with a message, when the evaluation data
-//! or `python3` is missing. The path-handling tests at the end need neither.
+//! (`../shared/eval`, or `$BIALIGN_EVAL`) or `python3` is missing. The path-handling tests at
+//! the end need neither.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,35 +19,28 @@ use bialign::eval::{
 use bialign::ErrorKind;
 use serde_json::Value;
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+use crate::common;
 
-/// The evaluation data directory and the scorer, or `None` (after saying why) when the
-/// cross-check cannot run here.
-fn reference() -> Option<(PathBuf, PathBuf)> {
-    let eval = Path::new(SHARED).join("eval");
-    let scorer = Path::new(SHARED).join("tools/score_align.py");
-    if !eval.is_dir() {
-        println!(
-            "skipped: no evaluation data at {} (the reference cross-check needs it)",
-            eval.display()
+/// The evaluation data directory and the scorer, or `None` (after saying that `test` skipped,
+/// and why) when the cross-check cannot run here: the evaluation `sets` it reads, the scorer
+/// or `python3` are missing.
+fn reference(test: &str, sets: &[&str]) -> Option<(PathBuf, PathBuf)> {
+    for set in sets {
+        common::eval_set(test, set)?;
+    }
+    let scorer = common::tools_dir().join("score_align.py");
+    if !scorer.is_file() {
+        common::skip(
+            test,
+            &format!("no reference scorer at {}", scorer.display()),
         );
         return None;
     }
-    if !scorer.is_file() {
-        println!("skipped: no reference scorer at {}", scorer.display());
+    if let Err(why) = common::python3() {
+        common::skip(test, &why);
         return None;
     }
-    match Command::new("python3").arg("--version").output() {
-        Ok(out) if out.status.success() => Some((eval, scorer)),
-        Ok(out) => {
-            println!("skipped: `python3 --version` failed with {}", out.status);
-            None
-        }
-        Err(e) => {
-            println!("skipped: cannot run python3 ({e})");
-            None
-        }
-    }
+    Some((common::eval_dir(), scorer))
 }
 
 // ------------------------------------------------------------------------ perturbation
@@ -421,7 +415,9 @@ fn total(reports: &[(String, Report)], variant: &str) -> DocScore {
 
 #[test]
 fn mac_dev_matches_the_reference_scorer() {
-    let Some((eval, scorer)) = reference() else {
+    let Some((eval, scorer)) =
+        reference("eval::mac_dev_matches_the_reference_scorer", &["mac-dev"])
+    else {
         return;
     };
     let reports = check_set(&scorer, &eval.join("mac-dev/gold"), None, 1);
@@ -437,7 +433,10 @@ fn mac_dev_matches_the_reference_scorer() {
 
 #[test]
 fn bible_with_verse_merge_matches_the_reference_scorer() {
-    let Some((eval, scorer)) = reference() else {
+    let Some((eval, scorer)) = reference(
+        "eval::bible_with_verse_merge_matches_the_reference_scorer",
+        &["bible"],
+    ) else {
         return;
     };
     let bible = eval.join("bible");
@@ -458,7 +457,10 @@ fn bible_with_verse_merge_matches_the_reference_scorer() {
 
 #[test]
 fn bible_without_verse_merge_and_single_files_match_the_reference_scorer() {
-    let Some((eval, scorer)) = reference() else {
+    let Some((eval, scorer)) = reference(
+        "eval::bible_without_verse_merge_and_single_files_match_the_reference_scorer",
+        &["bible", "mac-dev"],
+    ) else {
         return;
     };
     let tmp = tempfile::tempdir().expect("temp dir");
