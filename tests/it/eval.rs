@@ -17,6 +17,7 @@ use bialign::eval::{
     Verses,
 };
 use bialign::ErrorKind;
+use proptest::prelude::*;
 use serde_json::Value;
 
 use crate::common;
@@ -479,6 +480,73 @@ fn bible_without_verse_merge_and_single_files_match_the_reference_scorer() {
             assert_eq!(report.docs.len(), 1);
             assert_eq!(report.docs[0].name, name);
         }
+    }
+}
+
+// ----------------------------------------------------------------------- eval of garbage
+
+/// The reference scorer's `_precision`, link by link: `(distinct candidates, strict, lax)`.
+fn naive_hits(
+    reference: &[bialign::eval::Bead],
+    candidates: &[bialign::eval::Bead],
+) -> (usize, usize, usize) {
+    use std::collections::HashSet;
+    let distinct = |beads: &[bialign::eval::Bead]| -> Vec<bialign::eval::Bead> {
+        let mut seen = HashSet::new();
+        beads
+            .iter()
+            .filter(|(s, t)| !s.is_empty() || !t.is_empty())
+            .filter(|b| seen.insert((*b).clone()))
+            .cloned()
+            .collect()
+    };
+    let (reference, candidates) = (distinct(reference), distinct(candidates));
+    let links: HashSet<(usize, usize)> = reference
+        .iter()
+        .flat_map(|(s, t)| s.iter().flat_map(move |&a| t.iter().map(move |&b| (a, b))))
+        .collect();
+    let (mut strict, mut lax) = (0, 0);
+    for c in &candidates {
+        if reference.contains(c) {
+            strict += 1;
+            lax += 1;
+        } else if c
+            .0
+            .iter()
+            .any(|&a| c.1.iter().any(|&b| links.contains(&(a, b))))
+        {
+            lax += 1;
+        }
+    }
+    (candidates.len(), strict, lax)
+}
+
+fn bead_strategy() -> impl Strategy<Value = bialign::eval::Bead> {
+    (
+        prop::collection::vec(0usize..8, 0..4),
+        prop::collection::vec(0usize..8, 0..4),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// `evaluate` gives the reference scorer's counts on arbitrary (garbage) alignments:
+    /// repeated ids, ids out of order, duplicate and empty beads.
+    #[test]
+    fn eval_counts_match_the_reference_definition(
+        gold in prop::collection::vec(bead_strategy(), 0..12),
+        test in prop::collection::vec(bead_strategy(), 0..12),
+    ) {
+        let c = bialign::eval::evaluate(&gold, &test);
+        prop_assert_eq!(
+            (c.precision_total, c.precision_strict, c.precision_lax),
+            naive_hits(&gold, &test)
+        );
+        let both = |b: &&bialign::eval::Bead| !b.0.is_empty() && !b.1.is_empty();
+        let g: Vec<_> = gold.iter().filter(both).cloned().collect();
+        let t: Vec<_> = test.iter().filter(both).cloned().collect();
+        prop_assert_eq!((c.recall_total, c.recall_strict, c.recall_lax), naive_hits(&t, &g));
     }
 }
 

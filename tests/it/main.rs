@@ -12,5 +12,6 @@ mod align;
 mod decode;
 mod eval;
 mod export;
+mod hostile;
 mod normalize;
 mod segment;
