@@ -7,6 +7,8 @@
 //!   the wall clock);
 //! * a folder of hostile samples (`common::samples`), generated here (never committed as
 //!   binaries), through decode, segmentation and alignment.
+//!
+//! The property test of `eval` on garbage alignments is in `eval.rs`.
 
 use bialign::text::decode::decode;
 use bialign::text::{Lang, Segmenter};
