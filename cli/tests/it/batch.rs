@@ -1,51 +1,18 @@
 //! `bialign batch`: job files and JSONL give what single `bialign align` runs give, whatever
 //! the number of threads; a bad document is reported and the others are still aligned.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
-fn bialign_in(dir: Option<&Path>, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bialign"));
-    cmd.args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(d) = dir {
-        cmd.current_dir(d);
-    }
-    let mut child = cmd.spawn().expect("the bialign binary runs");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    // Ignore a broken pipe: bialign may refuse its arguments before reading its input.
-    let _ = pipe.write_all(stdin.unwrap_or_default());
-    drop(pipe);
-    child.wait_with_output().expect("bialign finishes")
-}
+use crate::common::{self, p, run, run_in, seed, stderr};
 
-fn bialign(args: &[&str]) -> Output {
-    bialign_in(None, args, None)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
-
-fn mac_dev() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/mac-dev");
+/// The mac-dev chapters of the evaluation data, or why they are not there.
+fn find_mac_dev() -> Result<PathBuf, String> {
+    let dir = common::find_eval_set("mac-dev")?;
     if dir.join("zh/001").exists() {
-        Some(dir)
+        Ok(dir)
     } else {
-        eprintln!("skipped: ../shared/eval/mac-dev is absent");
-        None
+        Err(format!("no chapter zh/001 in {}", dir.display()))
     }
-}
-
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/seed_un_note.txt")
 }
 
 const CHAPTERS: [&str; 6] = ["001", "002", "003", "004", "005", "006"];
@@ -67,9 +34,9 @@ fn chapter_jobs(eval: &Path, out: &Path) -> String {
         .map(|(c, (ext, _))| {
             format!(
                 "{}\t{}\t{}\n",
-                s(&eval.join("zh").join(c)),
-                s(&eval.join("en").join(c)),
-                s(&out.join(format!("{c}.{ext}")))
+                p(&eval.join("zh").join(c)),
+                p(&eval.join("en").join(c)),
+                p(&out.join(format!("{c}.{ext}")))
             )
         })
         .collect()
@@ -81,7 +48,13 @@ fn read(p: &Path) -> Vec<u8> {
 
 #[test]
 fn job_file_gives_the_same_bytes_as_single_runs() {
-    let Some(eval) = mac_dev() else { return };
+    let eval = match find_mac_dev() {
+        Ok(dir) => dir,
+        Err(why) => {
+            common::skip("batch::job_file_gives_the_same_bytes_as_single_runs", &why);
+            return;
+        }
+    };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("batch");
     let jobs = dir.path().join("jobs.tsv");
@@ -90,7 +63,7 @@ fn job_file_gives_the_same_bytes_as_single_runs() {
         format!("# the six chapters\n\n{}", chapter_jobs(&eval, &out)),
     )
     .unwrap();
-    let o = bialign(&["batch", "--presplit", "--threads", "2", s(&jobs)]);
+    let o = run(&["batch", "--presplit", "--threads", "2", p(&jobs)]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).ends_with("6 documents, 0 failed\n"),
@@ -99,15 +72,15 @@ fn job_file_gives_the_same_bytes_as_single_runs() {
     );
     for (c, (ext, format)) in CHAPTERS.iter().zip(FORMATS) {
         let single = dir.path().join(format!("single-{c}.{ext}"));
-        let o = bialign(&[
+        let o = run(&[
             "align",
             "--presplit",
             "--format",
             format,
-            s(&eval.join("zh").join(c)),
-            s(&eval.join("en").join(c)),
+            p(&eval.join("zh").join(c)),
+            p(&eval.join("en").join(c)),
             "-o",
-            s(&single),
+            p(&single),
         ]);
         assert!(o.status.success(), "{c}: {}", stderr(&o));
         let batch = read(&out.join(format!("{c}.{ext}")));
@@ -123,22 +96,26 @@ fn one_thread_and_two_threads_give_identical_outputs() {
     // chapters when they are there: documents of very different sizes.
     let mut jobs = String::new();
     for ext in ["tsv", "tmx", "jsonl", "ids", "html"] {
-        jobs.push_str(&format!("{}\t\tseed.{ext}\n", s(&seed())));
+        jobs.push_str(&format!("{}\t\tseed.{ext}\n", p(&seed())));
     }
-    if let Some(eval) = mac_dev() {
-        jobs.push_str(&chapter_jobs(&eval, Path::new("mac")));
+    match find_mac_dev() {
+        Ok(eval) => jobs.push_str(&chapter_jobs(&eval, Path::new("mac"))),
+        Err(why) => common::skip(
+            "batch::one_thread_and_two_threads_give_identical_outputs",
+            &format!("{why}; only the seed's outputs are compared"),
+        ),
     }
     let n = jobs.lines().count();
     let runs: Vec<PathBuf> = ["1", "2"]
         .iter()
         .map(|threads| {
-            let run = dir.path().join(format!("threads-{threads}"));
-            std::fs::create_dir(&run).unwrap();
-            std::fs::write(run.join("jobs.tsv"), &jobs).unwrap();
-            let o = bialign(&["batch", "--threads", threads, s(&run.join("jobs.tsv"))]);
+            let run_dir = dir.path().join(format!("threads-{threads}"));
+            std::fs::create_dir(&run_dir).unwrap();
+            std::fs::write(run_dir.join("jobs.tsv"), &jobs).unwrap();
+            let o = run(&["batch", "--threads", threads, p(&run_dir.join("jobs.tsv"))]);
             assert!(o.status.success(), "{threads} threads: {}", stderr(&o));
             assert!(stderr(&o).contains(&format!("{n} documents, 0 failed")));
-            run
+            run_dir
         })
         .collect();
     let mut compared = 0;
@@ -175,7 +152,7 @@ fn a_missing_file_fails_alone() {
     std::fs::write(docs.join("jobs.tsv"), jobs).unwrap();
     let elsewhere = dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
-    let o = bialign_in(
+    let o = run_in(
         Some(&elsewhere),
         &["batch", "--threads", "2", "../docs/jobs.tsv"],
         None,
@@ -212,7 +189,7 @@ fn a_missing_file_fails_alone() {
         (vec!["--format", "jsonl", "b.zh", "b.en"], "b.jsonl"),
         (vec!["seed.txt"], "seed.tsv"),
     ] {
-        let single = bialign_in(Some(&docs), &[&["align"], &args[..]].concat(), None);
+        let single = run_in(Some(&docs), &[&["align"], &args[..]].concat(), None);
         assert!(single.status.success(), "{file}: {}", stderr(&single));
         assert!(single.stdout == read(&out.join(file)), "{file} differs");
     }
@@ -249,7 +226,7 @@ fn jsonl_keeps_input_order_and_reports_bad_lines() {
         serde_json::json!({ "id": 4, "src": std::fs::read_to_string(seed()).unwrap() }).to_string(),
     ]
     .join("\n");
-    let o = bialign_in(
+    let o = run_in(
         None,
         &["batch", "--threads", "2", "-"],
         Some(input.as_bytes()),
@@ -290,7 +267,7 @@ fn jsonl_keeps_input_order_and_reports_bad_lines() {
         let (zp, ep) = (dir.path().join("zh.txt"), dir.path().join("en.txt"));
         std::fs::write(&zp, zh).unwrap();
         std::fs::write(&ep, en).unwrap();
-        let single = bialign(&["align", "--format", "jsonl", s(&zp), s(&ep)]);
+        let single = run(&["align", "--format", "jsonl", p(&zp), p(&ep)]);
         assert!(single.status.success());
         let beads: Vec<serde_json::Value> = String::from_utf8(single.stdout)
             .unwrap()
@@ -312,7 +289,7 @@ fn jsonl_keeps_input_order_and_reports_bad_lines() {
 #[test]
 fn jsonl_with_a_format_embeds_that_output() {
     let input = r#"{"id":"x","src":"你好。","tgt":"Hello."}"#;
-    let o = bialign_in(
+    let o = run_in(
         None,
         &["batch", "--format", "tmx", "-"],
         Some(input.as_bytes()),
@@ -327,7 +304,7 @@ fn jsonl_with_a_format_embeds_that_output() {
         "{tmx}"
     );
     // Moses needs two files: refused with one line, before anything is aligned.
-    let o = bialign_in(
+    let o = run_in(
         None,
         &["batch", "--format", "moses", "-"],
         Some(input.as_bytes()),
@@ -341,7 +318,7 @@ fn jsonl_with_a_format_embeds_that_output() {
 fn an_unreadable_job_file_is_one_line_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let jobs = dir.path().join("no-such-jobs.tsv");
-    let o = bialign(&["batch", s(&jobs)]);
+    let o = run(&["batch", p(&jobs)]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");

@@ -1,48 +1,13 @@
 //! The alignment engine: invariants, direction symmetry, the bundled seed, and accuracy on
-//! the evaluation sets in `../shared/eval` (skipped, saying so, when they are absent).
+//! the evaluation sets in `../shared/eval` or `$BIALIGN_EVAL` (skipped, saying so, when they
+//! are absent).
 
 use bialign::eval::{evaluate_with_verses, parse_alignment, Counts, Verses};
 use bialign::text::{Lang, Segmenter};
 use bialign::{Aligner, Alignment, Genre};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
 
-fn eval_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval")
-}
-
-fn lines(path: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(path).expect("readable evaluation file");
-    text.lines().map(str::to_string).collect()
-}
-
-/// Every sentence of both sides in exactly one bead, in order; scores in [0, 1].
-fn assert_covers(a: &Alignment, n: usize, m: usize) {
-    let (mut i, mut j) = (0, 0);
-    for b in &a.beads {
-        assert_eq!(
-            b.src.start, i,
-            "source sentences skipped or repeated at bead {b:?}"
-        );
-        assert_eq!(
-            b.tgt.start, j,
-            "target sentences skipped or repeated at bead {b:?}"
-        );
-        assert!(!(b.src.is_empty() && b.tgt.is_empty()), "empty bead");
-        assert!(
-            b.score.is_finite() && (0.0..=1.0).contains(&b.score),
-            "score {}",
-            b.score
-        );
-        i = b.src.end;
-        j = b.tgt.end;
-    }
-    assert_eq!(
-        (i, j),
-        (n, m),
-        "alignment does not reach the end of both texts"
-    );
-}
+use crate::common::{self, assert_covers, lines};
 
 #[test]
 fn public_types_are_send_and_sync() {
@@ -176,11 +141,9 @@ fn thread_count_does_not_change_the_alignment() {
 
 #[test]
 fn directions_mirror_each_other() {
-    let dir = eval_dir().join("mac-dev");
-    if !dir.exists() {
-        eprintln!("skipped: {} is absent", dir.display());
+    let Some(dir) = common::eval_set("align::directions_mirror_each_other", "mac-dev") else {
         return;
-    }
+    };
     let zh = lines(&dir.join("zh/006"));
     let en = lines(&dir.join("en/006"));
     let forward = Aligner::new().align_sentences(&zh, &en);
@@ -215,10 +178,7 @@ fn seed_note_with_literary_defaults_keeps_the_english_body_unpaired() {
 /// sentence with nothing or English sentences inside `transmission_tgt` (starting with the
 /// Statement heading), and nothing else has a counterpart.
 fn check_seed(aligner: Aligner, transmission_tgt: std::ops::Range<usize>) -> Alignment {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/seed_un_note.txt"),
-    )
-    .expect("bundled seed");
+    let text = std::fs::read_to_string(common::seed_path()).expect("bundled seed");
     let (zh, en) = Segmenter::new().segment_mixed(&text);
     let al = aligner.align(&zh, &en);
     assert_covers(&al, zh.len(), en.len());
@@ -257,7 +217,10 @@ fn check_seed(aligner: Aligner, transmission_tgt: std::ops::Range<usize>) -> Ali
     al
 }
 
+/// Strict F1 of `aligner` on `docs` of the evaluation set `set`, or `None` (after saying that
+/// `test` skipped) when the set is absent.
 fn score_docs(
+    test: &str,
     set: &str,
     docs: &[&str],
     aligner: &Aligner,
@@ -265,11 +228,7 @@ fn score_docs(
     tgt_side: &str,
     verses: Option<&Verses>,
 ) -> Option<f64> {
-    let dir = eval_dir().join(set);
-    if !dir.exists() {
-        eprintln!("skipped: {} is absent", dir.display());
-        return None;
-    }
+    let dir = common::eval_set(test, set)?;
     let mut counts = Counts::default();
     for d in docs {
         let src = lines(&dir.join(src_side).join(d));
@@ -290,7 +249,8 @@ fn score_docs(
 #[test]
 fn mac_dev_accuracy() {
     let docs = ["001", "002", "003", "004", "005", "006"];
-    if let Some(f1) = score_docs("mac-dev", &docs, &Aligner::new(), "zh", "en", None) {
+    let test = "align::mac_dev_accuracy";
+    if let Some(f1) = score_docs(test, "mac-dev", &docs, &Aligner::new(), "zh", "en", None) {
         eprintln!("mac-dev strict F1 {f1:.3}");
         assert!(f1 >= 0.87, "mac-dev strict F1 fell to {f1:.3}");
     }
@@ -298,17 +258,16 @@ fn mac_dev_accuracy() {
 
 #[test]
 fn bible_001_accuracy() {
-    let dir = eval_dir().join("bible");
-    if !dir.exists() {
-        eprintln!("skipped: {} is absent", dir.display());
+    let test = "align::bible_001_accuracy";
+    let Some(dir) = common::eval_set(test, "bible") else {
         return;
-    }
+    };
     let verses = Verses::load(&dir.join("en.verse"), &dir.join("zh.verse")).expect("verses");
     let aligner = Aligner::builder()
         .src_lang(Lang::En)
         .tgt_lang(Lang::Zh)
         .build();
-    if let Some(f1) = score_docs("bible", &["001"], &aligner, "en", "zh", Some(&verses)) {
+    if let Some(f1) = score_docs(test, "bible", &["001"], &aligner, "en", "zh", Some(&verses)) {
         eprintln!("bible 001 strict F1 {f1:.3}");
         assert!(f1 >= 0.96, "bible 001 strict F1 fell to {f1:.3}");
     }

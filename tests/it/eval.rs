@@ -5,7 +5,8 @@
 //! duplicated, reordered and spurious beads), write them to a temporary directory, score
 //! them with the Python scorer and with this crate, and compare the counts, the scores (to
 //! 1e-9) and the printed table. They are skipped, with a message, when the evaluation data
-//! or `python3` is missing. The path-handling tests at the end need neither.
+//! (`../shared/eval`, or `$BIALIGN_EVAL`) or `python3` is missing. The path-handling tests at
+//! the end need neither.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,37 +17,31 @@ use bialign::eval::{
     Verses,
 };
 use bialign::ErrorKind;
+use proptest::prelude::*;
 use serde_json::Value;
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+use crate::common;
 
-/// The evaluation data directory and the scorer, or `None` (after saying why) when the
-/// cross-check cannot run here.
-fn reference() -> Option<(PathBuf, PathBuf)> {
-    let eval = Path::new(SHARED).join("eval");
-    let scorer = Path::new(SHARED).join("tools/score_align.py");
-    if !eval.is_dir() {
-        println!(
-            "skipped: no evaluation data at {} (the reference cross-check needs it)",
-            eval.display()
+/// The evaluation data directory and the scorer, or `None` (after saying that `test` skipped,
+/// and why) when the cross-check cannot run here: the evaluation `sets` it reads, the scorer
+/// or `python3` are missing.
+fn reference(test: &str, sets: &[&str]) -> Option<(PathBuf, PathBuf)> {
+    for set in sets {
+        common::eval_set(test, set)?;
+    }
+    let scorer = common::tools_dir().join("score_align.py");
+    if !scorer.is_file() {
+        common::skip(
+            test,
+            &format!("no reference scorer at {}", scorer.display()),
         );
         return None;
     }
-    if !scorer.is_file() {
-        println!("skipped: no reference scorer at {}", scorer.display());
+    if let Err(why) = common::python3() {
+        common::skip(test, &why);
         return None;
     }
-    match Command::new("python3").arg("--version").output() {
-        Ok(out) if out.status.success() => Some((eval, scorer)),
-        Ok(out) => {
-            println!("skipped: `python3 --version` failed with {}", out.status);
-            None
-        }
-        Err(e) => {
-            println!("skipped: cannot run python3 ({e})");
-            None
-        }
-    }
+    Some((common::eval_dir(), scorer))
 }
 
 // ------------------------------------------------------------------------ perturbation
@@ -421,7 +416,9 @@ fn total(reports: &[(String, Report)], variant: &str) -> DocScore {
 
 #[test]
 fn mac_dev_matches_the_reference_scorer() {
-    let Some((eval, scorer)) = reference() else {
+    let Some((eval, scorer)) =
+        reference("eval::mac_dev_matches_the_reference_scorer", &["mac-dev"])
+    else {
         return;
     };
     let reports = check_set(&scorer, &eval.join("mac-dev/gold"), None, 1);
@@ -437,7 +434,10 @@ fn mac_dev_matches_the_reference_scorer() {
 
 #[test]
 fn bible_with_verse_merge_matches_the_reference_scorer() {
-    let Some((eval, scorer)) = reference() else {
+    let Some((eval, scorer)) = reference(
+        "eval::bible_with_verse_merge_matches_the_reference_scorer",
+        &["bible"],
+    ) else {
         return;
     };
     let bible = eval.join("bible");
@@ -458,7 +458,10 @@ fn bible_with_verse_merge_matches_the_reference_scorer() {
 
 #[test]
 fn bible_without_verse_merge_and_single_files_match_the_reference_scorer() {
-    let Some((eval, scorer)) = reference() else {
+    let Some((eval, scorer)) = reference(
+        "eval::bible_without_verse_merge_and_single_files_match_the_reference_scorer",
+        &["bible", "mac-dev"],
+    ) else {
         return;
     };
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -477,6 +480,73 @@ fn bible_without_verse_merge_and_single_files_match_the_reference_scorer() {
             assert_eq!(report.docs.len(), 1);
             assert_eq!(report.docs[0].name, name);
         }
+    }
+}
+
+// ----------------------------------------------------------------------- eval of garbage
+
+/// The reference scorer's `_precision`, link by link: `(distinct candidates, strict, lax)`.
+fn naive_hits(
+    reference: &[bialign::eval::Bead],
+    candidates: &[bialign::eval::Bead],
+) -> (usize, usize, usize) {
+    use std::collections::HashSet;
+    let distinct = |beads: &[bialign::eval::Bead]| -> Vec<bialign::eval::Bead> {
+        let mut seen = HashSet::new();
+        beads
+            .iter()
+            .filter(|(s, t)| !s.is_empty() || !t.is_empty())
+            .filter(|b| seen.insert((*b).clone()))
+            .cloned()
+            .collect()
+    };
+    let (reference, candidates) = (distinct(reference), distinct(candidates));
+    let links: HashSet<(usize, usize)> = reference
+        .iter()
+        .flat_map(|(s, t)| s.iter().flat_map(move |&a| t.iter().map(move |&b| (a, b))))
+        .collect();
+    let (mut strict, mut lax) = (0, 0);
+    for c in &candidates {
+        if reference.contains(c) {
+            strict += 1;
+            lax += 1;
+        } else if c
+            .0
+            .iter()
+            .any(|&a| c.1.iter().any(|&b| links.contains(&(a, b))))
+        {
+            lax += 1;
+        }
+    }
+    (candidates.len(), strict, lax)
+}
+
+fn bead_strategy() -> impl Strategy<Value = bialign::eval::Bead> {
+    (
+        prop::collection::vec(0usize..8, 0..4),
+        prop::collection::vec(0usize..8, 0..4),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// `evaluate` gives the reference scorer's counts on arbitrary (garbage) alignments:
+    /// repeated ids, ids out of order, duplicate and empty beads.
+    #[test]
+    fn eval_counts_match_the_reference_definition(
+        gold in prop::collection::vec(bead_strategy(), 0..12),
+        test in prop::collection::vec(bead_strategy(), 0..12),
+    ) {
+        let c = bialign::eval::evaluate(&gold, &test);
+        prop_assert_eq!(
+            (c.precision_total, c.precision_strict, c.precision_lax),
+            naive_hits(&gold, &test)
+        );
+        let both = |b: &&bialign::eval::Bead| !b.0.is_empty() && !b.1.is_empty();
+        let g: Vec<_> = gold.iter().filter(both).cloned().collect();
+        let t: Vec<_> = test.iter().filter(both).cloned().collect();
+        prop_assert_eq!((c.recall_total, c.recall_strict, c.recall_lax), naive_hits(&t, &g));
     }
 }
 

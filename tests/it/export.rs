@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::{self, lines};
+
 // ------------------------------------------------------------------------------ fixtures
 
 fn bead(src: std::ops::Range<usize>, tgt: std::ops::Range<usize>, score: f64) -> Bead {
@@ -702,26 +704,6 @@ fn html_page_for_ten_thousand_beads_stays_plain() {
 
 // ------------------------------------------------------------------------------ Chromium
 
-fn find_program(candidates: &[&str]) -> Option<PathBuf> {
-    for c in candidates {
-        let p = Path::new(c);
-        if p.is_absolute() {
-            if p.is_file() {
-                return Some(p.to_path_buf());
-            }
-            continue;
-        }
-        let path = std::env::var_os("PATH")?;
-        for dir in std::env::split_paths(&path) {
-            let full = dir.join(c);
-            if full.is_file() {
-                return Some(full);
-            }
-        }
-    }
-    None
-}
-
 /// Runs `cmd` with stdout to `stdout_file`, killing it after `limit`.
 fn run_with_limit(
     cmd: &mut Command,
@@ -873,11 +855,11 @@ fn small_review_alignment() -> (Vec<String>, Vec<String>, Alignment) {
 
 #[test]
 fn html_page_renders_in_headless_chromium() {
-    let Some(chromium) = std::env::var_os("BIALIGN_CHROMIUM")
-        .map(PathBuf::from)
-        .or_else(|| find_program(&["/usr/bin/chromium", "chromium", "chromium-browser"]))
-    else {
-        println!("skipped: Chromium not found (install the Debian package `chromium` or set BIALIGN_CHROMIUM)");
+    let Some(chromium) = common::chromium() else {
+        common::skip(
+            "export::html_page_renders_in_headless_chromium",
+            "Chromium not found (install the Debian package `chromium` or set BIALIGN_CHROMIUM)",
+        );
         return;
     };
     let (zh, en, a) = small_review_alignment();
@@ -973,20 +955,9 @@ for u in store.units:
 print(json.dumps({"units": units}))
 "#;
 
-/// A Python with translate-toolkit: `BIALIGN_PYTHON`, else `python3`; `None` when the
-/// import fails.
-fn toolkit_python() -> Option<PathBuf> {
-    let python = std::env::var_os("BIALIGN_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("python3"));
-    let ok = Command::new(&python)
-        .args(["-c", "import translate.storage.tmx"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    ok.then_some(python)
-}
+/// Why the translate-toolkit checks skip.
+const TOOLKIT_MISSING: &str = "translate-toolkit not importable (pip install translate-toolkit, \
+                               or set BIALIGN_PYTHON to a Python that has it)";
 
 /// Loads `tmx` with translate-toolkit and returns each unit's (language, text) pairs.
 fn toolkit_units(python: &Path, tmx: &str) -> Vec<Vec<(String, String)>> {
@@ -1025,11 +996,8 @@ fn toolkit_units(python: &Path, tmx: &str) -> Vec<Vec<(String, String)>> {
 
 #[test]
 fn tmx_loads_in_translate_toolkit() {
-    let Some(python) = toolkit_python() else {
-        println!(
-            "skipped: translate-toolkit not importable (pip install translate-toolkit, or set \
-             BIALIGN_PYTHON to a Python that has it)"
-        );
+    let Some(python) = common::toolkit_python() else {
+        common::skip("export::tmx_loads_in_translate_toolkit", TOOLKIT_MISSING);
         return;
     };
     let (zh, en, a) = hostile();
@@ -1048,21 +1016,13 @@ fn tmx_loads_in_translate_toolkit() {
 /// loads in translate-toolkit with one unit per non-null bead and the aligned texts.
 #[test]
 fn mac_dev_tmx_loads_in_translate_toolkit() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/mac-dev");
-    if !root.join("zh").is_dir() {
-        println!("skipped: {} not found", root.display());
-        return;
-    }
-    let Some(python) = toolkit_python() else {
-        println!("skipped: translate-toolkit not importable");
+    let test = "export::mac_dev_tmx_loads_in_translate_toolkit";
+    let Some(root) = common::eval_set(test, "mac-dev") else {
         return;
     };
-    let read = |p: PathBuf| -> Vec<String> {
-        std::fs::read_to_string(&p)
-            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-            .lines()
-            .map(str::to_string)
-            .collect()
+    let Some(python) = common::toolkit_python() else {
+        common::skip(test, TOOLKIT_MISSING);
+        return;
     };
     let aligner = bialign::Aligner::new();
     let mut names: Vec<_> = std::fs::read_dir(root.join("zh"))
@@ -1071,8 +1031,8 @@ fn mac_dev_tmx_loads_in_translate_toolkit() {
         .collect();
     names.sort();
     for name in names {
-        let zh = read(root.join("zh").join(&name));
-        let en = read(root.join("en").join(&name));
+        let zh = lines(&root.join("zh").join(&name));
+        let en = lines(&root.join("en").join(&name));
         let a = aligner.align_sentences(&zh, &en);
         let label = name.to_string_lossy().into_owned();
         let out = Output::new(&a, &zh, &en).with_names(Some(&label), Some(&label));

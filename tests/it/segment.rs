@@ -1,10 +1,17 @@
-//! Table-driven sentence segmentation cases for the Chinese and English splitters.
+//! Sentence segmentation: table-driven cases for the Chinese and English splitters, their
+//! properties (they never panic, segmentation is lossless, the maximum sentence length holds,
+//! pathological inputs take linear time), and the document segmenter's language detection.
 //!
 //! Each case names an input paragraph and the exact sentences expected from it. All texts are
 //! written for these tests (UN-document and novel style); none comes from evaluation data.
 
-use bialign::text::{EnSplitter, SentenceSplitter, ZhSplitter};
 use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use bialign::text::{EnSplitter, Lang, SentenceSplitter, ZhSplitter};
+use proptest::prelude::*;
+
+use crate::common;
 
 fn sentences<'a>(splitter: &dyn SentenceSplitter, text: &'a str) -> Vec<&'a str> {
     splitter.split(text).into_iter().map(|r| &text[r]).collect()
@@ -20,27 +27,43 @@ fn numbered(list: &[&str]) -> String {
         .collect()
 }
 
-/// Checks the lossless invariant of `ranges` over `text` (see `bialign::text::segment`).
-fn check_lossless(case: &str, text: &str, ranges: &[Range<usize>]) {
-    let mut prev_end = 0;
+/// The lossless invariant of `ranges` over `text` (see `bialign::text::segment`): ranges in
+/// order, non-overlapping, non-empty, on char boundaries, starting and ending on
+/// non-whitespace, with only whitespace outside them. `Err` says where it breaks.
+fn lossless(text: &str, ranges: &[Range<usize>]) -> Result<(), String> {
+    let mut prev = 0;
     for r in ranges {
-        let ok = r.start >= prev_end
-            && r.start < r.end
-            && text.get(r.clone()).is_some()
-            && text[prev_end..r.start].chars().all(char::is_whitespace)
-            && !text[r.clone()].starts_with(char::is_whitespace)
-            && !text[r.clone()].ends_with(char::is_whitespace);
-        assert!(
-            ok,
-            "case `{case}`: the ranges {ranges:?} break the lossless invariant at {r:?} \
+        if !(r.start >= prev && r.start < r.end) {
+            return Err(format!("bad order {r:?} in {ranges:?}"));
+        }
+        let Some(s) = text.get(r.clone()) else {
+            return Err(format!("{r:?} not on char boundaries"));
+        };
+        if !text[prev..r.start].chars().all(char::is_whitespace) {
+            return Err(format!("non-whitespace between sentences before {r:?}"));
+        }
+        if s.starts_with(char::is_whitespace) {
+            return Err(format!("{s:?} at {r:?} starts with whitespace"));
+        }
+        if s.ends_with(char::is_whitespace) {
+            return Err(format!("{s:?} at {r:?} ends with whitespace"));
+        }
+        prev = r.end;
+    }
+    if !text[prev..].chars().all(char::is_whitespace) {
+        return Err("text after the last range is not whitespace: text lost at the end".into());
+    }
+    Ok(())
+}
+
+/// Checks the lossless invariant of `ranges` over `text` for the named case.
+fn check_lossless(case: &str, text: &str, ranges: &[Range<usize>]) {
+    if let Err(e) = lossless(text, ranges) {
+        panic!(
+            "case `{case}`: the ranges {ranges:?} break the lossless invariant ({e}) \
              for input {text:?}; fix the splitter in src/text/segment/"
         );
-        prev_end = r.end;
     }
-    assert!(
-        text[prev_end..].chars().all(char::is_whitespace),
-        "case `{case}`: text after the last range is not whitespace (input {text:?})"
-    );
 }
 
 fn check(case: &str, splitter: &dyn SentenceSplitter, input: &str, expected: &[&str]) {
@@ -51,7 +74,7 @@ fn check(case: &str, splitter: &dyn SentenceSplitter, input: &str, expected: &[&
         panic!(
             "\nsegmentation case `{case}` failed\ninput:\n    {input:?}\nexpected:\n{}actual:\n{}\
              If the new output is right, update the expected list of case `{case}` in \
-             tests/segment_cases.rs; otherwise fix the rules in src/text/segment/.\n",
+             tests/it/segment.rs; otherwise fix the rules in src/text/segment/.\n",
             numbered(expected),
             numbered(&actual),
         );
@@ -65,7 +88,7 @@ macro_rules! cases {
             #[test]
             fn $name() {
                 let splitter = $splitter;
-                $crate::check(
+                $crate::segment::check(
                     concat!(module_path!(), "::", stringify!($name)),
                     &splitter,
                     $input,
@@ -392,7 +415,7 @@ mod en {
     /// the 85 injured citizens starts on its own.
     #[test]
     fn seed_un_note_annex() {
-        let seed = include_str!("../data/seed_un_note.txt");
+        let seed = include_str!("../../data/seed_un_note.txt");
         let start = seed.find("Today marks").expect("seed text has the annex");
         let en = EnSplitter::new();
         let mut all = Vec::new();
@@ -626,6 +649,257 @@ mod zh {
     }
 }
 
+// ------------------------------------------------------------------------------ properties
+
+fn assert_max(text: &str, ranges: &[Range<usize>], max: usize) -> Result<(), TestCaseError> {
+    if max == 0 {
+        return Ok(());
+    }
+    for r in ranges {
+        let n = text[r.clone()].chars().count();
+        prop_assert!(
+            n <= max,
+            "sentence of {} chars > {}: {:?}",
+            n,
+            max,
+            &text[r.clone()]
+        );
+    }
+    Ok(())
+}
+
+fn check_all(text: &str, max: usize, semicolon: bool, ellipsis: bool) -> Result<(), TestCaseError> {
+    let zh = ZhSplitter::new()
+        .with_max_chars(max)
+        .with_semicolon_breaks(semicolon)
+        .with_ellipsis_breaks(ellipsis);
+    let en = EnSplitter::new().with_max_chars(max);
+    for splitter in [&zh as &dyn SentenceSplitter, &en] {
+        let ranges = splitter.split(text);
+        lossless(text, &ranges).map_err(TestCaseError::fail)?;
+        assert_max(text, &ranges, max)?;
+        prop_assert_eq!(ranges.is_empty(), text.trim().is_empty());
+    }
+    // The default configurations as well.
+    for splitter in [
+        &ZhSplitter::new() as &dyn SentenceSplitter,
+        &EnSplitter::new(),
+    ] {
+        let ranges = splitter.split(text);
+        lossless(text, &ranges).map_err(TestCaseError::fail)?;
+    }
+    Ok(())
+}
+
+/// Pieces that exercise the rules of both splitters.
+const PIECES: &[&str] = &[
+    "Mr.",
+    "Dr.",
+    "U.S.",
+    "e.g.",
+    "No.",
+    "p.",
+    "etc.",
+    "a.m.",
+    "J.",
+    "W.",
+    "3.5",
+    "85",
+    "1.",
+    "IV.",
+    "(a)",
+    "A/HRC/47/G/5",
+    "E/CN.4/2005/L.10",
+    "www.un.org",
+    "x@y.org",
+    "the",
+    "The",
+    "he",
+    "He",
+    "said",
+    "asked",
+    "Stop!",
+    "Why?",
+    "\"",
+    "'",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "(",
+    ")",
+    "...",
+    "…",
+    "……",
+    "—",
+    "——",
+    ".",
+    "?",
+    "!",
+    "?!",
+    ";",
+    ":",
+    ",",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u{3000}",
+    "\u{2029}",
+    "\r\n",
+    "他说",
+    "：",
+    "“你来了？”",
+    "她点点头。",
+    "。",
+    "！",
+    "？",
+    "，",
+    "；",
+    "、",
+    "《",
+    "》",
+    "〈",
+    "〉",
+    "（",
+    "）",
+    "「",
+    "」",
+    "的",
+    "的确",
+    "一.",
+    "３．５",
+    "\u{301}",
+    "\u{200d}",
+    "\u{0}",
+    "\u{fe0f}",
+    "🙂",
+    "\u{964}",
+    "։",
+];
+
+fn pieces(max_len: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..max_len).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_unicode(text in any::<String>(), max in 0usize..40, semi: bool, ell: bool) {
+        check_all(&text, max, semi, ell)?;
+    }
+
+    #[test]
+    fn rule_pieces(text in pieces(120), max in 0usize..60, semi: bool, ell: bool) {
+        check_all(&text, max, semi, ell)?;
+    }
+
+    #[test]
+    fn cjk_with_punctuation(
+        text in "[一-龥a-z0-9。！？!?，,；;：:“”‘’「」《》〈〉（）()….—\" \u{3000}\n]{0,300}",
+        max in 0usize..50,
+        semi: bool,
+        ell: bool,
+    ) {
+        check_all(&text, max, semi, ell)?;
+    }
+
+    #[test]
+    fn whitespace_heavy(text in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{2028}\u{2029}\u{3000}a。.!]{0,200}") {
+        check_all(&text, 5, false, false)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn long_strings(text in pieces(4000), max in 1usize..200) {
+        check_all(&text, max, true, true)?;
+    }
+
+    #[test]
+    fn long_runs_without_boundaries(
+        c in prop::sample::select(vec!['a', '一', ' ', '.', '（', '“', '\u{301}', '-']),
+        n in 1usize..3000,
+        max in 1usize..100,
+    ) {
+        let text: String = std::iter::repeat(c).take(n).collect();
+        check_all(&text, max, false, false)?;
+    }
+}
+
+/// Inputs that would take quadratic time in a naive implementation (including UAX #29 as
+/// implemented by unicode-segmentation) finish quickly.
+#[test]
+fn pathological_inputs_take_linear_time() {
+    let n = 100_000;
+    let inputs: Vec<(&str, String)> = vec![
+        ("spaces after a full stop", format!("a.{}b", " ".repeat(n))),
+        ("quotes after a full stop", format!("a.{}b", "\"".repeat(n))),
+        (
+            "marks after a full stop",
+            format!("a. {}b", "\u{301}".repeat(n)),
+        ),
+        ("titles", "Mr. ".repeat(n / 4)),
+        ("full stops", ". ".repeat(n / 2)),
+        ("Chinese full stops", "。".repeat(n)),
+        ("opening brackets", "（".repeat(n)),
+        ("title marks", "《".repeat(n)),
+        ("line breaks", "\n".repeat(n)),
+        ("one long word", "x".repeat(n)),
+        ("one long Chinese clause", "字".repeat(n)),
+    ];
+    let zh = ZhSplitter::new();
+    let en = EnSplitter::new();
+    for (name, text) in &inputs {
+        for (lang, splitter) in [("zh", &zh as &dyn SentenceSplitter), ("en", &en)] {
+            let t = Instant::now();
+            let ranges = splitter.split(text);
+            let took = t.elapsed();
+            assert!(
+                took < Duration::from_secs(3),
+                "{lang} splitter took {took:?} on {name} ({} bytes)",
+                text.len()
+            );
+            if let Err(e) = lossless(text, &ranges) {
+                panic!("{lang}: {name}: {e}");
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------ documents
+
+#[test]
+fn segment_detect_is_segment_and_detect() {
+    let texts = [
+        "a",
+        "Hello there. How are you?",
+        "我父亲是医生。他每天早上去医院。",
+        "他说 OK。\n\nThe end.",
+        "42 ...",
+        "",
+    ];
+    for presplit in [false, true] {
+        let seg = bialign::text::Segmenter::new().presplit(presplit);
+        for text in texts {
+            for lang in [Lang::Zh, Lang::En] {
+                let (segmented, detected) = seg.segment_detect(text, lang);
+                assert_eq!(detected, seg.detect(text), "{text:?}");
+                assert_eq!(
+                    segmented.texts(),
+                    seg.segment(text, lang).texts(),
+                    "{text:?} as {lang}, presplit {presplit}"
+                );
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------ tools
+
 /// Char boundaries about 40 bytes before and 30 bytes after `i`.
 fn context(text: &str, i: usize) -> (usize, usize) {
     let mut a = i.saturating_sub(40);
@@ -639,16 +913,18 @@ fn context(text: &str, i: usize) -> (usize, usize) {
     (a, b)
 }
 
-/// Mac-dev style report (ignored by default): `cargo test --test segment_cases -- --ignored
-/// --nocapture mac_dev`. Reads `../shared/eval/mac-dev` (or `$BIALIGN_MAC_DEV`), joins each
-/// file's gold sentences into one paragraph and prints the share of gold boundaries the
+/// Mac-dev style report (ignored by default): `cargo test --test it -- --ignored --nocapture
+/// segment::mac_dev_report`. Reads `mac-dev` of the evaluation data (`../shared/eval`, or
+/// `$BIALIGN_EVAL`), joins each file's gold sentences into one paragraph and prints the share of gold boundaries the
 /// splitters reproduce and the share of extra breaks. With `BIALIGN_SEGMENT_DEBUG=1` the
 /// missed and extra boundaries are printed too.
 #[test]
 #[ignore]
 fn mac_dev_report() {
-    let dir = std::env::var("BIALIGN_MAC_DEV")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/mac-dev").into());
+    let test = "segment::mac_dev_report";
+    let Some(dir) = common::eval_set(test, "mac-dev") else {
+        return;
+    };
     let debug = std::env::var_os("BIALIGN_SEGMENT_DEBUG").is_some();
     let zh = ZhSplitter::new();
     let en = EnSplitter::new();
@@ -656,8 +932,11 @@ fn mac_dev_report() {
         ("zh", &zh as &dyn SentenceSplitter, ""),
         ("en", &en as &dyn SentenceSplitter, " "),
     ] {
-        let Ok(entries) = std::fs::read_dir(format!("{dir}/{lang}")) else {
-            println!("no mac-dev data in {dir}");
+        let Ok(entries) = std::fs::read_dir(dir.join(lang)) else {
+            common::skip(
+                test,
+                &format!("no mac-dev data in {}", dir.join(lang).display()),
+            );
             return;
         };
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -725,7 +1004,7 @@ fn mac_dev_report() {
 /// Prints the sentences of `$SEGMENT_TEXT` (paragraphs separated by blank lines) in the
 /// language `$SEGMENT_LANG` (`zh` or `en`), one per line in brackets: a quick way to try the
 /// splitters on new text: `SEGMENT_LANG=zh SEGMENT_TEXT="$(cat file)" cargo test --test
-/// segment_cases -- --ignored --nocapture split_from_env`.
+/// it -- --ignored --nocapture segment::split_from_env`.
 #[test]
 #[ignore]
 fn split_from_env() {

@@ -1,0 +1,147 @@
+//! `bialign align`: exit codes, one-line messages naming the file, output written only on
+//! success, nonsense numbers refused, the genre of a mixed document, and threads.
+
+use crate::common::{run, seed, stdout};
+
+#[test]
+fn bad_input_is_one_line_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("picture.png");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let seed = seed();
+    let cases: [(&str, Vec<&str>); 4] = [
+        ("binary", vec!["segment", binary.to_str().unwrap()]),
+        ("missing", vec!["segment", missing.to_str().unwrap()]),
+        ("directory", vec!["segment", dir.path().to_str().unwrap()]),
+        (
+            "binary target",
+            vec!["align", seed.to_str().unwrap(), binary.to_str().unwrap()],
+        ),
+    ];
+    for (name, args) in cases {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1), "case {name}: exit status");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "case {name}: one line, got {err}");
+        let file = args.last().unwrap();
+        assert!(
+            err.contains(file),
+            "case {name}: message names {file}: {err}"
+        );
+        assert!(o.stdout.is_empty(), "case {name}: no output");
+    }
+}
+
+#[test]
+fn output_file_is_written_only_on_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.tsv");
+    let missing = dir.path().join("missing.txt");
+    let o = run(&[
+        "align",
+        seed().to_str().unwrap(),
+        missing.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists(), "no partial output file");
+    let o = run(&[
+        "align",
+        seed().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let tsv = std::fs::read_to_string(&out).unwrap();
+    assert!(tsv.lines().any(|l| l
+        .starts_with("阿塞拜疆常驻联合国日内瓦办事处代表团2021年4月5日致")
+        && l.contains("\tAnnex to the note verbale dated 5 April 2021")));
+}
+
+#[test]
+fn nonsense_numbers_are_refused_with_the_option_named() {
+    let seed = seed();
+    let seed = seed.to_str().expect("UTF-8 path");
+    let cases: &[(&str, &[&str])] = &[
+        ("NaN coverage", &["align", "--coverage", "NaN", seed]),
+        (
+            "infinite weight",
+            &["align", "--lexical-weight", "inf", seed],
+        ),
+        ("bead of 1 sentence", &["align", "--max-bead", "1", seed]),
+        ("bead of 11 sentences", &["align", "--max-bead", "11", seed]),
+        ("NaN minimum score", &["align", "--min-score", "nan", seed]),
+        ("no threads", &["align", "--threads", "0", seed]),
+    ];
+    for (name, args) in cases {
+        let o = run(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{name}: usage error expected, got {err}"
+        );
+        assert!(o.stdout.is_empty(), "{name}: no output expected");
+        assert!(
+            err.contains(args[1]),
+            "{name}: the message names {}: {err}",
+            args[1]
+        );
+    }
+}
+
+#[test]
+fn mixed_document_defaults_to_the_official_genre() {
+    let seed = seed();
+    let seed = seed.to_str().expect("UTF-8 path");
+    // The README's first command: only the note's heading has a counterpart.
+    let o = run(&["align", seed]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let pairs: Vec<&str> = out.lines().collect();
+    assert_eq!(pairs.len(), 1, "one pair expected: {out}");
+    assert!(
+        pairs[0].contains("的普通照会\tAnnex to the note verbale dated 5 April 2021"),
+        "{out}"
+    );
+    // The same as asking for it.
+    assert_eq!(stdout(&run(&["align", "--genre", "official", seed])), out);
+    // Literary, as asked, lets the transmission sentence take English sentences too.
+    let literary = stdout(&run(&["align", "--genre", "literary", seed]));
+    assert_ne!(literary, out);
+}
+
+#[test]
+fn thread_count_does_not_change_the_output() {
+    // Long enough that the features and the search share the work between threads.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (mut zh, mut en) = (String::new(), String::new());
+    for k in 1..=6000 {
+        zh.push_str(&format!("第{k}条：政府和法院的规定。\n"));
+        en.push_str(&format!(
+            "Article {k}: the rules of the government and the court.\n"
+        ));
+    }
+    let (zp, ep) = (dir.path().join("zh.txt"), dir.path().join("en.txt"));
+    std::fs::write(&zp, zh).expect("written");
+    std::fs::write(&ep, en).expect("written");
+    let run = |threads: &str| {
+        let o = run(&[
+            "align",
+            "--threads",
+            threads,
+            "--presplit",
+            "--format",
+            "jsonl",
+            zp.to_str().expect("UTF-8 path"),
+            ep.to_str().expect("UTF-8 path"),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("3"), "--threads 3 changed the alignment");
+    assert_eq!(String::from_utf8_lossy(&one).lines().count(), 6000);
+}
