@@ -406,7 +406,8 @@ impl<'a> Writer<'a> {
 
 /// Writes every file that has a path, each atomically (a temporary file in the target's
 /// folder, created new, then renamed over the target), or none: when one fails, those
-/// already written are removed. Missing folders are created.
+/// already written are removed. A missing folder is an error (a mistyped path should not
+/// create folders); a caller that wants them creates them first.
 ///
 /// # Errors
 /// An [`Io`](crate::ErrorKind::Io) error naming the file that could not be written.
@@ -429,9 +430,6 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    if !dir.exists() {
-        std::fs::create_dir_all(dir)?;
-    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -23,7 +23,7 @@ fn public_types_are_send_and_sync() {
     check::<bialign::text::Sentence>();
     check::<Genre>();
     check::<bialign::ErrorKind>();
-    check::<bialign::export::Output<'static, String>>();
+    check::<bialign::export::Writer<'static>>();
     check::<bialign::export::Format>();
 }
 
@@ -31,10 +31,10 @@ fn public_types_are_send_and_sync() {
 fn empty_and_one_sided_inputs() {
     let a = Aligner::new();
     let none: [&str; 0] = [];
-    assert!(a.align_sentences(&none, &none).beads.is_empty());
-    let only_zh = a.align_sentences(&["你好。", "再见。"], &none);
+    assert!(a.align_sentences(&none, &none).expect("a supported pair aligns").beads.is_empty());
+    let only_zh = a.align_sentences(&["你好。", "再见。"], &none).expect("a supported pair aligns");
     assert_covers(&only_zh, 2, 0);
-    let only_en = a.align_sentences(&none, &["Hello.", "Bye."]);
+    let only_en = a.align_sentences(&none, &["Hello.", "Bye."]).expect("a supported pair aligns");
     assert_covers(&only_en, 0, 2);
 }
 
@@ -52,7 +52,7 @@ fn simple_parallel_text() {
         "It rained today.",
         "We did not go out.",
     ];
-    let al = a.align_sentences(&zh, &en);
+    let al = a.align_sentences(&zh, &en).expect("a supported pair aligns");
     assert_covers(&al, 3, 4);
     assert_eq!(al.to_ids(), "[0]:[0]\n[1]:[1]\n[2]:[2,3]\n");
 }
@@ -65,10 +65,10 @@ proptest! {
         en in proptest::collection::vec("[a-zA-Z ,.?!\"0-9]{0,80}", 0..25),
     ) {
         let a = Aligner::new();
-        let al = a.align_sentences(&zh, &en);
+        let al = a.align_sentences(&zh, &en).expect("a supported pair aligns");
         assert_covers(&al, zh.len(), en.len());
         let back = Aligner::builder().src_lang(Lang::En).tgt_lang(Lang::Zh).build();
-        let al2 = back.align_sentences(&en, &zh);
+        let al2 = back.align_sentences(&en, &zh).expect("a supported pair aligns");
         assert_covers(&al2, en.len(), zh.len());
     }
 }
@@ -117,7 +117,7 @@ fn thread_count_does_not_change_the_alignment() {
         Aligner::builder()
             .threads(threads)
             .build()
-            .align_sentences(&zh, &en)
+            .align_sentences(&zh, &en).expect("a supported pair aligns")
     };
     let one = align(1);
     assert_covers(&one, zh.len(), en.len());
@@ -146,12 +146,12 @@ fn directions_mirror_each_other() {
     };
     let zh = lines(&dir.join("zh/006"));
     let en = lines(&dir.join("en/006"));
-    let forward = Aligner::new().align_sentences(&zh, &en);
+    let forward = Aligner::new().align_sentences(&zh, &en).expect("a supported pair aligns");
     let backward = Aligner::builder()
         .src_lang(Lang::En)
         .tgt_lang(Lang::Zh)
         .build()
-        .align_sentences(&en, &zh);
+        .align_sentences(&en, &zh).expect("a supported pair aligns");
     assert_eq!(forward.mirrored(), backward);
 }
 
@@ -180,7 +180,7 @@ fn seed_note_with_literary_defaults_keeps_the_english_body_unpaired() {
 fn check_seed(aligner: Aligner, transmission_tgt: std::ops::Range<usize>) -> Alignment {
     let text = std::fs::read_to_string(common::seed_path()).expect("bundled seed");
     let (zh, en) = Segmenter::new().segment_mixed(&text);
-    let al = aligner.align(&zh, &en);
+    let al = aligner.align(&zh, &en).expect("a supported pair aligns");
     assert_covers(&al, zh.len(), en.len());
     let heading = zh
         .sentences()
@@ -233,7 +233,7 @@ fn score_docs(
     for d in docs {
         let src = lines(&dir.join(src_side).join(d));
         let tgt = lines(&dir.join(tgt_side).join(d));
-        let al = aligner.align_sentences(&src, &tgt);
+        let al = aligner.align_sentences(&src, &tgt).expect("a supported pair aligns");
         assert_covers(&al, src.len(), tgt.len());
         let test = parse_alignment(&al.to_ids(), "test").expect("own output parses");
         let gold_path = dir.join("gold").join(format!("{d}.align"));
@@ -281,7 +281,7 @@ fn builder_ignores_nan_and_infinite_numbers() {
         "He goes to the hospital every morning.",
         "It rained today.",
     ];
-    let plain = Aligner::new().align_sentences(&zh, &en);
+    let plain = Aligner::new().align_sentences(&zh, &en).expect("a supported pair aligns");
     let odd = Aligner::builder()
         .coverage(f64::NAN)
         .lexical_weight(f64::INFINITY)
@@ -291,6 +291,6 @@ fn builder_ignores_nan_and_infinite_numbers() {
         .punctuation_weight(f64::NAN)
         .temperature(f64::INFINITY)
         .build()
-        .align_sentences(&zh, &en);
+        .align_sentences(&zh, &en).expect("a supported pair aligns");
     assert_eq!(odd, plain, "NaN and infinities leave the defaults in place");
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bialign::eval::{
-    evaluate_paths, format_alignment, read_alignment, render_table, Bead, Counts, DocScore, Report,
+    evaluate_paths, format_alignment, read_alignment, render_table, Counts, IdBead, DocScore, Report,
     Verses,
 };
 use bialign::ErrorKind;
@@ -101,8 +101,8 @@ impl Rates {
     }
 }
 
-fn perturb(gold: &[Bead], rng: &mut Rng, r: Rates) -> Vec<Bead> {
-    let mut out: Vec<Bead> = Vec::with_capacity(gold.len() + gold.len() / 4);
+fn perturb(gold: &[IdBead], rng: &mut Rng, r: Rates) -> Vec<IdBead> {
+    let mut out: Vec<IdBead> = Vec::with_capacity(gold.len() + gold.len() / 4);
     let mut i = 0;
     while i < gold.len() {
         let (mut src, mut tgt) = gold[i].clone();
@@ -169,9 +169,9 @@ fn perturb(gold: &[Bead], rng: &mut Rng, r: Rates) -> Vec<Bead> {
 }
 
 /// Test alignments to score: `(variant name, beads of each gold file)`.
-fn variants(gold: &[(String, Vec<Bead>)], seed: u64) -> Vec<(String, Vec<Vec<Bead>>)> {
+fn variants(gold: &[(String, Vec<IdBead>)], seed: u64) -> Vec<(String, Vec<Vec<IdBead>>)> {
     let mut rng = Rng(seed);
-    let mut make = |r: Rates| -> Vec<Vec<Bead>> {
+    let mut make = |r: Rates| -> Vec<Vec<IdBead>> {
         gold.iter().map(|(_, g)| perturb(g, &mut rng, r)).collect()
     };
     let mut v = vec![
@@ -360,7 +360,7 @@ fn cross_check(
     report
 }
 
-fn read_gold(dir: &Path) -> Vec<(String, Vec<Bead>)> {
+fn read_gold(dir: &Path) -> Vec<(String, Vec<IdBead>)> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .expect("gold dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -487,11 +487,11 @@ fn bible_without_verse_merge_and_single_files_match_the_reference_scorer() {
 
 /// The reference scorer's `_precision`, link by link: `(distinct candidates, strict, lax)`.
 fn naive_hits(
-    reference: &[bialign::eval::Bead],
-    candidates: &[bialign::eval::Bead],
+    reference: &[bialign::eval::IdBead],
+    candidates: &[bialign::eval::IdBead],
 ) -> (usize, usize, usize) {
     use std::collections::HashSet;
-    let distinct = |beads: &[bialign::eval::Bead]| -> Vec<bialign::eval::Bead> {
+    let distinct = |beads: &[bialign::eval::IdBead]| -> Vec<bialign::eval::IdBead> {
         let mut seen = HashSet::new();
         beads
             .iter()
@@ -521,7 +521,7 @@ fn naive_hits(
     (candidates.len(), strict, lax)
 }
 
-fn bead_strategy() -> impl Strategy<Value = bialign::eval::Bead> {
+fn bead_strategy() -> impl Strategy<Value = bialign::eval::IdBead> {
     (
         prop::collection::vec(0usize..8, 0..4),
         prop::collection::vec(0usize..8, 0..4),
@@ -543,7 +543,7 @@ proptest! {
             (c.precision_total, c.precision_strict, c.precision_lax),
             naive_hits(&gold, &test)
         );
-        let both = |b: &&bialign::eval::Bead| !b.0.is_empty() && !b.1.is_empty();
+        let both = |b: &&bialign::eval::IdBead| !b.0.is_empty() && !b.1.is_empty();
         let g: Vec<_> = gold.iter().filter(both).cloned().collect();
         let t: Vec<_> = test.iter().filter(both).cloned().collect();
         prop_assert_eq!((c.recall_total, c.recall_strict, c.recall_lax), naive_hits(&t, &g));

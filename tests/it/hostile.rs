@@ -42,9 +42,9 @@ fn side(max: usize) -> impl Strategy<Value = Vec<String>> {
 }
 
 fn check_both_directions(zh: &[String], en: &[String]) -> Result<(), TestCaseError> {
-    let a = zh_en().align_sentences(zh, en);
+    let a = zh_en().align_sentences(zh, en).expect("a supported pair aligns");
     check_covers(&a, zh.len(), en.len()).map_err(TestCaseError::fail)?;
-    let b = en_zh().align_sentences(en, zh);
+    let b = en_zh().align_sentences(en, zh).expect("a supported pair aligns");
     check_covers(&b, en.len(), zh.len()).map_err(TestCaseError::fail)?;
     Ok(())
 }
@@ -66,22 +66,29 @@ proptest! {
         check_both_directions(&none, &text)?;
     }
 
-    /// The same text on both sides, in every pairing of languages.
+    /// The same text on both sides, as Chinese against English and the reverse; with both
+    /// sides in one language it is refused (a same-language pair has no model).
     #[test]
     fn identical_texts_are_covered(text in side(20)) {
         check_both_directions(&text, &text)?;
         for lang in [Lang::Zh, Lang::En] {
-            let a = same_lang(lang).align_sentences(&text, &text);
-            check_covers(&a, text.len(), text.len()).map_err(TestCaseError::fail)?;
+            let refused = same_lang(lang).align_sentences(&text, &text);
+            prop_assert!(refused.is_err(), "{lang}-{lang} aligned instead of refused");
         }
     }
 
-    /// Two different texts in the same language.
+    /// Two different texts in the same language are refused with a clear error, never
+    /// aligned silently (and never a panic).
     #[test]
-    fn same_language_pairs_are_covered(a in side(15), b in side(15)) {
+    fn same_language_pairs_are_refused(a in side(15), b in side(15)) {
         for lang in [Lang::Zh, Lang::En] {
-            let al = same_lang(lang).align_sentences(&a, &b);
-            check_covers(&al, a.len(), b.len()).map_err(TestCaseError::fail)?;
+            let err = same_lang(lang).align_sentences(&a, &b).expect_err("a same-language pair");
+            prop_assert_eq!(err.kind(), bialign::ErrorKind::Config);
+            let message = err.to_string();
+            prop_assert!(
+                message.contains(&format!("cannot align {lang} with {lang}")),
+                "{}", message
+            );
         }
     }
 
@@ -98,13 +105,13 @@ proptest! {
         let (zt, et) = (zh.join(sep), en.join(sep));
         let z = seg.segment(&zt, Lang::Zh);
         let e = seg.segment(&et, Lang::En);
-        let a = zh_en().align(&z, &e);
+        let a = zh_en().align(&z, &e).expect("a supported pair aligns");
         check_covers(&a, z.len(), e.len()).map_err(TestCaseError::fail)?;
-        prop_assert_eq!(&a, &zh_en().align(&z, &e), "not deterministic");
-        let b = en_zh().align(&e, &z);
+        prop_assert_eq!(&a, &zh_en().align(&z, &e).expect("a supported pair aligns"), "not deterministic");
+        let b = en_zh().align(&e, &z).expect("a supported pair aligns");
         check_covers(&b, e.len(), z.len()).map_err(TestCaseError::fail)?;
         let (mz, me) = seg.segment_mixed(&format!("{zt}\n\n{et}"));
-        let c = zh_en().align(&mz, &me);
+        let c = zh_en().align(&mz, &me).expect("a supported pair aligns");
         check_covers(&c, mz.len(), me.len()).map_err(TestCaseError::fail)?;
         for t in [&z, &e, &mz, &me] {
             for k in 0..t.len() {
@@ -126,12 +133,12 @@ fn one_sentence_against_ten_thousand() {
     let one_zh = ["今天天气很好。".to_string()];
     let one_en = ["The weather is fine today.".to_string()];
     let none: [String; 0] = [];
-    assert_covers(&zh_en().align_sentences(&one_zh, &many_en), 1, 10_000);
-    assert_covers(&zh_en().align_sentences(&many_zh, &one_en), 10_000, 1);
-    assert_covers(&en_zh().align_sentences(&one_en, &many_zh), 1, 10_000);
-    assert_covers(&en_zh().align_sentences(&many_en, &one_zh), 10_000, 1);
-    assert_covers(&zh_en().align_sentences(&none, &many_en), 0, 10_000);
-    assert_covers(&en_zh().align_sentences(&many_en, &none), 10_000, 0);
+    assert_covers(&zh_en().align_sentences(&one_zh, &many_en).expect("a supported pair aligns"), 1, 10_000);
+    assert_covers(&zh_en().align_sentences(&many_zh, &one_en).expect("a supported pair aligns"), 10_000, 1);
+    assert_covers(&en_zh().align_sentences(&one_en, &many_zh).expect("a supported pair aligns"), 1, 10_000);
+    assert_covers(&en_zh().align_sentences(&many_en, &one_zh).expect("a supported pair aligns"), 10_000, 1);
+    assert_covers(&zh_en().align_sentences(&none, &many_en).expect("a supported pair aligns"), 0, 10_000);
+    assert_covers(&en_zh().align_sentences(&many_en, &none).expect("a supported pair aligns"), 10_000, 0);
 }
 
 // ------------------------------------------------------------------------ resource limits
@@ -198,7 +205,7 @@ fn million_lines_against_a_few_align_in_linear_memory() {
     let mut peaks = Vec::new();
     for n in [100_000usize, 1_000_000] {
         let zh: Vec<String> = (0..n).map(|i| format!("第{i}句。")).collect();
-        let (a, peak) = peak_bytes(|| aligner.align_sentences(&zh, &few_en));
+        let (a, peak) = peak_bytes(|| aligner.align_sentences(&zh, &few_en).expect("a supported pair aligns"));
         assert_covers(&a, n, few_en.len());
         eprintln!("align {n} x 3: peak {peak} bytes ({} per line)", peak / n);
         assert!(peak / n < 4096, "{} bytes per line", peak / n);
@@ -221,7 +228,7 @@ fn long_unequal_texts_stay_in_the_band() {
         let en: Vec<String> = (0..n / 5)
             .map(|i| format!("This is sentence {i}."))
             .collect();
-        let (a, peak) = peak_bytes(|| aligner.align_sentences(&zh, &en));
+        let (a, peak) = peak_bytes(|| aligner.align_sentences(&zh, &en).expect("a supported pair aligns"));
         assert_covers(&a, n, n / 5);
         eprintln!("align {n} x {}: peak {peak} bytes", n / 5);
         peaks.push(peak);
@@ -236,11 +243,11 @@ fn eval_of_huge_beads_stays_linear() {
     if !in_own_process("hostile::eval_of_huge_beads_stays_linear") {
         return;
     }
-    use bialign::eval::{evaluate, Bead};
+    use bialign::eval::{evaluate, IdBead};
     let n = 20_000usize;
     let all: Vec<usize> = (0..n).collect();
-    let gold: Vec<Bead> = vec![(all.clone(), all.clone())];
-    let test: Vec<Bead> = (0..n).map(|i| (vec![i], vec![i])).collect();
+    let gold: Vec<IdBead> = vec![(all.clone(), all.clone())];
+    let test: Vec<IdBead> = (0..n).map(|i| (vec![i], vec![i])).collect();
     let (c, peak) = peak_bytes(|| evaluate(&gold, &test));
     assert_eq!(
         (c.precision_total, c.precision_strict, c.precision_lax),
@@ -248,8 +255,8 @@ fn eval_of_huge_beads_stays_linear() {
     );
     assert_eq!((c.recall_total, c.recall_strict, c.recall_lax), (1, 0, 1));
     assert!(peak < 64 << 20, "{peak} bytes");
-    let shared_gold: Vec<Bead> = (0..n).map(|k| (vec![0], vec![k])).collect();
-    let shared_test: Vec<Bead> = (0..n).map(|k| (vec![0], vec![n + k])).collect();
+    let shared_gold: Vec<IdBead> = (0..n).map(|k| (vec![0], vec![k])).collect();
+    let shared_test: Vec<IdBead> = (0..n).map(|k| (vec![0], vec![n + k])).collect();
     let (c, peak) = peak_bytes(|| evaluate(&shared_gold, &shared_test));
     assert_eq!((c.precision_total, c.precision_lax), (n, 0));
     assert!(peak < 64 << 20, "{peak} bytes");
@@ -283,14 +290,14 @@ fn hostile_samples_through_the_library() {
                 }
             };
             if presplit {
-                check(&cheap.align(&z, &en_text), z.len(), en_text.len());
-                check(&cheap.align(&e, &zh_text), e.len(), zh_text.len());
+                check(&cheap.align(&z, &en_text).expect("a supported pair aligns"), z.len(), en_text.len());
+                check(&cheap.align(&e, &zh_text).expect("a supported pair aligns"), e.len(), zh_text.len());
             } else {
-                check(&zh_en().align(&z, &en_text), z.len(), en_text.len());
-                check(&en_zh().align(&e, &zh_text), e.len(), zh_text.len());
-                check(&cheap.align(&z, &e), z.len(), e.len());
+                check(&zh_en().align(&z, &en_text).expect("a supported pair aligns"), z.len(), en_text.len());
+                check(&en_zh().align(&e, &zh_text).expect("a supported pair aligns"), e.len(), zh_text.len());
+                check(&cheap.align(&z, &e).expect("a supported pair aligns"), z.len(), e.len());
                 let (mz, me) = seg.segment_mixed(&text);
-                check(&cheap.align(&mz, &me), mz.len(), me.len());
+                check(&cheap.align(&mz, &me).expect("a supported pair aligns"), mz.len(), me.len());
             }
             let _ = seg.detect(&text);
             let _ = seg.is_mixed(&text);

@@ -9,6 +9,7 @@
 mod common;
 
 mod align;
+mod architecture;
 mod decode;
 mod eval;
 mod export;
