@@ -33,6 +33,7 @@
 
 mod align;
 mod alignment;
+mod chars;
 mod error;
 pub mod eval;
 pub mod export;

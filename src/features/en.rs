@@ -5,7 +5,7 @@ use super::numbers::{
 };
 use rust_stemmers::{Algorithm, Stemmer};
 
-pub use super::stop_words::is_stop_word;
+pub use crate::chars::stop_words::is_stop_word;
 
 /// An English token of a sentence, before it is given an id.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,14 +6,12 @@
 //! the token, the same Latin word, the same number or the mirrored punctuation mark occurs in
 //! it). Everything the cost model needs is here: lengths, token sets, per-token chance rates.
 
-pub(crate) mod chars;
 pub mod en;
 pub(crate) mod learned;
 pub mod numbers;
 pub mod punct;
-pub(crate) mod stop_words;
 
-pub use chars::{fold_char, is_han};
+pub use crate::chars::{fold_char, is_han};
 
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;

@@ -12,7 +12,7 @@
 //! start offsets and items (`u32`s: the pattern ids of each stem), the pattern rows' start
 //! offsets and items (the stem ids of each pattern).
 
-use crate::features::chars::fold_char;
+use crate::chars::fold_char;
 use crate::rows::Rows;
 use fst::{Map, MapBuilder, Streamer};
 use std::borrow::Cow;

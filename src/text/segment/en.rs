@@ -21,7 +21,7 @@
 //! - after a single full stop:
 //!   - no break after an enumerator that starts the sentence or follows `:`/`;`
 //!     (`1. Introduction`, `IV. Conclusions`, `(a) ...: 2. Requests ...`, `i. ...`);
-//!   - abbreviations (see the tables in `abbreviations.rs`): titles and Latin abbreviations
+//!   - abbreviations (see the tables in `src/chars/abbreviations.rs`): titles and Latin abbreviations
 //!     never end a sentence (`Mr.`, `Dr.`, `e.g.`, `cf.`); number prefixes end one only
 //!     before a word, not before a number (`No. 5`, `para. 12`, `pp. 4-6`, `Sept. 11`);
 //!     ambiguous ones (`Inc.`, `U.S.`, `a.m.`, `Ph.D.`, `et al.` and any dotted acronym) end
@@ -46,9 +46,9 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::abbreviations::{self, Abbrev};
 use super::common;
 use super::SentenceSplitter;
+use crate::chars::abbreviations::{self, Abbrev};
 
 /// Longest token before a full stop that is examined for abbreviations, in chars.
 const MAX_TOKEN: usize = 40;

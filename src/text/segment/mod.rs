@@ -8,7 +8,6 @@
 
 use std::ops::Range;
 
-mod abbreviations;
 mod common;
 mod en;
 mod zh;

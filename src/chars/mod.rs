@@ -1,5 +1,10 @@
-//! Character classes, a leaf module without crate dependencies: `build.rs` includes it to fold
-//! the bundled lexicon's Chinese strings as the features fold sentences.
+//! Every character class of the crate, in one leaf module: scripts (Han, CJK, Latin), width
+//! folding, and in [`abbreviations`] and [`stop_words`] the English word lists. Nothing here
+//! uses `crate::`, so that `build.rs` can include the module by path and fold and filter the
+//! bundled lexicon exactly as the features fold and filter sentences.
+
+pub(crate) mod abbreviations;
+pub(crate) mod stop_words;
 
 /// Whether `c` is a Han character (CJK unified ideographs, extensions, compatibility).
 pub fn is_han(c: char) -> bool {
