@@ -11,8 +11,10 @@ pub(crate) mod learned;
 pub mod numbers;
 pub mod punct;
 
-pub use crate::chars::{fold_char, is_han};
+// Public names, kept for the API, of two classes of `crate::chars`.
+pub use crate::chars::{fold_width as fold_char, is_han_ideograph as is_han};
 
+use crate::chars::{fold_width, is_han_ideograph};
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;
 use crate::rows::Rows;
@@ -117,7 +119,7 @@ impl PairFeatures {
                 let mut tokens = Vec::new();
                 for t in &buf {
                     if let EnToken::Word(w) | EnToken::Number(w) = t {
-                        en_has_han |= w.chars().any(is_han);
+                        en_has_han |= w.chars().any(is_han_ideograph);
                     }
                     let key = key_of(t);
                     let next = dense.len() as u32;
@@ -160,7 +162,7 @@ impl PairFeatures {
         // has Han characters itself (whether or not the lexicon knows it).
         let skip_han = !en_has_han;
         let cover = |s: &&str| {
-            let folded: String = s.chars().map(fold_char).collect();
+            let folded: String = s.chars().map(fold_width).collect();
             let mut covered = Vec::new();
             lexicon.for_each_match(&folded, |stems| {
                 covered.extend(stems.iter().filter_map(|st| lex_dense.get(st).copied()))

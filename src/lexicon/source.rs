@@ -4,7 +4,7 @@
 //! classes and stop words), so that `build.rs` can include it and compile the bundled lexicon
 //! by exactly the rules the library applies to a user's dictionary.
 
-use crate::chars::is_han;
+use crate::chars::is_han_ideograph;
 use crate::chars::stop_words::is_stop_word;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -60,5 +60,5 @@ pub(crate) fn for_each_pair(text: &str, mut add: impl FnMut(&str, &str)) -> Resu
 }
 
 fn has_han(s: &str) -> bool {
-    s.chars().any(is_han)
+    s.chars().any(is_han_ideograph)
 }
