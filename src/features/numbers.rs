@@ -4,7 +4,7 @@
 //! April and for `四月`/`4月`). Ordinals give the same token as their cardinal
 //! (`forty-seventh`, `47th` and `第四十七` are all `#47`), so that numbers work as anchors.
 
-use crate::chars::{is_zh_counter, is_zh_numeral, zh_digit};
+use crate::chars::{fold_width, is_digit_any_width, is_zh_counter, is_zh_numeral, zh_digit};
 
 /// The value of a Chinese numeral string (`二十一` = 21, `两千` = 2000, `一百零五` = 105,
 /// `三万五千` = 35000, `〇`/`零` = 0), or `None` if `s` is not a well-formed numeral.
@@ -63,17 +63,15 @@ pub fn zh_number_tokens(text: &str, out: &mut Vec<String>) {
     while i < chars.len() {
         let c = chars[i];
         let start = i;
-        let value: Option<String> = if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+        let value: Option<String> = if is_digit_any_width(c) {
             let mut s = String::new();
             while i < chars.len() {
                 let d = chars[i];
-                if d.is_ascii_digit() {
-                    s.push(d);
-                } else if ('０'..='９').contains(&d) {
-                    s.push(char::from(b'0' + (d as u32 - '０' as u32) as u8));
+                if is_digit_any_width(d) {
+                    s.push(fold_width(d));
                 } else if (d == '.' || d == '．')
                     && i + 1 < chars.len()
-                    && (chars[i + 1].is_ascii_digit() || ('０'..='９').contains(&chars[i + 1]))
+                    && is_digit_any_width(chars[i + 1])
                 {
                     s.push('.');
                 } else if (d == ',' || d == '，')
