@@ -1,7 +1,7 @@
 //! Sentence segmentation: one normalised paragraph in, sentence byte ranges out.
 //!
 //! One splitter per language ([`ZhSplitter`], [`EnSplitter`]) behind the [`SentenceSplitter`]
-//! trait, each in a file of its own, and one table, [`splitter`], that says which splitter a
+//! trait, each in a file of its own, and one table, `splitter(lang)`, that says which splitter a
 //! language uses. The invariant every splitter keeps, and the tests check, is that
 //! segmentation is **lossless**: the returned ranges are in order, do not overlap, start and
 //! end on non-whitespace, and everything outside them is whitespace, so the sentences
