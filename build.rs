@@ -7,15 +7,13 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-// The modules sit where the library has them (`crate::features::chars`, ...), so that their
-// `use crate::...` lines resolve here too.
-mod features {
-    pub(crate) use super::{chars, stop_words};
-}
+// The modules sit where the library has them (`crate::chars`, `crate::lexicon::index`, ...),
+// so that their `use crate::...` lines resolve here too.
 mod lexicon {
     pub(crate) use super::{index, source};
 }
-#[path = "src/features/chars.rs"]
+// The character classes, with their abbreviation and stop-word files (src/chars/*.rs).
+#[path = "src/chars/mod.rs"]
 #[allow(dead_code)]
 mod chars;
 #[path = "src/lexicon/index.rs"]
@@ -27,17 +25,13 @@ mod rows;
 #[path = "src/lexicon/source.rs"]
 #[allow(dead_code)]
 mod source;
-#[path = "src/features/stop_words.rs"]
-#[allow(dead_code)]
-mod stop_words;
 
 const SOURCE: &str = "data/lexicon.tsv.gz";
 
 fn main() {
     for path in [
         SOURCE,
-        "src/features/chars.rs",
-        "src/features/stop_words.rs",
+        "src/chars",
         "src/lexicon/index.rs",
         "src/lexicon/source.rs",
         "src/rows.rs",

@@ -45,6 +45,7 @@
 mod align;
 mod alignment;
 pub mod batch;
+mod chars;
 mod diag;
 mod error;
 pub mod eval;

@@ -33,6 +33,7 @@ pub mod moses;
 pub mod tmx;
 
 use crate::alignment::Alignment;
+use crate::chars::{is_cjk, is_non_cjk_quote_or_bracket};
 use crate::text::Lang;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -500,33 +501,20 @@ pub(crate) fn join_side<S: AsRef<str>>(sentences: &[S], range: &std::ops::Range<
     out
 }
 
-/// Whether `s` ends in Chinese, looking past closing quotes and brackets (`……。”` counts).
+/// Whether `s` ends in Chinese (a CJK character), looking past the quotes and brackets Chinese
+/// shares with English (`……。”` counts).
 fn ends_cjk(s: &str) -> bool {
     s.chars()
         .rev()
-        .find(|&c| !is_quote_or_bracket(c))
+        .find(|&c| !is_non_cjk_quote_or_bracket(c))
         .is_some_and(is_cjk)
 }
 
-/// Whether `s` starts in Chinese, looking past opening quotes and brackets.
+/// Whether `s` starts in Chinese, looking past the quotes and brackets it shares with English.
 fn starts_cjk(s: &str) -> bool {
     s.chars()
-        .find(|&c| !is_quote_or_bracket(c))
+        .find(|&c| !is_non_cjk_quote_or_bracket(c))
         .is_some_and(is_cjk)
-}
-
-fn is_cjk(c: char) -> bool {
-    crate::features::is_han(c)
-        || ('\u{3000}'..='\u{303F}').contains(&c)
-        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-}
-
-/// Quotes and brackets, which Chinese text shares with English (`“”‘’` in particular).
-fn is_quote_or_bracket(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '”' | '‘' | '’' | '"' | '\'' | '(' | ')' | '[' | ']'
-    )
 }
 
 /// Tabs and line breaks inside a TSV field become spaces, so every record stays one line.

@@ -14,23 +14,7 @@ use crate::text::Lang;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Whether `c` is replaced by a space in Moses output: a character that `str::lines` in
-/// Rust, Python's `str.splitlines` or a tab-separated reader may treat as a break.
-pub fn is_break(c: char) -> bool {
-    matches!(
-        c,
-        '\t' | '\n'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\r'
-            | '\u{1C}'
-            | '\u{1D}'
-            | '\u{1E}'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
-}
+pub use crate::chars::is_line_or_field_break as is_break;
 
 /// `s` on one line: every [`is_break`] character replaced by a space.
 pub fn one_line(s: &str) -> String {

@@ -117,11 +117,7 @@ impl TmxOptions {
     }
 }
 
-/// Whether XML 1.0 allows `c` in a document (as a literal or a character reference).
-pub fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
-        || c >= '\u{10000}'
-}
+pub use crate::chars::is_xml_char;
 
 /// `s` with the characters XML 1.0 forbids changed: vertical tab (U+000B) and form feed
 /// (U+000C) become a space, the other C0 controls except tab, line feed and carriage return,

@@ -5,7 +5,8 @@ use super::numbers::{
 };
 use rust_stemmers::{Algorithm, Stemmer};
 
-pub use super::stop_words::is_stop_word;
+use crate::chars::is_han_ideograph;
+pub use crate::chars::stop_words::is_stop_word;
 
 /// An English token of a sentence, before it is given an id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,7 +138,7 @@ impl EnTokenizer {
             .or_else(|| w.strip_suffix("’s"))
             .unwrap_or(w);
         for part in w.split(['-', '\'', '’', '.', ',']) {
-            if part.is_empty() || (skip_han && part.chars().any(super::is_han)) {
+            if part.is_empty() || (skip_han && part.chars().any(is_han_ideograph)) {
                 continue;
             }
             let lower = part.to_lowercase();

@@ -8,7 +8,8 @@
 //! counted over Chinese sentences; rare-word chance is still corrected by the cost model,
 //! which recomputes each token's coverage rate after learning.
 
-use super::{is_han, PairFeatures};
+use super::PairFeatures;
+use crate::chars::is_han_ideograph;
 use crate::rows::Rows;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -179,7 +180,11 @@ fn ngrams(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for start in 0..n {
         for len in MIN_CHARS..=MAX_CHARS {
-            if start + len > n || !chars[start..start + len].iter().all(|&(_, c)| is_han(c)) {
+            if start + len > n
+                || !chars[start..start + len]
+                    .iter()
+                    .all(|&(_, c)| is_han_ideograph(c))
+            {
                 break;
             }
             out.push(&text[chars[start].0..chars[start + len].0]);

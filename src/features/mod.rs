@@ -6,15 +6,12 @@
 //! the token, the same Latin word, the same number or the mirrored punctuation mark occurs in
 //! it). Everything the cost model needs is here: lengths, token sets, per-token chance rates.
 
-pub(crate) mod chars;
 pub mod en;
 pub(crate) mod learned;
 pub mod numbers;
 pub mod punct;
-pub(crate) mod stop_words;
 
-pub use chars::{fold_char, is_han};
-
+use crate::chars::{fold_width, is_han_ideograph};
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;
 use crate::rows::Rows;
@@ -119,7 +116,7 @@ impl PairFeatures {
                 let mut tokens = Vec::new();
                 for t in &buf {
                     if let EnToken::Word(w) | EnToken::Number(w) = t {
-                        en_has_han |= w.chars().any(is_han);
+                        en_has_han |= w.chars().any(is_han_ideograph);
                     }
                     let key = key_of(t);
                     let next = dense.len() as u32;
@@ -162,7 +159,7 @@ impl PairFeatures {
         // has Han characters itself (whether or not the lexicon knows it).
         let skip_han = !en_has_han;
         let cover = |s: &&str| {
-            let folded: String = s.chars().map(fold_char).collect();
+            let folded: String = s.chars().map(fold_width).collect();
             let mut covered = Vec::new();
             lexicon.for_each_match(&folded, |stems| {
                 covered.extend(stems.iter().filter_map(|st| lex_dense.get(st).copied()))

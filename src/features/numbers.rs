@@ -4,6 +4,8 @@
 //! April and for `四月`/`4月`). Ordinals give the same token as their cardinal
 //! (`forty-seventh`, `47th` and `第四十七` are all `#47`), so that numbers work as anchors.
 
+use crate::chars::{fold_width, is_digit_any_width, is_zh_counter, is_zh_numeral, zh_digit};
+
 /// The value of a Chinese numeral string (`二十一` = 21, `两千` = 2000, `一百零五` = 105,
 /// `三万五千` = 35000, `〇`/`零` = 0), or `None` if `s` is not a well-formed numeral.
 pub fn parse_zh_numeral(s: &str) -> Option<u64> {
@@ -53,83 +55,6 @@ pub fn parse_zh_numeral(s: &str) -> Option<u64> {
     )
 }
 
-fn zh_digit(c: char) -> Option<u64> {
-    Some(match c {
-        '零' | '〇' | '○' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '贰' | '兩' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' | '陸' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
-}
-
-fn is_zh_numeral_char(c: char) -> bool {
-    zh_digit(c).is_some()
-        || matches!(
-            c,
-            '十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '萬' | '亿' | '億'
-        )
-}
-
-/// Characters after a numeral that make a lone small numeral (`一`, `三`) a real quantity
-/// rather than part of a word (`一起`, `三心二意`).
-fn is_zh_counter(c: char) -> bool {
-    matches!(
-        c,
-        '月' | '日'
-            | '号'
-            | '年'
-            | '岁'
-            | '个'
-            | '人'
-            | '次'
-            | '名'
-            | '位'
-            | '天'
-            | '点'
-            | '时'
-            | '分'
-            | '秒'
-            | '章'
-            | '节'
-            | '条'
-            | '款'
-            | '项'
-            | '届'
-            | '倍'
-            | '里'
-            | '米'
-            | '元'
-            | '块'
-            | '本'
-            | '只'
-            | '头'
-            | '匹'
-            | '家'
-            | '座'
-            | '层'
-            | '期'
-            | '周'
-            | '艘'
-            | '辆'
-            | '架'
-            | '部'
-            | '句'
-            | '遍'
-            | '张'
-            | '支'
-            | '枚'
-            | '件'
-            | '种'
-    )
-}
-
 /// Number and month tokens of a Chinese text (Arabic digits in any width and Chinese
 /// numerals), appended to `out`.
 pub fn zh_number_tokens(text: &str, out: &mut Vec<String>) {
@@ -138,17 +63,15 @@ pub fn zh_number_tokens(text: &str, out: &mut Vec<String>) {
     while i < chars.len() {
         let c = chars[i];
         let start = i;
-        let value: Option<String> = if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+        let value: Option<String> = if is_digit_any_width(c) {
             let mut s = String::new();
             while i < chars.len() {
                 let d = chars[i];
-                if d.is_ascii_digit() {
-                    s.push(d);
-                } else if ('０'..='９').contains(&d) {
-                    s.push(char::from(b'0' + (d as u32 - '０' as u32) as u8));
+                if is_digit_any_width(d) {
+                    s.push(fold_width(d));
                 } else if (d == '.' || d == '．')
                     && i + 1 < chars.len()
-                    && (chars[i + 1].is_ascii_digit() || ('０'..='９').contains(&chars[i + 1]))
+                    && is_digit_any_width(chars[i + 1])
                 {
                     s.push('.');
                 } else if (d == ',' || d == '，')
@@ -162,8 +85,8 @@ pub fn zh_number_tokens(text: &str, out: &mut Vec<String>) {
                 i += 1;
             }
             Some(canonical_decimal(&s))
-        } else if is_zh_numeral_char(c) {
-            while i < chars.len() && is_zh_numeral_char(chars[i]) {
+        } else if is_zh_numeral(c) {
+            while i < chars.len() && is_zh_numeral(chars[i]) {
                 i += 1;
             }
             let s: String = chars[start..i].iter().collect();

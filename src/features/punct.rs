@@ -4,6 +4,8 @@
 //! is decided mostly by punctuation: a bead whose last Chinese sentence ends in `？”` should
 //! end with an English sentence ending in `?"`.
 
+use crate::chars::{is_closer, is_closing_quote, is_opening_quote};
+
 /// How a sentence ends: its final punctuation mark, and whether a closing quote follows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct EndType(u8);
@@ -25,8 +27,8 @@ impl EndType {
             if c.is_whitespace() {
                 continue;
             }
-            if is_closing(c) {
-                quoted |= is_quote(c);
+            if is_closer(c) {
+                quoted |= is_closing_quote(c);
                 continue;
             }
             let kind = match c {
@@ -41,7 +43,7 @@ impl EndType {
                 _ => 8,
             };
             // `...` is an ellipsis, not a full stop.
-            let kind = if kind == 2 && s.trim_end().trim_end_matches(is_closing).ends_with("..") {
+            let kind = if kind == 2 && s.trim_end().trim_end_matches(is_closer).ends_with("..") {
                 3
             } else {
                 kind
@@ -71,24 +73,6 @@ impl StartType {
     pub fn index(self) -> usize {
         self.0 as usize
     }
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』' | '«' | '»'
-    )
-}
-
-fn is_opening_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '「' | '『' | '«')
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | '」' | '』' | '»' | ')' | '）' | ']' | '】' | '》' | '〉'
-    )
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! Dictionary text to (English stem, Chinese string) pairs.
 //!
-//! A leaf module: it uses only std, rust-stemmers and the leaf modules
-//! `features::stop_words` and `features::chars`, so that `build.rs` can include it and compile
-//! the bundled lexicon by exactly the rules the library applies to a user's dictionary.
+//! A leaf module: it uses only std, rust-stemmers and the leaf module `chars` (character
+//! classes and stop words), so that `build.rs` can include it and compile the bundled lexicon
+//! by exactly the rules the library applies to a user's dictionary.
 
-use crate::features::chars::is_han;
-use crate::features::stop_words::STOP_WORDS;
+use crate::chars::is_han_ideograph;
+use crate::chars::stop_words::is_stop_word;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// The longest Chinese translation, in characters, that is kept.
@@ -45,7 +45,7 @@ pub(crate) fn for_each_pair(text: &str, mut add: impl FnMut(&str, &str)) -> Resu
         let en = en.to_lowercase();
         // Stop words never occur among English tokens: their pairs would only make Chinese
         // function words look like untranslated content.
-        if STOP_WORDS.binary_search(&en.as_str()).is_ok() {
+        if is_stop_word(&en) {
             continue;
         }
         let stem = stemmer.stem(&en);
@@ -60,5 +60,5 @@ pub(crate) fn for_each_pair(text: &str, mut add: impl FnMut(&str, &str)) -> Resu
 }
 
 fn has_han(s: &str) -> bool {
-    s.chars().any(is_han)
+    s.chars().any(is_han_ideograph)
 }

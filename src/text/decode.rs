@@ -27,6 +27,7 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE};
 
+use crate::chars::{is_binary_control, is_common_in_chinese};
 use crate::{Error, Result};
 
 /// The default largest input accepted by [`read_text`]: 1 GiB.
@@ -238,9 +239,7 @@ fn plausible_chinese(s: &str) -> bool {
     let (mut non_ascii, mut common) = (0usize, 0usize);
     for c in s.chars().filter(|c| !c.is_ascii()) {
         non_ascii += 1;
-        if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}'
-            | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{00B7}')
-        {
+        if is_common_in_chinese(c) {
             common += 1;
         }
     }
@@ -296,24 +295,6 @@ fn checked(s: String, name: &str) -> Result<String> {
         ));
     }
     Ok(s)
-}
-
-/// Control characters that do not occur in text files (see the
-/// [module documentation](self) for those that do).
-fn is_binary_control(c: char) -> bool {
-    c.is_control()
-        && !matches!(
-            c,
-            '\t' | '\n'
-                | '\u{0B}'
-                | '\u{0C}'
-                | '\r'
-                | '\u{85}'
-                | '\u{1B}'
-                | '\u{08}'
-                | '\u{07}'
-                | '\u{1A}'
-        )
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 
 use super::normalize::{normalize, normalize_lines, Normalized};
 use super::partition::{is_mixed, partition, script_of};
-use super::segment::{EnSplitter, SentenceSplitter, ZhSplitter};
+use super::segment::{self, EnSplitter, SentenceSplitter, ZhSplitter};
 use super::Lang;
+use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -87,7 +88,8 @@ impl Text {
 }
 
 /// Turns decoded text into [`Text`]s: normalisation, partition of mixed documents, and
-/// sentence splitting with one splitter per language.
+/// sentence splitting with one splitter per language: the default splitter of the language
+/// (the table in [`super::segment`]) unless the builder was given another one.
 ///
 /// ```
 /// use bialign::text::{Lang, Segmenter};
@@ -96,11 +98,21 @@ impl Text {
 /// let text = seg.segment("他来了。她走了。", Lang::Zh);
 /// assert_eq!(text.texts(), ["他来了。", "她走了。"]);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Segmenter {
-    zh: ZhSplitter,
-    en: EnSplitter,
+    /// Splitters given to the builder, by language (one entry a language at most).
+    splitters: Vec<(Lang, Arc<dyn SentenceSplitter>)>,
     presplit: bool,
+}
+
+impl fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let custom: Vec<Lang> = self.splitters.iter().map(|&(lang, _)| lang).collect();
+        f.debug_struct("Segmenter")
+            .field("custom_splitters", &custom)
+            .field("presplit", &self.presplit)
+            .finish()
+    }
 }
 
 impl Segmenter {
@@ -117,15 +129,28 @@ impl Segmenter {
     }
 
     /// Uses this Chinese splitter.
-    pub fn zh_splitter(mut self, splitter: ZhSplitter) -> Segmenter {
-        self.zh = splitter;
-        self
+    pub fn zh_splitter(self, splitter: ZhSplitter) -> Segmenter {
+        self.splitter(Lang::Zh, splitter)
     }
 
     /// Uses this English splitter.
-    pub fn en_splitter(mut self, splitter: EnSplitter) -> Segmenter {
-        self.en = splitter;
+    pub fn en_splitter(self, splitter: EnSplitter) -> Segmenter {
+        self.splitter(Lang::En, splitter)
+    }
+
+    /// Uses `splitter` for the text in `lang` (instead of the language's default).
+    pub fn splitter(mut self, lang: Lang, splitter: impl SentenceSplitter + 'static) -> Segmenter {
+        self.splitters.retain(|&(l, _)| l != lang);
+        self.splitters.push((lang, Arc::new(splitter)));
         self
+    }
+
+    /// The splitter for `lang`: the builder's, or the language's default.
+    fn splitter_for(&self, lang: Lang) -> Arc<dyn SentenceSplitter> {
+        match self.splitters.iter().find(|&&(l, _)| l == lang) {
+            Some((_, s)) => Arc::clone(s),
+            None => segment::splitter(lang),
+        }
     }
 
     /// Segments a text that is in `lang` as a whole.
@@ -190,10 +215,7 @@ impl Segmenter {
     }
 
     fn build(&self, original: Arc<str>, norm: &Normalized, lang: Lang, paras: &[usize]) -> Text {
-        let splitter: &dyn SentenceSplitter = match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        };
+        let splitter = self.splitter_for(lang);
         let mut sentences = Vec::new();
         for &p in paras {
             let Some(range) = norm.paragraphs().get(p).cloned() else {
@@ -242,5 +264,34 @@ fn detect_in(norm: &Normalized) -> Option<Lang> {
         // Chinese takes 3 bytes a character and about a third of the characters.
         (z, e) if z > 0 && 3 * z >= e => Some(Lang::Zh),
         _ => Some(Lang::En),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_splitters_replace_the_table_per_language() {
+        let zh = "我……我不知道。";
+        let en = "One. Two.";
+        let default = Segmenter::new();
+        assert_eq!(default.segment(zh, Lang::Zh).texts(), ["我……我不知道。"]);
+        let ellipsis = Segmenter::new().zh_splitter(ZhSplitter::new().with_ellipsis_breaks(true));
+        assert_eq!(
+            ellipsis.segment(zh, Lang::Zh).texts(),
+            ["我……", "我不知道。"]
+        );
+        // English keeps its default splitter.
+        assert_eq!(ellipsis.segment(en, Lang::En).texts(), ["One.", "Two."]);
+        // The last splitter given for a language wins.
+        let tiny = ellipsis
+            .en_splitter(EnSplitter::new().with_max_chars(2))
+            .en_splitter(EnSplitter::new());
+        assert_eq!(tiny.segment(en, Lang::En).texts(), ["One.", "Two."]);
+        assert_eq!(
+            format!("{tiny:?}"),
+            "Segmenter { custom_splitters: [Zh, En], presplit: false }"
+        );
     }
 }

@@ -45,6 +45,13 @@
 
 use std::ops::Range;
 
+use crate::chars::abbreviations;
+pub use crate::chars::fold_width;
+use crate::chars::{
+    column_width, is_ambiguous_punct, is_bullet, is_cjk, is_closer, is_han_script, is_line_break,
+    is_non_cjk_letter, is_opener, is_space, is_zh_list_numeral, sentence_terminator,
+};
+
 /// A normalised text: its paragraphs and a map back to the original.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Normalized {
@@ -152,17 +159,6 @@ impl Normalized {
             Some(&(n, o)) => o + (p - n),
             None => p,
         }
-    }
-}
-
-/// Maps the full-width ASCII variants U+FF01..U+FF5E to ASCII and U+3000 IDEOGRAPHIC SPACE to
-/// a space; every other character is returned unchanged. For matching only: the normalised
-/// text keeps full-width forms.
-pub fn fold_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
     }
 }
 
@@ -313,55 +309,18 @@ fn ends_sentence_or_colon(line: &str) -> bool {
         return false;
     };
     match last {
-        ':' | '：' | '!' | '?' | '。' | '！' | '？' | '…' | '．' | '｡' | '‼' | '⁇' | '⁈' | '⁉' => {
-            true
-        }
+        ':' | '：' => true,
         '.' => !ends_with_abbreviation(&body[..body.len() - 1]),
-        _ => false,
+        c => sentence_terminator(c).is_some(),
     }
 }
-
-/// Closing quotes and brackets that may follow sentence-final punctuation.
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '”'
-            | '’'
-            | '」'
-            | '』'
-            | '）'
-            | ')'
-            | '》'
-            | '〉'
-            | '】'
-            | '〕'
-            | ']'
-            | '}'
-            | '»'
-            | '›'
-            | '＂'
-            | '＇'
-            | '］'
-    )
-}
-
-/// Abbreviations (lower-case, without their final period) after which a period does not end
-/// a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "art", "arts", "para", "paras", "e.g",
-    "i.e", "vs", "cf", "p", "pp", "vol", "vols", "fig", "figs", "eq", "sec", "ch", "chap", "ed",
-    "eds", "gen", "col", "lt", "sgt", "capt", "rev", "hon", "jr", "sr", "inc", "ltd", "co", "corp",
-    "dept", "approx", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mt", "ft", "op", "amb", "h.e", "rep", "sen", "gov", "pres",
-];
 
 /// Whether `before` (a line without its final `.`) ends with an abbreviation or an initial.
 fn ends_with_abbreviation(before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| is_ws(c) || matches!(c, '(' | '[' | '"' | '“' | '‘' | '\''))
+        .find(|&(_, c)| is_space(c) || is_opener(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let mut chars = word.chars();
@@ -369,7 +328,7 @@ fn ends_with_abbreviation(before: &str) -> bool {
         (None, _) => false,
         // An initial such as `J.`
         (Some(c), None) => c.is_uppercase(),
-        _ => word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)),
+        _ => abbreviations::is_line_end_abbreviation(word),
     }
 }
 
@@ -380,32 +339,11 @@ fn starts_list_item(line: &str) -> bool {
         return false;
     };
     let second = chars.clone().next();
-    if matches!(
-        first,
-        '•' | '◦'
-            | '▪'
-            | '▫'
-            | '‣'
-            | '●'
-            | '○'
-            | '■'
-            | '□'
-            | '◆'
-            | '◇'
-            | '►'
-            | '▶'
-            | '➢'
-            | '✓'
-            | '✔'
-            | '※'
-            | '·'
-            | '⁃'
-            | '∙'
-    ) {
+    if is_bullet(first) {
         return true;
     }
     if matches!(first, '-' | '–' | '—' | '*' | '+') {
-        return second.is_some_and(is_ws);
+        return second.is_some_and(is_space);
     }
     if first == '(' || first == '（' {
         let inner: String = chars
@@ -428,9 +366,9 @@ fn starts_list_item(line: &str) -> bool {
     let rest = &line[head.len()..];
     let mut after = rest.chars();
     match after.next() {
-        Some(')') if is_enumerator(&head) => return after.next().is_some_and(is_ws),
+        Some(')') if is_enumerator(&head) => return after.next().is_some_and(is_space),
         Some('、') if !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit()) => return true,
-        Some(c) if is_ws(c) && head.len() > 1 && head.ends_with('.') => {
+        Some(c) if is_space(c) && head.len() > 1 && head.ends_with('.') => {
             let parts: Vec<&str> = head[..head.len() - 1].split('.').collect();
             return parts.len() == 1 && is_enumerator(parts[0])
                 || parts.iter().all(|p| {
@@ -441,7 +379,7 @@ fn starts_list_item(line: &str) -> bool {
     }
     let numerals: String = line
         .chars()
-        .take_while(|&c| is_chinese_numeral(c))
+        .take_while(|&c| is_zh_list_numeral(c))
         .take(4)
         .collect();
     if !numerals.is_empty() && line[numerals.len()..].starts_with('、') {
@@ -450,7 +388,7 @@ fn starts_list_item(line: &str) -> bool {
     if let Some(rest) = line.strip_prefix('第') {
         let n: String = rest
             .chars()
-            .take_while(|&c| is_chinese_numeral(c) || c.is_ascii_digit())
+            .take_while(|&c| is_zh_list_numeral(c) || c.is_ascii_digit())
             .take(6)
             .collect();
         return !n.is_empty()
@@ -469,27 +407,7 @@ fn is_enumerator(s: &str) -> bool {
     (1..=3).contains(&n) && s.bytes().all(|b| b.is_ascii_digit())
         || n == 1 && s.chars().all(|c| c.is_ascii_alphabetic())
         || (1..=4).contains(&n) && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
-        || (1..=3).contains(&n) && s.chars().all(is_chinese_numeral)
-}
-
-/// 〇 to 十, 百, 千.
-fn is_chinese_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '一'
-            | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-    )
+        || (1..=3).contains(&n) && s.chars().all(is_zh_list_numeral)
 }
 
 /// Finds the end of the line starting at `pos`: returns the end of its content, the start of
@@ -522,76 +440,19 @@ fn split_line(s: &str, pos: usize) -> (usize, usize, bool) {
 /// The trimmed range of `s[a..b]`; for a line of whitespace only, the empty range at `b`.
 fn trim(s: &str, a: usize, b: usize) -> (usize, usize) {
     let t = &s[a..b];
-    let after_lead = t.trim_start_matches(is_ws);
+    let after_lead = t.trim_start_matches(is_space);
     if after_lead.is_empty() {
         return (b, b);
     }
     let start = b - after_lead.len();
-    let end = start + after_lead.trim_end_matches(is_ws).len();
+    let end = start + after_lead.trim_end_matches(is_space).len();
     (start, end)
-}
-
-/// Whitespace: Unicode White_Space plus U+200B ZERO WIDTH SPACE and U+FEFF.
-fn is_ws(c: char) -> bool {
-    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
-}
-
-/// Line terminators.
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
-}
-
-/// Han characters (CJK unified and compatibility ideographs, radicals, 々 and 〇).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{323AF}'
-        | '\u{2E80}'..='\u{2FDF}'
-        | '\u{3005}'
-        | '\u{3007}'
-        | '\u{3021}'..='\u{3029}'
-    )
-}
-
-/// CJK characters, between which no space is written: Han, CJK symbols and punctuation, kana,
-/// bopomofo, enclosed CJK, CJK compatibility and vertical forms, half- and full-width forms.
-pub(crate) fn is_cjk(c: char) -> bool {
-    is_han(c)
-        || matches!(c,
-            '\u{2FF0}'..='\u{2FFF}'
-            | '\u{3001}'..='\u{303F}'
-            | '\u{3040}'..='\u{30FF}'
-            | '\u{3100}'..='\u{312F}'
-            | '\u{3190}'..='\u{33FF}'
-            | '\u{FE10}'..='\u{FE1F}'
-            | '\u{FE30}'..='\u{FE4F}'
-            | '\u{FF01}'..='\u{FFEF}'
-        )
-}
-
-/// Punctuation used in both Chinese and English text; CJK when its other neighbour is.
-fn is_ambiguous_punct(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·' | '‧' | '•' | '–')
 }
 
 /// Display width in columns: 2 for Han, kana, Hangul and full-width characters, 0 for zero
 /// width spaces, 1 otherwise.
 fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if is_cjk(c)
-                || matches!(c, '\u{3000}' | '\u{1100}'..='\u{115F}' | '\u{AC00}'..='\u{D7A3}')
-            {
-                2
-            } else if matches!(c, '\u{200B}' | '\u{FEFF}') {
-                0
-            } else {
-                1
-            }
-        })
-        .sum()
+    s.chars().map(column_width).sum()
 }
 
 /// Whether a space is kept between `p` (preceded by `p2`) and `n` (followed by `n2`).
@@ -601,12 +462,7 @@ fn keep_space(p2: Option<char>, p: char, n: char, n2: Option<char>) -> bool {
     if p_cjk && n_cjk {
         return false;
     }
-    !(is_han(p) && n.is_ascii_digit() || p.is_ascii_digit() && is_han(n))
-}
-
-/// A Latin (non-CJK) letter.
-fn is_latin_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_cjk(c)
+    !(is_han_script(p) && n.is_ascii_digit() || p.is_ascii_digit() && is_han_script(n))
 }
 
 /// Builds the normalised text and its offset map.
@@ -706,7 +562,7 @@ impl<'a> Builder<'a> {
         for (i, c) in s.char_indices() {
             let p = base + i;
             let e = p + c.len_utf8();
-            if is_ws(c) {
+            if is_space(c) {
                 match ws.as_mut() {
                     Some(run) => {
                         run.1 = e;
@@ -731,7 +587,7 @@ impl<'a> Builder<'a> {
                 if let Some(pc) = prev {
                     // For ambiguous punctuation, its neighbour on the far side counts.
                     let next = if is_ambiguous_punct(c) {
-                        s[i + c.len_utf8()..].chars().find(|&c| !is_ws(c))
+                        s[i + c.len_utf8()..].chars().find(|&c| !is_space(c))
                     } else {
                         None
                     };
@@ -740,7 +596,7 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            if c == '-' && !had_ws && prev.is_some_and(is_latin_letter) {
+            if c == '-' && !had_ws && prev.is_some_and(is_non_cjk_letter) {
                 hyphen = Some(p);
                 continue;
             }
@@ -774,7 +630,7 @@ pub(crate) mod tests {
                 .ok_or_else(|| format!("span {span:?} of {c:?} at {p} not on boundaries"))?;
             if piece.chars().eq(std::iter::once(c)) {
                 // copied
-            } else if (c == ' ' || c == '\n') && !piece.is_empty() && piece.chars().all(is_ws) {
+            } else if (c == ' ' || c == '\n') && !piece.is_empty() && piece.chars().all(is_space) {
                 // synthetic
             } else {
                 return Err(format!("{c:?} at {p} maps to {piece:?} at {span:?}"));
@@ -784,7 +640,7 @@ pub(crate) mod tests {
             }
             let gap = &orig[last_end..span.start];
             let gap_ok = if first {
-                gap.chars().all(is_ws)
+                gap.chars().all(is_space)
             } else {
                 gap_is_removable(gap)
             };
@@ -794,7 +650,7 @@ pub(crate) mod tests {
             first = false;
             last_end = span.end;
         }
-        if !orig[last_end..].chars().all(is_ws) {
+        if !orig[last_end..].chars().all(is_space) {
             return Err(format!("dropped tail {:?}", &orig[last_end..]));
         }
         let mut expect_start = 0;
@@ -818,14 +674,17 @@ pub(crate) mod tests {
     /// Whitespace, or hyphens each followed by whitespace holding a line break.
     fn gap_is_removable(gap: &str) -> bool {
         for (i, c) in gap.char_indices() {
-            if is_ws(c) {
+            if is_space(c) {
                 continue;
             }
             if c != '-' {
                 return false;
             }
             let rest = &gap[i + 1..];
-            let run: &str = rest.split(|c: char| !is_ws(c)).next().unwrap_or_default();
+            let run: &str = rest
+                .split(|c: char| !is_space(c))
+                .next()
+                .unwrap_or_default();
             if !run.chars().any(is_line_break) {
                 return false;
             }

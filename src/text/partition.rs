@@ -9,8 +9,8 @@
 //! letters (numbers, symbols) join their neighbours. [`is_mixed`] tells whether a document
 //! holds both languages substantially.
 
-use super::normalize::is_han;
 use super::Lang;
+use crate::chars::{is_han_script, is_latin_letter, is_space};
 
 /// A Latin paragraph with fewer words than this is short: it may be absorbed by the
 /// Chinese text around it.
@@ -73,7 +73,7 @@ impl Counts {
                 if ch != '\'' && ch != '’' {
                     end_run(&mut c, &mut run, &mut run_lower);
                 }
-                if is_han(ch) {
+                if is_han_script(ch) {
                     c.han += 1;
                 }
             }
@@ -110,12 +110,6 @@ impl Counts {
             None => false,
         }
     }
-}
-
-/// Letters of the Latin blocks (not full-width forms).
-fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
 }
 
 /// Assigns every paragraph to the Chinese or the English part; the result has one entry per
@@ -314,7 +308,7 @@ pub fn is_mixed(paragraphs: &[&str]) -> bool {
 /// ```
 pub fn lacks_script(text: &str, lang: Lang) -> bool {
     let in_script = |c: char| match lang {
-        Lang::Zh => is_han(c),
+        Lang::Zh => is_han_script(c),
         Lang::En => is_latin_letter(c),
     };
     let mut visible = false;
@@ -322,7 +316,7 @@ pub fn lacks_script(text: &str, lang: Lang) -> bool {
         if in_script(c) {
             return false;
         }
-        visible |= !c.is_whitespace() && !c.is_control() && c != '\u{FEFF}' && c != '\u{200B}';
+        visible |= !is_space(c) && !c.is_control();
     }
     visible
 }

@@ -31,10 +31,18 @@ fn public_types_are_send_and_sync() {
 fn empty_and_one_sided_inputs() {
     let a = Aligner::new();
     let none: [&str; 0] = [];
-    assert!(a.align_sentences(&none, &none).expect("a supported pair aligns").beads.is_empty());
-    let only_zh = a.align_sentences(&["你好。", "再见。"], &none).expect("a supported pair aligns");
+    assert!(a
+        .align_sentences(&none, &none)
+        .expect("a supported pair aligns")
+        .beads
+        .is_empty());
+    let only_zh = a
+        .align_sentences(&["你好。", "再见。"], &none)
+        .expect("a supported pair aligns");
     assert_covers(&only_zh, 2, 0);
-    let only_en = a.align_sentences(&none, &["Hello.", "Bye."]).expect("a supported pair aligns");
+    let only_en = a
+        .align_sentences(&none, &["Hello.", "Bye."])
+        .expect("a supported pair aligns");
     assert_covers(&only_en, 0, 2);
 }
 
@@ -52,7 +60,9 @@ fn simple_parallel_text() {
         "It rained today.",
         "We did not go out.",
     ];
-    let al = a.align_sentences(&zh, &en).expect("a supported pair aligns");
+    let al = a
+        .align_sentences(&zh, &en)
+        .expect("a supported pair aligns");
     assert_covers(&al, 3, 4);
     assert_eq!(al.to_ids(), "[0]:[0]\n[1]:[1]\n[2]:[2,3]\n");
 }
@@ -117,7 +127,8 @@ fn thread_count_does_not_change_the_alignment() {
         Aligner::builder()
             .threads(threads)
             .build()
-            .align_sentences(&zh, &en).expect("a supported pair aligns")
+            .align_sentences(&zh, &en)
+            .expect("a supported pair aligns")
     };
     let one = align(1);
     assert_covers(&one, zh.len(), en.len());
@@ -146,12 +157,15 @@ fn directions_mirror_each_other() {
     };
     let zh = lines(&dir.join("zh/006"));
     let en = lines(&dir.join("en/006"));
-    let forward = Aligner::new().align_sentences(&zh, &en).expect("a supported pair aligns");
+    let forward = Aligner::new()
+        .align_sentences(&zh, &en)
+        .expect("a supported pair aligns");
     let backward = Aligner::builder()
         .src_lang(Lang::En)
         .tgt_lang(Lang::Zh)
         .build()
-        .align_sentences(&en, &zh).expect("a supported pair aligns");
+        .align_sentences(&en, &zh)
+        .expect("a supported pair aligns");
     assert_eq!(forward.mirrored(), backward);
 }
 
@@ -233,7 +247,9 @@ fn score_docs(
     for d in docs {
         let src = lines(&dir.join(src_side).join(d));
         let tgt = lines(&dir.join(tgt_side).join(d));
-        let al = aligner.align_sentences(&src, &tgt).expect("a supported pair aligns");
+        let al = aligner
+            .align_sentences(&src, &tgt)
+            .expect("a supported pair aligns");
         assert_covers(&al, src.len(), tgt.len());
         let test = parse_alignment(&al.to_ids(), "test").expect("own output parses");
         let gold_path = dir.join("gold").join(format!("{d}.align"));
@@ -281,7 +297,9 @@ fn builder_ignores_nan_and_infinite_numbers() {
         "He goes to the hospital every morning.",
         "It rained today.",
     ];
-    let plain = Aligner::new().align_sentences(&zh, &en).expect("a supported pair aligns");
+    let plain = Aligner::new()
+        .align_sentences(&zh, &en)
+        .expect("a supported pair aligns");
     let odd = Aligner::builder()
         .coverage(f64::NAN)
         .lexical_weight(f64::INFINITY)
@@ -291,6 +309,7 @@ fn builder_ignores_nan_and_infinite_numbers() {
         .punctuation_weight(f64::NAN)
         .temperature(f64::INFINITY)
         .build()
-        .align_sentences(&zh, &en).expect("a supported pair aligns");
+        .align_sentences(&zh, &en)
+        .expect("a supported pair aligns");
     assert_eq!(odd, plain, "NaN and infinities leave the defaults in place");
 }

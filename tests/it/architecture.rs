@@ -76,7 +76,9 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
         let Some((module, names)) = rest.split_once("::") else {
             continue;
         };
-        let names = names.trim_end_matches(';').trim_matches(|c| c == '{' || c == '}');
+        let names = names
+            .trim_end_matches(';')
+            .trim_matches(|c| c == '{' || c == '}');
         for name in names.split(',') {
             reexports.insert(name.trim().to_string(), module.to_string());
         }
@@ -85,7 +87,11 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
     for file in rust_files(&src) {
         let rel = file.strip_prefix(&src).expect("under src");
         let first = rel.components().next().expect("a component");
-        let module = first.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
+        let module = first
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_string();
         if module == "lib" {
             continue;
         }
@@ -96,7 +102,11 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
             let mut names: Vec<&str> = Vec::new();
             if let Some(group) = rest.strip_prefix('{') {
                 let group = &group[..group.find('}').unwrap_or(group.len())];
-                names.extend(group.split(',').map(|n| n.trim().split("::").next().unwrap_or("")));
+                names.extend(
+                    group
+                        .split(',')
+                        .map(|n| n.trim().split("::").next().unwrap_or("")),
+                );
             } else {
                 let end = rest
                     .find(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -104,8 +114,14 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
                 names.push(&rest[..end]);
             }
             for name in names {
-                let dep = reexports.get(name).cloned().unwrap_or_else(|| name.to_string());
-                if dep != module && !dep.is_empty() && dep.chars().all(|c| c.is_lowercase() || c == '_') {
+                let dep = reexports
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| name.to_string());
+                if dep != module
+                    && !dep.is_empty()
+                    && dep.chars().all(|c| c.is_lowercase() || c == '_')
+                {
                     deps.insert(dep);
                 }
             }
@@ -121,7 +137,10 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
 #[test]
 fn top_level_modules_have_no_import_cycle() {
     let graph = module_graph();
-    assert!(graph.contains_key("align") && graph["align"].contains("model"), "{graph:?}");
+    assert!(
+        graph.contains_key("align") && graph["align"].contains("model"),
+        "{graph:?}"
+    );
     // Depth-first search for a path back to the start.
     for start in graph.keys() {
         let mut stack = vec![(start.clone(), vec![start.clone()])];
@@ -161,8 +180,9 @@ fn the_library_reads_no_environment_variable() {
 
 #[test]
 fn the_library_has_no_command_line_dependency() {
-    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .expect("Cargo.toml");
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .expect("Cargo.toml");
     let deps = manifest
         .split("[dependencies]")
         .nth(1)

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bialign::eval::{
-    evaluate_paths, format_alignment, read_alignment, render_table, Counts, IdBead, DocScore, Report,
-    Verses,
+    evaluate_paths, format_alignment, read_alignment, render_table, Counts, DocScore, IdBead,
+    Report, Verses,
 };
 use bialign::ErrorKind;
 use proptest::prelude::*;

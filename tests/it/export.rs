@@ -1033,7 +1033,9 @@ fn mac_dev_tmx_loads_in_translate_toolkit() {
     for name in names {
         let zh = lines(&root.join("zh").join(&name));
         let en = lines(&root.join("en").join(&name));
-        let a = aligner.align_sentences(&zh, &en).expect("a supported pair aligns");
+        let a = aligner
+            .align_sentences(&zh, &en)
+            .expect("a supported pair aligns");
         let label = name.to_string_lossy().into_owned();
         let out = Writer::new(&a, &zh, &en).with_names(Some(&label), Some(&label));
         let units = toolkit_units(&python, &render(&out, Format::Tmx));

@@ -42,9 +42,13 @@ fn side(max: usize) -> impl Strategy<Value = Vec<String>> {
 }
 
 fn check_both_directions(zh: &[String], en: &[String]) -> Result<(), TestCaseError> {
-    let a = zh_en().align_sentences(zh, en).expect("a supported pair aligns");
+    let a = zh_en()
+        .align_sentences(zh, en)
+        .expect("a supported pair aligns");
     check_covers(&a, zh.len(), en.len()).map_err(TestCaseError::fail)?;
-    let b = en_zh().align_sentences(en, zh).expect("a supported pair aligns");
+    let b = en_zh()
+        .align_sentences(en, zh)
+        .expect("a supported pair aligns");
     check_covers(&b, en.len(), zh.len()).map_err(TestCaseError::fail)?;
     Ok(())
 }
@@ -133,12 +137,48 @@ fn one_sentence_against_ten_thousand() {
     let one_zh = ["今天天气很好。".to_string()];
     let one_en = ["The weather is fine today.".to_string()];
     let none: [String; 0] = [];
-    assert_covers(&zh_en().align_sentences(&one_zh, &many_en).expect("a supported pair aligns"), 1, 10_000);
-    assert_covers(&zh_en().align_sentences(&many_zh, &one_en).expect("a supported pair aligns"), 10_000, 1);
-    assert_covers(&en_zh().align_sentences(&one_en, &many_zh).expect("a supported pair aligns"), 1, 10_000);
-    assert_covers(&en_zh().align_sentences(&many_en, &one_zh).expect("a supported pair aligns"), 10_000, 1);
-    assert_covers(&zh_en().align_sentences(&none, &many_en).expect("a supported pair aligns"), 0, 10_000);
-    assert_covers(&en_zh().align_sentences(&many_en, &none).expect("a supported pair aligns"), 10_000, 0);
+    assert_covers(
+        &zh_en()
+            .align_sentences(&one_zh, &many_en)
+            .expect("a supported pair aligns"),
+        1,
+        10_000,
+    );
+    assert_covers(
+        &zh_en()
+            .align_sentences(&many_zh, &one_en)
+            .expect("a supported pair aligns"),
+        10_000,
+        1,
+    );
+    assert_covers(
+        &en_zh()
+            .align_sentences(&one_en, &many_zh)
+            .expect("a supported pair aligns"),
+        1,
+        10_000,
+    );
+    assert_covers(
+        &en_zh()
+            .align_sentences(&many_en, &one_zh)
+            .expect("a supported pair aligns"),
+        10_000,
+        1,
+    );
+    assert_covers(
+        &zh_en()
+            .align_sentences(&none, &many_en)
+            .expect("a supported pair aligns"),
+        0,
+        10_000,
+    );
+    assert_covers(
+        &en_zh()
+            .align_sentences(&many_en, &none)
+            .expect("a supported pair aligns"),
+        10_000,
+        0,
+    );
 }
 
 // ------------------------------------------------------------------------ resource limits
@@ -205,7 +245,11 @@ fn million_lines_against_a_few_align_in_linear_memory() {
     let mut peaks = Vec::new();
     for n in [100_000usize, 1_000_000] {
         let zh: Vec<String> = (0..n).map(|i| format!("第{i}句。")).collect();
-        let (a, peak) = peak_bytes(|| aligner.align_sentences(&zh, &few_en).expect("a supported pair aligns"));
+        let (a, peak) = peak_bytes(|| {
+            aligner
+                .align_sentences(&zh, &few_en)
+                .expect("a supported pair aligns")
+        });
         assert_covers(&a, n, few_en.len());
         eprintln!("align {n} x 3: peak {peak} bytes ({} per line)", peak / n);
         assert!(peak / n < 4096, "{} bytes per line", peak / n);
@@ -228,7 +272,11 @@ fn long_unequal_texts_stay_in_the_band() {
         let en: Vec<String> = (0..n / 5)
             .map(|i| format!("This is sentence {i}."))
             .collect();
-        let (a, peak) = peak_bytes(|| aligner.align_sentences(&zh, &en).expect("a supported pair aligns"));
+        let (a, peak) = peak_bytes(|| {
+            aligner
+                .align_sentences(&zh, &en)
+                .expect("a supported pair aligns")
+        });
         assert_covers(&a, n, n / 5);
         eprintln!("align {n} x {}: peak {peak} bytes", n / 5);
         peaks.push(peak);
@@ -290,14 +338,42 @@ fn hostile_samples_through_the_library() {
                 }
             };
             if presplit {
-                check(&cheap.align(&z, &en_text).expect("a supported pair aligns"), z.len(), en_text.len());
-                check(&cheap.align(&e, &zh_text).expect("a supported pair aligns"), e.len(), zh_text.len());
+                check(
+                    &cheap.align(&z, &en_text).expect("a supported pair aligns"),
+                    z.len(),
+                    en_text.len(),
+                );
+                check(
+                    &cheap.align(&e, &zh_text).expect("a supported pair aligns"),
+                    e.len(),
+                    zh_text.len(),
+                );
             } else {
-                check(&zh_en().align(&z, &en_text).expect("a supported pair aligns"), z.len(), en_text.len());
-                check(&en_zh().align(&e, &zh_text).expect("a supported pair aligns"), e.len(), zh_text.len());
-                check(&cheap.align(&z, &e).expect("a supported pair aligns"), z.len(), e.len());
+                check(
+                    &zh_en()
+                        .align(&z, &en_text)
+                        .expect("a supported pair aligns"),
+                    z.len(),
+                    en_text.len(),
+                );
+                check(
+                    &en_zh()
+                        .align(&e, &zh_text)
+                        .expect("a supported pair aligns"),
+                    e.len(),
+                    zh_text.len(),
+                );
+                check(
+                    &cheap.align(&z, &e).expect("a supported pair aligns"),
+                    z.len(),
+                    e.len(),
+                );
                 let (mz, me) = seg.segment_mixed(&text);
-                check(&cheap.align(&mz, &me).expect("a supported pair aligns"), mz.len(), me.len());
+                check(
+                    &cheap.align(&mz, &me).expect("a supported pair aligns"),
+                    mz.len(),
+                    me.len(),
+                );
             }
             let _ = seg.detect(&text);
             let _ = seg.is_mixed(&text);

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::chars::{is_attached, is_line_end};
+
 /// Rank of a clause boundary for the maximum-length guard: lower is better. The guard cuts
 /// right after a char whose rank is `Some(r)`; `next` is the char that follows it.
 pub(crate) type ClauseRank = fn(c: char, next: Option<char>) -> Option<u8>;
@@ -12,15 +14,6 @@ pub(crate) type ClauseRank = fn(c: char, next: Option<char>) -> Option<u8>;
 const WHITESPACE_RANK: u8 = 3;
 /// Rank of a hard cut between two arbitrary chars: always available, used last.
 const HARD_RANK: u8 = 4;
-
-/// Whether `c` ends a line (a blank line between two of them separates paragraphs).
-#[inline]
-pub(crate) fn is_line_end(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
-}
 
 /// Pushes a break offset for every blank line (two line ends with only whitespace between
 /// them) and every paragraph separator (U+2029) in `text`. The input should be one paragraph,
@@ -97,22 +90,6 @@ pub(crate) fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     } else {
         Some(start..start + both.len())
     }
-}
-
-/// Whether `c` must not begin a piece of a hard cut (combining marks, joiners, variation
-/// selectors): cutting before it would separate it from its base char.
-#[inline]
-fn is_attached(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{200C}'..='\u{200D}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE00}'..='\u{FE0F}'
-        | '\u{FE20}'..='\u{FE2F}'
-        | '\u{E0100}'..='\u{E01EF}'
-        | '\u{1F3FB}'..='\u{1F3FF}')
 }
 
 /// Pushes `range` (already trimmed) to `out`, split into pieces of at most `max_chars` chars

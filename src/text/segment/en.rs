@@ -21,7 +21,7 @@
 //! - after a single full stop:
 //!   - no break after an enumerator that starts the sentence or follows `:`/`;`
 //!     (`1. Introduction`, `IV. Conclusions`, `(a) ...: 2. Requests ...`, `i. ...`);
-//!   - abbreviations (see the tables in `abbreviations.rs`): titles and Latin abbreviations
+//!   - abbreviations (see the tables in `src/chars/abbreviations.rs`): titles and Latin abbreviations
 //!     never end a sentence (`Mr.`, `Dr.`, `e.g.`, `cf.`); number prefixes end one only
 //!     before a word, not before a number (`No. 5`, `para. 12`, `pp. 4-6`, `Sept. 11`);
 //!     ambiguous ones (`Inc.`, `U.S.`, `a.m.`, `Ph.D.`, `et al.` and any dotted acronym) end
@@ -46,9 +46,13 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::abbreviations::{self, Abbrev};
 use super::common;
 use super::SentenceSplitter;
+use crate::chars::abbreviations::{self, Abbrev};
+use crate::chars::{
+    is_closer, is_closing_quote, is_common_letter, is_dash, is_inverted_mark, is_line_end,
+    is_opener, sentence_terminator, Terminator,
+};
 
 /// Longest token before a full stop that is examined for abbreviations, in chars.
 const MAX_TOKEN: usize = 40;
@@ -168,53 +172,12 @@ enum Kind {
 
 /// Terminator chars and their kind.
 fn terminator(c: char) -> Option<Kind> {
-    match c {
-        '.' | '．' | '․' | '﹒' => Some(Kind::Period),
-        '…' | '⋯' => Some(Kind::Ellipsis),
-        '?' | '!' | '‽' | '⁇' | '⁈' | '⁉' | '‼' | '﹖' | '﹗' => Some(Kind::Strong),
-        '。' | '！' | '？' | '｡' => Some(Kind::Cjk),
-        _ => None,
-    }
-}
-
-/// Closing quotes and brackets that stay with the sentence they end.
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '”'
-            | '’'
-            | ')'
-            | ']'
-            | '}'
-            | '»'
-            | '›'
-            | '」'
-            | '』'
-            | '）'
-            | '］'
-            | '】'
-            | '〉'
-            | '》'
-    )
-}
-
-/// Closing quotation marks (a subset of [`is_closer`]).
-fn is_quote_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | '」' | '』')
-}
-
-/// Dashes that can end an interrupted utterance.
-fn is_dash(c: char) -> bool {
-    matches!(c, '—' | '–' | '―' | '-')
-}
-
-/// Opening quotes and brackets skipped when looking at the next word.
-fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '‹' | '「' | '『' | '（' | '¿' | '¡'
-    )
+    Some(match sentence_terminator(c)? {
+        Terminator::FullStop => Kind::Period,
+        Terminator::Ellipsis => Kind::Ellipsis,
+        Terminator::Strong => Kind::Strong,
+        Terminator::Ideographic => Kind::Cjk,
+    })
 }
 
 /// All candidates of `text`, sorted by `next`, one per position.
@@ -239,11 +202,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
         // A boundary at a line break only: not a sentence boundary (blank lines are
         // handled separately).
-        if text[..b]
-            .chars()
-            .next_back()
-            .is_some_and(common::is_line_end)
-        {
+        if text[..b].chars().next_back().is_some_and(is_line_end) {
             continue;
         }
         let Some((next, _)) = text[b..].char_indices().find(|(_, c)| !c.is_whitespace()) else {
@@ -276,7 +235,7 @@ fn scan_terminators(text: &str) -> Vec<Candidate> {
     while let Some((i, c, first)) = text.get(pos..).and_then(|rest| {
         rest.char_indices().find_map(|(k, c)| {
             let kind = terminator(c).or_else(|| {
-                (is_dash(c) && rest[k + c.len_utf8()..].starts_with(is_quote_closer))
+                (is_dash(c) && rest[k + c.len_utf8()..].starts_with(is_closing_quote))
                     .then_some(Kind::Dash)
             })?;
             Some((pos + k, c, kind))
@@ -292,7 +251,7 @@ fn scan_terminators(text: &str) -> Vec<Candidate> {
                     kind = combine(kind, k);
                     dots += usize::from(k == Kind::Period);
                 }
-                None if is_closer(d) => quoted |= is_quote_closer(d),
+                None if is_closer(d) => quoted |= is_closing_quote(d),
                 None => break,
             }
             ws += d.len_utf8();
@@ -356,23 +315,6 @@ fn uax_chunk(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
     }
 }
 
-/// Letters that end the quadratic look-ahead of UAX #29 (ASCII letters and digits, Latin,
-/// Greek and Cyrillic letters, CJK ideographs and kana, Hangul syllables).
-fn is_common_letter(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c,
-            '\u{C0}'..='\u{D6}'
-            | '\u{D8}'..='\u{F6}'
-            | '\u{F8}'..='\u{24F}'
-            | '\u{386}'..='\u{3FF}'
-            | '\u{400}'..='\u{482}'
-            | '\u{48A}'..='\u{4FF}'
-            | '\u{3041}'..='\u{30FF}'
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{AC00}'..='\u{D7A3}')
-}
-
 /// Whether the candidate is a sentence boundary. `last_break` is the start of the current
 /// sentence.
 fn decide(text: &str, cand: &Candidate, last_break: usize) -> bool {
@@ -430,11 +372,11 @@ fn decide(text: &str, cand: &Candidate, last_break: usize) -> bool {
     }
 }
 
-/// Skips opening quotes and brackets from byte `i` (at most [`LOOK`]); returns the offset and
+/// Skips opening quotes and brackets (and `¿ ¡`) from byte `i` (at most [`LOOK`]); returns the offset and
 /// char reached.
 fn skip_openers(text: &str, i: usize) -> (usize, Option<char>) {
     for (n, (k, c)) in text[i..].char_indices().enumerate() {
-        if n >= LOOK || !is_opener(c) {
+        if n >= LOOK || !(is_opener(c) || is_inverted_mark(c)) {
             return (i + k, Some(c));
         }
     }

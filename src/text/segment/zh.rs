@@ -35,6 +35,11 @@ use std::ops::Range;
 
 use super::common;
 use super::SentenceSplitter;
+use crate::chars::{
+    is_cjk_closer, is_cjk_closing_quote, is_cjk_opener, is_cjk_opening_quote, is_closer,
+    is_digit_any_width, is_ellipsis, is_han_ideograph, is_long_dash, is_zh_list_numeral,
+    sentence_terminator, Terminator,
+};
 
 /// How many chars after an opening `（`/`(` are protected from sentence breaks before the
 /// bracket is taken to be unbalanced.
@@ -138,8 +143,8 @@ impl ZhSplitter {
                 let protected = st.paren > 0 || st.title > 0;
                 let in_title = st.title > 0;
                 let run = self.scan_run(text, i, &mut st, &mut ci);
-                let next_opens = skip_whitespace(text, run.end)
-                    .is_some_and(|(_, n, _)| matches!(n, '“' | '‘' | '「' | '『'));
+                let next_opens =
+                    skip_whitespace(text, run.end).is_some_and(|(_, n, _)| is_cjk_opening_quote(n));
                 // An ellipsis or dash ends a sentence with a closing quote (`……”` + text), or
                 // before an opening quote, or always with the ellipsis option.
                 let ends = run.term
@@ -188,14 +193,17 @@ impl ZhSplitter {
 
     /// Whether the char `c` at byte `i` starts a run of sentence-final punctuation.
     fn starts_run(&self, text: &str, i: usize, c: char) -> bool {
-        match c {
-            '。' | '！' | '？' | '｡' | '‼' | '⁇' | '⁈' | '⁉' | '…' | '⋯' => true,
-            '；' => self.semicolon,
-            '!' | '?' => !next_is_word(text, i + 1),
-            '—' | '―' => dash_before_quote(text, i),
-            '．' => !(prev_is_digit(text, i) && next_is_digit(text, i + c.len_utf8())),
-            '.' => ascii_dot_ends(text, i),
-            _ => false,
+        match sentence_terminator(c) {
+            Some(Terminator::Ideographic | Terminator::Ellipsis) => true,
+            // ASCII `!`/`?` inside a Latin word or URL (`Yahoo!Mail`, `?id=5`) end nothing.
+            Some(Terminator::Strong) => !c.is_ascii() || !next_is_word(text, i + 1),
+            Some(Terminator::FullStop) if c == '.' => ascii_dot_ends(text, i),
+            // A full-width full stop between digits is a decimal point (`3．5`).
+            Some(Terminator::FullStop) => {
+                !(prev_is_digit(text, i) && next_is_digit(text, i + c.len_utf8()))
+            }
+            None if c == '；' => self.semicolon,
+            None => is_long_dash(c) && dash_before_quote(text, i),
         }
     }
 
@@ -215,10 +223,6 @@ impl ZhSplitter {
         let mut j = i;
         while let Some(c) = text.get(j..).and_then(|s| s.chars().next()) {
             match c {
-                '。' | '！' | '？' | '｡' | '‼' | '⁇' | '⁈' | '⁉' | '．' => {
-                    run.term = true;
-                    run.ascii_only = false;
-                }
                 '!' | '?' => run.term = true,
                 '.' => {
                     if text.as_bytes().get(j + 1) == Some(&b'.')
@@ -229,11 +233,15 @@ impl ZhSplitter {
                         run.term = true;
                     }
                 }
-                '…' | '⋯' => {
+                c if is_ellipsis(c) => {
                     run.ellipsis = true;
                     run.ascii_only = false;
                 }
-                '—' | '―' => run.dash = true,
+                c if sentence_terminator(c).is_some() => {
+                    run.term = true;
+                    run.ascii_only = false;
+                }
+                c if is_long_dash(c) => run.dash = true,
                 '；' if self.semicolon => {
                     run.term = true;
                     run.ascii_only = false;
@@ -250,7 +258,7 @@ impl ZhSplitter {
                     st.dquote_open = false;
                     run.quote_closed = true;
                 }
-                '”' | '’' | '」' | '』' => run.quote_closed = true,
+                c if is_cjk_closing_quote(c) => run.quote_closed = true,
                 '"' | '＂' => break,
                 c if is_closer(c) => {}
                 c if c.is_whitespace() => {
@@ -258,7 +266,7 @@ impl ZhSplitter {
                     // so does an ellipsis after a sentence end ("。” ……").
                     match skip_whitespace(text, j) {
                         Some((k, n, skipped))
-                            if is_cjk_closer(n) || (run.term && matches!(n, '…' | '⋯')) =>
+                            if is_cjk_closer(n) || (run.term && is_ellipsis(n)) =>
                         {
                             j = k;
                             *ci += skipped;
@@ -383,68 +391,6 @@ fn skip_whitespace(text: &str, i: usize) -> Option<(usize, char, usize)> {
     None
 }
 
-/// Closing quotes and brackets that stay with the sentence they end.
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’'
-            | '」'
-            | '』'
-            | '）'
-            | ')'
-            | '》'
-            | '〉'
-            | '】'
-            | '〕'
-            | '〗'
-            | '〙'
-            | '〛'
-            | '］'
-            | ']'
-            | '｣'
-            | '»'
-            | '›'
-            | '"'
-            | '\''
-            | '﹂'
-            | '﹄'
-            | '＂'
-            | '＇'
-    )
-}
-
-/// Closing quotes and brackets that cannot open anything, so they are taken into the
-/// sentence even after whitespace (`“呸，你不会摔交。 ”`).
-fn is_cjk_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '」' | '』' | '）' | '》' | '】' | '〕' | '〗' | '﹂' | '﹄'
-    )
-}
-
-/// Opening quotes and brackets that may follow an ASCII full stop in Han text.
-fn is_cjk_opener(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '‘' | '「' | '『' | '（' | '《' | '【' | '〔' | '〖' | '﹁' | '﹃'
-    )
-}
-
-/// Han ideographs (CJK unified ideographs and their extensions, compatibility ideographs, 〇).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}'
-        | '\u{30000}'..='\u{323AF}'
-        | '〇')
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
 fn prev_char(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
@@ -454,11 +400,11 @@ fn next_char(text: &str, i: usize) -> Option<char> {
 }
 
 fn prev_is_digit(text: &str, i: usize) -> bool {
-    prev_char(text, i).is_some_and(is_digit)
+    prev_char(text, i).is_some_and(is_digit_any_width)
 }
 
 fn next_is_digit(text: &str, i: usize) -> bool {
-    next_char(text, i).is_some_and(is_digit)
+    next_char(text, i).is_some_and(is_digit_any_width)
 }
 
 /// Whether the char at byte `i` continues an ASCII word or URL (`Yahoo!Mail`, `?id=5`).
@@ -474,8 +420,8 @@ fn dash_before_quote(text: &str, i: usize) -> bool {
     text[i..]
         .chars()
         .take(8)
-        .find(|&c| !matches!(c, '—' | '―'))
-        .is_some_and(|c| matches!(c, '”' | '’' | '」' | '』'))
+        .find(|&c| !is_long_dash(c))
+        .is_some_and(is_cjk_closing_quote)
 }
 
 /// Whether the ASCII `.` at byte `i` ends a sentence: `...` is an ellipsis; otherwise only
@@ -489,20 +435,17 @@ fn ascii_dot_ends(text: &str, i: usize) -> bool {
     let Some(prev) = prev_char(text, i) else {
         return false;
     };
-    if !(is_han(prev) || is_cjk_closer(prev)) {
+    if !(is_han_ideograph(prev) || is_cjk_closer(prev)) {
         return false;
     }
-    if matches!(
-        prev,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    ) {
+    if is_zh_list_numeral(prev) {
         let before = prev_char(text, i - prev.len_utf8());
-        if !before.is_some_and(is_han) {
+        if !before.is_some_and(is_han_ideograph) {
             return false;
         }
     }
     match skip_whitespace(text, i + 1) {
-        Some((_, n, _)) => is_han(n) || is_cjk_opener(n),
+        Some((_, n, _)) => is_han_ideograph(n) || is_cjk_opener(n),
         None => false,
     }
 }

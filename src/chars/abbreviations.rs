@@ -1,7 +1,32 @@
-//! English abbreviations and sentence starters used by the English splitter.
+//! English abbreviations and sentence starters: the classes the English splitter looks a
+//! token up in, and the shorter list normalisation uses to join a line ending in an
+//! abbreviation to the next.
 //!
 //! The lists were written for bialign (no third-party list was copied). Tokens are looked up
 //! without their final full stop: `Mr`, `e.g`, `U.S`, `Ph.D`.
+
+/// Abbreviations (lower-case, without their final period) after which a period at the end of
+/// a line does not end the paragraph: normalisation joins the next line to it. Kept apart from
+/// the splitter's classes ([`lookup`]) on purpose: it is matched in any case, takes no
+/// dotted acronym by its shape (a line ending in `U.S.` most often ends a sentence) and holds
+/// `eq` (`Eq.` before an equation number), which the splitter does not know; every other
+/// entry is known to the splitter in lower or capitalised form (see the test).
+const LINE_END_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "art", "arts", "para", "paras", "e.g",
+    "i.e", "vs", "cf", "p", "pp", "vol", "vols", "fig", "figs", "eq", "sec", "ch", "chap", "ed",
+    "eds", "gen", "col", "lt", "sgt", "capt", "rev", "hon", "jr", "sr", "inc", "ltd", "co", "corp",
+    "dept", "approx", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mt", "ft", "op", "amb", "h.e", "rep", "sen", "gov", "pres",
+];
+
+/// Whether `word` (without its final period, in any case) is one of the abbreviations after
+/// which a line-final period does not end a paragraph.
+pub(crate) fn is_line_end_abbreviation(word: &str) -> bool {
+    word.len() <= 6
+        && LINE_END_ABBREVIATIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+}
 
 /// How an abbreviation followed by a full stop behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,5 +304,16 @@ mod tests {
         assert_eq!(lookup("etc"), None);
         assert_eq!(lookup("house"), None);
         assert_eq!(lookup("A/HRC/47"), None);
+    }
+
+    #[test]
+    fn line_end_abbreviations_are_the_splitters_but_eq() {
+        for &a in LINE_END_ABBREVIATIONS {
+            let capitalised = a[..1].to_uppercase() + &a[1..];
+            let known = lookup(a).is_some() || lookup(&capitalised).is_some();
+            assert_eq!(known, a != "eq", "{a}: known to the splitter: {known}");
+            assert!(is_line_end_abbreviation(a) && is_line_end_abbreviation(&capitalised));
+        }
+        assert!(!is_line_end_abbreviation("U.S") && lookup("U.S").is_some());
     }
 }

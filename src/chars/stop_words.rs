@@ -1,9 +1,9 @@
-//! The English stop words, a leaf module without crate dependencies: `build.rs` includes it
-//! to drop the same words from the bundled lexicon as the tokenizer drops from sentences.
+//! The English stop words: the tokenizer drops them from sentences and `build.rs` (which
+//! includes this module with [`crate::chars`]) drops the same words from the bundled lexicon.
 
 /// Function words that carry no lexical evidence. Written for this crate; kept short on
 /// purpose: a word left out only costs a little noise, a content word put in loses evidence.
-pub(crate) const STOP_WORDS: &[&str] = &[
+const STOP_WORDS: &[&str] = &[
     "a",
     "about",
     "above",
