@@ -6,7 +6,8 @@
 //! use bialign::batch::{BatchJob, BatchResult};
 //! use bialign::{Options, Pipeline};
 //!
-//! let job = BatchJob::parse_line(br#"{"id":7,"src":"你好。","tgt":"Hello."}"#, 1, 1 << 20)
+//! let line = r#"{"id":7,"src":"你好。","tgt":"Hello."}"#;
+//! let job = BatchJob::parse_line(line.as_bytes(), 1, 1 << 20)
 //!     .map_err(|bad| bad.message)
 //!     .unwrap();
 //! let pipeline = Pipeline::new(&Options::default())?;

@@ -228,14 +228,15 @@ impl Options {
     ) -> crate::Aligner {
         let mut b = crate::Aligner::builder();
         if let Some(n) = self.threads {
-            b.threads(n);
+            b = b.threads(n);
         }
         // The preset first: the options after it override its settings.
-        b.genre(genre);
+        b = b.genre(genre);
         if self.hard_paragraphs {
-            b.hard_paragraphs(true);
+            b = b.hard_paragraphs(true);
         }
-        b.src_lang(self.src_lang)
+        b = b
+            .src_lang(self.src_lang)
             .tgt_lang(self.tgt_lang)
             .max_bead(self.max_bead)
             .band(self.band)
@@ -246,9 +247,9 @@ impl Options {
             .learn_lexicon(!self.no_learned_lexicon)
             .reestimate(!self.no_reestimate);
         if let Some(r) = self.refinements {
-            b.refinements(r);
+            b = b.refinements(r);
         }
-        type Setter = fn(&mut AlignerBuilder, f64) -> &mut AlignerBuilder;
+        type Setter = fn(AlignerBuilder, f64) -> AlignerBuilder;
         let numbers: [(Option<f64>, Setter); 6] = [
             (self.lexical_weight, AlignerBuilder::lexical_weight),
             (self.punctuation_weight, AlignerBuilder::punctuation_weight),
@@ -259,11 +260,11 @@ impl Options {
         ];
         for (value, set) in numbers {
             if let Some(v) = value {
-                set(&mut b, v);
+                b = set(b, v);
             }
         }
         if let Some(lex) = lexicon {
-            b.lexicon(lex);
+            b = b.lexicon(lex);
         }
         b.build()
     }

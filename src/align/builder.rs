@@ -123,7 +123,7 @@ impl AlignerBuilder {
     /// assert_eq!(alignment.to_ids(), "[0]:[0]\n");
     /// # Ok::<(), bialign::Error>(())
     /// ```
-    pub fn src_lang(&mut self, lang: Lang) -> &mut Self {
+    pub fn src_lang(mut self, lang: Lang) -> Self {
         self.config.src_lang = lang;
         self
     }
@@ -137,7 +137,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().tgt_lang(Lang::Zh).build();
     /// assert!(aligner.align_sentences(&["你好。"], &["你好。"]).is_err());
     /// ```
-    pub fn tgt_lang(&mut self, lang: Lang) -> &mut Self {
+    pub fn tgt_lang(mut self, lang: Lang) -> Self {
         self.config.tgt_lang = lang;
         self
     }
@@ -153,7 +153,7 @@ impl AlignerBuilder {
     /// assert!(a.beads.iter().all(|b| b.src.len() + b.tgt.len() <= 2));
     /// # Ok::<(), bialign::Error>(())
     /// ```
-    pub fn max_bead(&mut self, total: usize) -> &mut Self {
+    pub fn max_bead(mut self, total: usize) -> Self {
         self.config.model.max_bead = total.clamp(*Self::MAX_BEAD.start(), *Self::MAX_BEAD.end());
         self
     }
@@ -168,7 +168,7 @@ impl AlignerBuilder {
     /// assert_eq!(a.to_ids(), "[0]:[0]\n[1]:[1]\n");
     /// # Ok::<(), bialign::Error>(())
     /// ```
-    pub fn band(&mut self, half_width: usize) -> &mut Self {
+    pub fn band(mut self, half_width: usize) -> Self {
         self.config.band = half_width.max(1);
         self
     }
@@ -181,7 +181,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().band(4).max_band(64).build();
     /// # let _ = aligner;
     /// ```
-    pub fn max_band(&mut self, half_width: usize) -> &mut Self {
+    pub fn max_band(mut self, half_width: usize) -> Self {
         self.config.max_band = half_width.max(1);
         self
     }
@@ -195,7 +195,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().second_pass(false).build();
     /// # let _ = aligner;
     /// ```
-    pub fn second_pass(&mut self, on: bool) -> &mut Self {
+    pub fn second_pass(mut self, on: bool) -> Self {
         self.config.refinements = usize::from(on);
         self
     }
@@ -209,7 +209,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().anchors(false).build();
     /// # let _ = aligner;
     /// ```
-    pub fn anchors(&mut self, on: bool) -> &mut Self {
+    pub fn anchors(mut self, on: bool) -> Self {
         self.config.anchors = on;
         self
     }
@@ -223,7 +223,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().refinements(2).build();
     /// # let _ = aligner;
     /// ```
-    pub fn refinements(&mut self, rounds: usize) -> &mut Self {
+    pub fn refinements(mut self, rounds: usize) -> Self {
         self.config.refinements = rounds.min(*Self::REFINEMENTS.end());
         self
     }
@@ -236,7 +236,7 @@ impl AlignerBuilder {
     /// let length_only = Aligner::builder().lexical_weight(0.0).build();
     /// # let _ = length_only;
     /// ```
-    pub fn lexical_weight(&mut self, w: f64) -> &mut Self {
+    pub fn lexical_weight(mut self, w: f64) -> Self {
         self.config.model.lex_weight = finite_or(w, self.config.model.lex_weight).max(0.0);
         self
     }
@@ -249,7 +249,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().punctuation_weight(0.0).build();
     /// # let _ = aligner;
     /// ```
-    pub fn punctuation_weight(&mut self, w: f64) -> &mut Self {
+    pub fn punctuation_weight(mut self, w: f64) -> Self {
         self.config.model.punct_weight = finite_or(w, self.config.model.punct_weight).max(0.0);
         self
     }
@@ -264,7 +264,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().coverage(0.6).build();
     /// # let _ = aligner;
     /// ```
-    pub fn coverage(&mut self, r: f64) -> &mut Self {
+    pub fn coverage(mut self, r: f64) -> Self {
         let (lo, hi) = (*Self::COVERAGE.start(), *Self::COVERAGE.end());
         self.config.model.coverage = finite_or(r, self.config.model.coverage).clamp(lo, hi);
         self
@@ -279,7 +279,7 @@ impl AlignerBuilder {
     /// let english_side_only = Aligner::builder().unit_weight(0.0).build();
     /// # let _ = english_side_only;
     /// ```
-    pub fn unit_weight(&mut self, w: f64) -> &mut Self {
+    pub fn unit_weight(mut self, w: f64) -> Self {
         self.config.model.unit_weight = finite_or(w, self.config.model.unit_weight).max(0.0);
         self
     }
@@ -293,7 +293,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().unit_coverage(0.4).build();
     /// # let _ = aligner;
     /// ```
-    pub fn unit_coverage(&mut self, r: f64) -> &mut Self {
+    pub fn unit_coverage(mut self, r: f64) -> Self {
         let (lo, hi) = (*Self::COVERAGE.start(), *Self::COVERAGE.end());
         let current = self.config.model.unit_coverage;
         self.config.model.unit_coverage = finite_or(r, current).clamp(lo, hi);
@@ -310,7 +310,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().deletion_prior(0.1).build();
     /// # let _ = aligner;
     /// ```
-    pub fn deletion_prior(&mut self, p: f64) -> &mut Self {
+    pub fn deletion_prior(mut self, p: f64) -> Self {
         let (lo, hi) = (*Self::DELETION_PRIOR.start(), *Self::DELETION_PRIOR.end());
         let current = self.config.model.deletion_prior;
         self.config.model.deletion_prior = finite_or(p, current).clamp(lo, hi);
@@ -328,7 +328,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().lexicon(Arc::new(lexicon)).build();
     /// # let _ = aligner;
     /// ```
-    pub fn lexicon(&mut self, lexicon: Arc<Lexicon>) -> &mut Self {
+    pub fn lexicon(mut self, lexicon: Arc<Lexicon>) -> Self {
         self.lexicon = Some(lexicon);
         self
     }
@@ -342,7 +342,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().temperature(2.0).build();
     /// # let _ = aligner;
     /// ```
-    pub fn temperature(&mut self, t: f64) -> &mut Self {
+    pub fn temperature(mut self, t: f64) -> Self {
         self.config.temperature = finite_or(t, self.config.temperature).max(Self::MIN_TEMPERATURE);
         self
     }
@@ -359,7 +359,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().genre(Genre::Official).hard_paragraphs(false).build();
     /// # let _ = aligner;
     /// ```
-    pub fn genre(&mut self, genre: Genre) -> &mut Self {
+    pub fn genre(mut self, genre: Genre) -> Self {
         self.config.model.apply_genre(genre);
         self
     }
@@ -374,7 +374,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().hard_paragraphs(true).build();
     /// # let _ = aligner;
     /// ```
-    pub fn hard_paragraphs(&mut self, on: bool) -> &mut Self {
+    pub fn hard_paragraphs(mut self, on: bool) -> Self {
         self.config.model.hard_paragraphs = on;
         self
     }
@@ -389,7 +389,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().paragraph_penalty(f64::INFINITY).build();
     /// # let _ = aligner;
     /// ```
-    pub fn paragraph_penalty(&mut self, nats: f64) -> &mut Self {
+    pub fn paragraph_penalty(mut self, nats: f64) -> Self {
         if !nats.is_nan() {
             self.config.model.paragraph_penalty = nats.max(0.0);
         }
@@ -405,7 +405,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().pinyin_names(false).build();
     /// # let _ = aligner;
     /// ```
-    pub fn pinyin_names(&mut self, on: bool) -> &mut Self {
+    pub fn pinyin_names(mut self, on: bool) -> Self {
         self.config.pinyin_names = on;
         self
     }
@@ -420,7 +420,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().learn_lexicon(false).build();
     /// # let _ = aligner;
     /// ```
-    pub fn learn_lexicon(&mut self, on: bool) -> &mut Self {
+    pub fn learn_lexicon(mut self, on: bool) -> Self {
         self.config.learn_lexicon = on;
         self
     }
@@ -435,7 +435,7 @@ impl AlignerBuilder {
     /// let aligner = Aligner::builder().reestimate(false).build();
     /// # let _ = aligner;
     /// ```
-    pub fn reestimate(&mut self, on: bool) -> &mut Self {
+    pub fn reestimate(mut self, on: bool) -> Self {
         self.config.reestimate = on;
         self
     }
@@ -454,7 +454,7 @@ impl AlignerBuilder {
     /// assert_eq!(one, four);
     /// # Ok::<(), bialign::Error>(())
     /// ```
-    pub fn threads(&mut self, n: usize) -> &mut Self {
+    pub fn threads(mut self, n: usize) -> Self {
         self.config.threads = Some(n.max(1));
         self
     }
