@@ -21,6 +21,16 @@ const WINDOW_ROWS: usize = 1 << 16;
 /// Most rounds of widening in the first pass.
 const WIDENING_ROUNDS: usize = 8;
 
+/// The widening rounds of the first pass may search at most this many times the cells of
+/// its first band in all, so that time and memory stay proportional to the document
+/// whatever its text (a repetitive text can make every round's path hug the band's edge).
+const WIDENING_BUDGET: usize = 16;
+
+/// A widened search must lower the cost of its window's path by more than this (in nats)
+/// for its path to replace the old one: an equal cost is a tie that widening cannot break,
+/// and widening again there would only cost time.
+const MIN_GAIN: f64 = 1e-9;
+
 /// One document's search: its features, the bead shapes and the threads it may use.
 pub(crate) struct Search<'a> {
     pub cfg: &'a Config,
@@ -78,6 +88,7 @@ impl Search<'_> {
         let t = Instant::now();
         let scorer = Scorer::new(f, params);
         let band = Band::around(&centers, &halves, m);
+        let mut budget = band.cells().saturating_mul(WIDENING_BUDGET);
         let mut path = run_in(f, &scorer, &band, (0, 0), self.shapes, None, self.threads);
         diag::debug!(
             target: "bialign::search",
@@ -87,7 +98,10 @@ impl Search<'_> {
             t.elapsed().as_secs_f64()
         );
         for round in 1..=WIDENING_ROUNDS {
-            if path.edge_rows.is_empty() || !self.widen(f, &scorer, &mut path, &mut halves, round) {
+            if path.edge_rows.is_empty() {
+                break;
+            }
+            if !self.widen(f, &scorer, &mut path, &mut halves, &mut budget, round) {
                 break;
             }
         }
@@ -97,13 +111,16 @@ impl Search<'_> {
     /// One round of widening: where the path ran along the band's edge, the band may have
     /// cut off the right path, so it is doubled there (up to `max_band`) and those windows
     /// are searched again, with every bead shape, between two points of the path outside
-    /// the window; the new steps are spliced in. `false` when no row could widen.
+    /// the window. A window's new steps are spliced in only when they cost less than the
+    /// old ones; where they do not, widening found nothing better and the window's rows are
+    /// not widened again. `false` when no row could widen or the cell `budget` is spent.
     fn widen(
         &self,
         f: &PairFeatures,
         scorer: &Scorer,
         path: &mut Path,
         halves: &mut [usize],
+        budget: &mut usize,
         round: usize,
     ) -> bool {
         let t = Instant::now();
@@ -141,10 +158,18 @@ impl Search<'_> {
                 .map(|&c| c - j0 as f64)
                 .collect();
             let band = Band::around(&local_centers, &halves[i0..=exit.i1], exit.j1 - j0);
-            let window = run_in(f, scorer, &band, (i0, j0), self.shapes, None, self.threads);
+            if band.cells() > *budget {
+                break;
+            }
+            *budget -= band.cells();
             cells += band.cells();
-            edge_rows.extend(window.edge_rows);
-            path.steps.splice(steps, window.steps);
+            let window = run_in(f, scorer, &band, (i0, j0), self.shapes, None, self.threads);
+            let old: f64 = path.steps[steps.clone()].iter().map(|s| s.cost).sum();
+            let new: f64 = window.steps.iter().map(|s| s.cost).sum();
+            if new < old - MIN_GAIN {
+                edge_rows.extend(window.edge_rows);
+                path.steps.splice(steps, window.steps);
+            }
         }
         path.edge_rows = edge_rows;
         diag::debug!(

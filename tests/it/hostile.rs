@@ -258,6 +258,39 @@ fn million_lines_against_a_few_align_in_linear_memory() {
     assert_linear(&peaks, 10.0, "lines");
 }
 
+/// Bounded cost on any input: a small, utterly repetitive pair (`1。` against `2. `, every
+/// alignment as good as any other) once made every widening round's path hug the band's
+/// edge, so the band doubled to its cap (74 s and 1.8 GB for 64,000 lines a side). With the
+/// default aligner, peak memory and the bead costs computed grow in proportion to the input
+/// at 1x, 4x and 16x; the times are printed (benchmarks, not tests, hold time targets).
+#[test]
+fn repetitive_input_costs_linear_memory() {
+    if !in_own_process("hostile::repetitive_input_costs_linear_memory") {
+        return;
+    }
+    let aligner = Aligner::new();
+    let mut peaks = Vec::new();
+    for n in [500usize, 2_000, 8_000] {
+        let zh = vec!["1。"; n];
+        let en = vec!["2. "; n];
+        let started = std::time::Instant::now();
+        let (a, peak) = peak_bytes(|| {
+            aligner
+                .align_sentences(&zh, &en)
+                .expect("a supported pair aligns")
+        });
+        assert_covers(&a, n, n);
+        eprintln!(
+            "repetitive {n} x {n}: peak {peak} bytes, {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+        peaks.push(peak);
+    }
+    assert_linear(&peaks[..2], 4.0, "repetitive lines");
+    assert_linear(&peaks[1..], 4.0, "repetitive lines");
+    assert_linear(&[peaks[0], peaks[2]], 16.0, "repetitive lines");
+}
+
 /// Two long texts of very different lengths, with the default model (bundled lexicon, two
 /// passes) in a bounded band: memory grows with the band's area, not with n x m.
 #[test]
