@@ -73,7 +73,7 @@ impl Pipeline {
                 (*Lexicon::bundled()).clone()
             };
             for d in &options.dict {
-                lex.add_file(d)?;
+                lex.add_file_limited(d, options.max_input_bytes)?;
             }
             Some(Arc::new(lex))
         } else {

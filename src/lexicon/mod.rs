@@ -82,20 +82,41 @@ impl Lexicon {
     /// Adds the entries of a user dictionary file: either TSV (`english<TAB>zh1|zh2`) or
     /// hunalign's format (`english @ chinese`, one pair per line; the side holding Han
     /// characters is taken as the Chinese one), plain or gzipped. Lines starting with `#` are
-    /// comments.
+    /// comments. At most [`DEFAULT_MAX_INPUT_BYTES`](crate::DEFAULT_MAX_INPUT_BYTES) are
+    /// read (after decompression); see [`Lexicon::add_file_limited`].
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        self.add_file_limited(path, crate::DEFAULT_MAX_INPUT_BYTES)
+    }
+
+    /// [`Lexicon::add_file`] reading at most `limit` bytes, of the file and, for a gzipped
+    /// one, of its decompressed text (a small file can hold a huge text).
+    ///
+    /// # Errors
+    /// [`Io`](crate::ErrorKind::Io) when the file cannot be read,
+    /// [`TooLarge`](crate::ErrorKind::TooLarge) over `limit`, [`Decode`](crate::ErrorKind::Decode)
+    /// when it is not text, [`Parse`](crate::ErrorKind::Parse) on a malformed line.
+    pub fn add_file_limited(&mut self, path: &Path, limit: u64) -> Result<()> {
         let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let bytes = read_at_most(file, limit).map_err(|e| Error::io(path, e))?;
+        let Some(bytes) = bytes else {
+            return Err(Error::too_large(path, limit.saturating_add(1), limit));
+        };
         if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut text = String::new();
-            flate2::read::GzDecoder::new(&bytes[..])
-                .read_to_string(&mut text)
-                .map_err(|e| {
-                    Error::decode(
-                        name.as_str(),
-                        format!("not a valid gzipped UTF-8 file: {e}"),
-                    )
+            let unzipped =
+                read_at_most(flate2::read::GzDecoder::new(&bytes[..]), limit).map_err(|e| {
+                    Error::decode(name.as_str(), format!("not a valid gzipped file: {e}"))
                 })?;
+            let Some(unzipped) = unzipped else {
+                let message = format!("decompresses to more than the limit of {limit} bytes");
+                return Err(Error::decode(name.as_str(), message));
+            };
+            let text = String::from_utf8(unzipped).map_err(|e| {
+                Error::decode(
+                    name.as_str(),
+                    format!("not a valid gzipped UTF-8 file: {e}"),
+                )
+            })?;
             return self.add_text(&text, &name);
         }
         let text = crate::text::decode::decode(&bytes, &name)?;
@@ -148,6 +169,15 @@ impl Lexicon {
     pub(crate) fn for_each_match(&self, folded: &str, f: impl FnMut(&[u32])) {
         self.index().for_each_match(folded, f)
     }
+}
+
+/// Everything `reader` gives, or `None` when that is more than `limit` bytes.
+fn read_at_most(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 #[cfg(test)]

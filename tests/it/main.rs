@@ -14,5 +14,6 @@ mod decode;
 mod eval;
 mod export;
 mod hostile;
+mod lexicon;
 mod normalize;
 mod segment;
