@@ -23,14 +23,26 @@ use crate::export::{Format, JsonBead};
 use crate::text::decode::STDIN_NAME;
 use crate::Pipeline;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
+use std::collections::HashMap;
+
+/// A document's id exactly as the input wrote it (a big integer stays that integer, not a
+/// float), echoed in its result.
+pub type Id = Box<RawValue>;
+
+/// The id `null`, for lines that had none.
+pub fn null_id() -> Id {
+    // `null` is valid JSON, so this cannot fail; the fallback is never taken.
+    RawValue::from_string("null".into()).unwrap_or_else(|_| Box::<RawValue>::default())
+}
 
 /// One document pair of a JSONL batch: `{"id":..,"src":"..","tgt":".."}`, the texts
 /// themselves (no `tgt`: `src` holds both languages).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct BatchJob {
-    /// The caller's id of the document, any JSON value, echoed in the result.
-    pub id: Value,
+    /// The caller's id of the document, any JSON value, echoed in the result as written.
+    pub id: Id,
     /// The line of the input it came from (1-based), for messages.
     pub line: usize,
     /// The source text.
@@ -40,10 +52,10 @@ pub struct BatchJob {
 }
 
 /// A line that is not a batch job: its id when it had one, and what is wrong.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct BadLine {
-    /// The id, when the line was a JSON object with one.
-    pub id: Value,
+    /// The id, when the line was a JSON object with one (else `null`).
+    pub id: Id,
     /// The line (1-based).
     pub line: usize,
     /// The message, `<stdin>:LINE: what is wrong`.
@@ -63,20 +75,20 @@ impl BadLine {
 
 /// The result of one batch document, a line of JSON: its beads, its rendered output in
 /// another format, or its error.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum BatchResult {
     /// `{"id":..,"beads":[..]}`: the beads as `--format jsonl` writes them.
     Beads {
         /// The job's id.
-        id: Value,
+        id: Id,
         /// The beads.
         beads: Vec<JsonBead>,
     },
     /// `{"id":..,"format":"tmx","output":".."}`: the document in another format.
     Output {
         /// The job's id.
-        id: Value,
+        id: Id,
         /// The format's name.
         format: &'static str,
         /// The rendered document.
@@ -85,7 +97,7 @@ pub enum BatchResult {
     /// `{"id":..,"line":N,"error":".."}`: the document failed.
     Error {
         /// The job's id (`null` when the line had none).
-        id: Value,
+        id: Id,
         /// The input line (1-based).
         line: usize,
         /// The one-line message.
@@ -113,27 +125,32 @@ impl BatchJob {
     /// A [`BadLine`] when the line is too long, not a JSON object, has no `src` string or a
     /// `tgt` that is not a string.
     pub fn parse_line(bytes: &[u8], line: usize, limit: u64) -> Result<BatchJob, BadLine> {
-        let bad = |id: Value, message: String| BadLine {
+        let bad = |id: Id, message: String| BadLine {
             id,
             line,
             message: format!("{STDIN_NAME}:{line}: {message}"),
         };
         if bytes.len() as u64 > limit.saturating_mul(2) {
             return Err(bad(
-                Value::Null,
+                null_id(),
                 format!("line is {} bytes, more than the limit", bytes.len()),
             ));
         }
-        let value: Value = serde_json::from_slice(bytes)
-            .map_err(|e| bad(Value::Null, format!("not a JSON object: {e}")))?;
-        let Value::Object(mut obj) = value else {
-            return Err(bad(Value::Null, "not a JSON object".into()));
-        };
-        let id = obj.remove("id").unwrap_or(Value::Null);
-        let text = |v: Option<Value>, key: &str| match v {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(format!("\"{key}\" must be a string")),
+        // The members as raw JSON, so that the id keeps its exact text.
+        let mut obj: HashMap<String, Id> = serde_json::from_slice(bytes).map_err(|e| {
+            if e.classify() == serde_json::error::Category::Data {
+                bad(null_id(), "not a JSON object".into())
+            } else {
+                bad(null_id(), format!("not a JSON object: {e}"))
+            }
+        })?;
+        let id = obj.remove("id").unwrap_or_else(null_id);
+        let text = |v: Option<Id>, key: &str| match v.as_deref().map(RawValue::get) {
+            None | Some("null") => Ok(None),
+            Some(raw) => match serde_json::from_str::<Value>(raw) {
+                Ok(Value::String(s)) => Ok(Some(s)),
+                _ => Err(format!("\"{key}\" must be a string")),
+            },
         };
         let src = match text(obj.remove("src"), "src") {
             Ok(Some(s)) => s,
@@ -153,10 +170,10 @@ impl BatchJob {
 
     /// The document name its output shows: the id as text (`None` for a `null` id).
     fn doc_name(&self) -> Option<String> {
-        match &self.id {
-            Value::Null => None,
-            Value::String(s) => Some(s.clone()),
-            other => Some(other.to_string()),
+        match serde_json::from_str::<Value>(self.id.get()) {
+            Ok(Value::Null) => None,
+            Ok(Value::String(s)) => Some(s),
+            _ => Some(self.id.get().to_string()),
         }
     }
 

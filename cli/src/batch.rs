@@ -35,7 +35,8 @@ decides (.tsv, .jsonl, .tmx, .html or .htm, .ids or .align) and any other extens
 TSV. With --format moses, OUT is the prefix of the two files.
 
 JSONL on standard input (JOBFILE `-`): one object a line, {\"id\":..,\"src\":\"..\",\"tgt\":\"..\"}
-with the texts themselves (no \"tgt\": \"src\" holds both languages). Standard input is read
+with the texts themselves (no \"tgt\": \"src\" holds both languages); the id is echoed
+exactly as written (a big integer stays that integer). Standard input is read
 to its end first. One object a line on standard output, in input order:
 {\"id\":..,\"beads\":[{\"src\":[0],\"tgt\":[0],\"src_text\":..,\"tgt_text\":..,\"score\":..},..]}
 (the beads as `--format jsonl` writes them), or with --format tmx|tsv|ids|html
@@ -431,18 +432,22 @@ mod tests {
         let limit = 1 << 20;
         match parse_jsonl_line(br#"{"id":"a","src":"x","tgt":"y"}"#, 1, limit) {
             Job::Texts(BatchJob { id, src, tgt, .. }) => {
-                assert_eq!(id, "a");
+                assert_eq!(id.get(), r#""a""#);
                 assert_eq!(src, "x");
                 assert_eq!(tgt.as_deref(), Some("y"));
             }
             _ => panic!("a good line"),
         }
-        use serde_json::Value;
         for (bad, id) in [
-            (&br#"{"id":7,"src":1,"tgt":"y"}"#[..], Value::from(7)),
-            (br#"{"id":7,"tgt":"y"}"#, Value::from(7)),
-            (br#"[1,2]"#, Value::Null),
-            (br#"{"src":"x""#, Value::Null),
+            (&br#"{"id":7,"src":1,"tgt":"y"}"#[..], "7"),
+            (br#"{"id":7,"tgt":"y"}"#, "7"),
+            (br#"[1,2]"#, "null"),
+            (br#"{"src":"x""#, "null"),
+            // The id as written: a big integer is not turned into a float.
+            (
+                br#"{"id":123456789012345678901234567890,"tgt":"y"}"#,
+                "123456789012345678901234567890",
+            ),
         ] {
             match parse_jsonl_line(bad, 3, limit) {
                 Job::Bad {
@@ -453,7 +458,7 @@ mod tests {
                         }),
                 } => {
                     assert!(message.starts_with("<stdin>:3: "), "{message}");
-                    assert_eq!(got, id);
+                    assert_eq!(got.get(), id);
                 }
                 _ => panic!("a bad line: {}", String::from_utf8_lossy(bad)),
             }
