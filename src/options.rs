@@ -7,6 +7,7 @@
 //! a range.
 
 use crate::export::Format;
+use crate::text::LangTag;
 use crate::{AlignerBuilder, Error, Genre, Lang, Result};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -38,10 +39,11 @@ pub const DEFAULT_MAX_INPUT_BYTES: u64 = crate::text::decode::DEFAULT_MAX_INPUT_
 pub struct Options {
     /// Inputs are already one sentence per line (line i is sentence i).
     pub presplit: bool,
-    /// Language of the source text (default Chinese).
-    pub src_lang: Lang,
-    /// Language of the target text (default English).
-    pub tgt_lang: Lang,
+    /// Language of the source text, a BCP 47 tag (default `zh`); the tag reaches the
+    /// outputs unchanged ([`LangTag`]).
+    pub src_lang: LangTag,
+    /// Language of the target text (default `en`).
+    pub tgt_lang: LangTag,
     /// Output format; `None`: TSV, or the output file's extension where there is one
     /// ([`Format::for_output`]).
     pub format: Option<Format>,
@@ -101,8 +103,8 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             presplit: false,
-            src_lang: Lang::Zh,
-            tgt_lang: Lang::En,
+            src_lang: LangTag::from(Lang::Zh),
+            tgt_lang: LangTag::from(Lang::En),
             format: None,
             min_score: None,
             genre: None,
@@ -211,12 +213,16 @@ impl Options {
         if let Some(n) = self.threads {
             require(n >= 1, "threads", || "must be at least 1".into())?;
         }
-        require(self.src_lang != self.tgt_lang, "tgt_lang", || {
-            format!(
-                "the source and target languages must differ (both are {})",
-                self.src_lang
-            )
-        })
+        require(
+            self.src_lang.lang() != self.tgt_lang.lang(),
+            "tgt_lang",
+            || {
+                format!(
+                    "the source and target languages must differ (both are {})",
+                    self.src_lang.lang()
+                )
+            },
+        )
     }
 
     /// The aligner these options describe for a document of one `genre`, sharing `lexicon`
@@ -236,8 +242,8 @@ impl Options {
             b = b.hard_paragraphs(true);
         }
         b = b
-            .src_lang(self.src_lang)
-            .tgt_lang(self.tgt_lang)
+            .src_lang(self.src_lang.lang())
+            .tgt_lang(self.tgt_lang.lang())
             .max_bead(self.max_bead)
             .band(self.band)
             .max_band(self.max_band)

@@ -181,8 +181,8 @@ impl Pipeline {
         let ((src_warning, src), (tgt_warning, tgt)) =
             if threads >= 2 && src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
                 std::thread::scope(|s| {
-                    let tgt = s.spawn(|| one(tgt_text, o.tgt_lang, tgt_name));
-                    let src = one(src_text, o.src_lang, src_name);
+                    let tgt = s.spawn(|| one(tgt_text, o.tgt_lang.lang(), tgt_name));
+                    let src = one(src_text, o.src_lang.lang(), src_name);
                     (
                         src,
                         tgt.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
@@ -190,8 +190,8 @@ impl Pipeline {
                 })
             } else {
                 (
-                    one(src_text, o.src_lang, src_name),
-                    one(tgt_text, o.tgt_lang, tgt_name),
+                    one(src_text, o.src_lang.lang(), src_name),
+                    one(tgt_text, o.tgt_lang.lang(), tgt_name),
                 )
             };
         warnings.extend(src_warning.into_iter().chain(tgt_warning));
@@ -209,7 +209,7 @@ impl Pipeline {
                 en.len()
             ));
         }
-        if self.options.src_lang == Lang::En {
+        if self.options.src_lang.lang() == Lang::En {
             (en, zh)
         } else {
             (zh, en)
@@ -226,10 +226,14 @@ impl Pipeline {
 
     /// A writer of `alignment` over `doc`'s sentences, with its languages, names and the
     /// options' minimum score.
-    pub fn writer<'a>(&self, doc: &'a Document, alignment: &'a Alignment) -> Writer<'a> {
+    pub fn writer<'a>(&'a self, doc: &'a Document, alignment: &'a Alignment) -> Writer<'a> {
+        let o = &self.options;
+        // The tags as given reach the outputs; a bare language takes the writer's default.
+        let tags = (o.src_lang.explicit(), o.tgt_lang.explicit());
         let w = Writer::for_sentences(alignment, doc.src.texts(), doc.tgt.texts())
             .with_langs(doc.src.lang(), doc.tgt.lang())
-            .with_names(doc.src_name.as_deref(), doc.tgt_name.as_deref());
+            .with_names(doc.src_name.as_deref(), doc.tgt_name.as_deref())
+            .with_tags(tags.0, tags.1);
         match self.options.min_score {
             Some(min) => w.with_min_score(min),
             None => w,

@@ -3,7 +3,7 @@
 use bialign::eval::{evaluate_paths, render_table, Verses};
 use bialign::export::{Format, OutputFile};
 use bialign::text::decode::read_text;
-use bialign::text::Segmenter;
+use bialign::text::{LangTag, Segmenter};
 use bialign::{Genre, Lang, Options};
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -54,12 +54,13 @@ struct AlignOptions {
     /// Inputs are already one sentence per line (line i is sentence i).
     #[arg(long)]
     presplit: bool,
-    /// Language of the source file.
+    /// Language of the source file: a BCP 47 tag (zh, zh-TW, zh-Hant, en-GB, ...), which
+    /// reaches TMX and HTML output unchanged (a bare zh is written zh-CN in TMX).
     #[arg(long, default_value_t = defaults().src_lang)]
-    src_lang: Lang,
-    /// Language of the target file.
+    src_lang: LangTag,
+    /// Language of the target file (a BCP 47 tag, as --src-lang).
     #[arg(long, default_value_t = defaults().tgt_lang)]
-    tgt_lang: Lang,
+    tgt_lang: LangTag,
     /// Output format: tsv (the default), jsonl, ids, tmx, moses (two files, `-o` prefix) or
     /// html. In `batch`, without it each output's extension decides (see `bialign batch -h`).
     #[arg(long, short = 'f')]
@@ -146,8 +147,8 @@ impl AlignOptions {
     fn to_options(&self, threads: Option<usize>) -> Options {
         Options {
             presplit: self.presplit,
-            src_lang: self.src_lang,
-            tgt_lang: self.tgt_lang,
+            src_lang: self.src_lang.clone(),
+            tgt_lang: self.tgt_lang.clone(),
             format: self.format,
             min_score: self.min_score,
             genre: self.genre,

@@ -6,9 +6,11 @@ mod jsonl;
 pub mod normalize;
 pub mod partition;
 pub mod segment;
+mod tag;
 
 pub use document::{Segmenter, Sentence, Text};
 pub use segment::{EnSplitter, SentenceSplitter, ZhSplitter};
+pub use tag::LangTag;
 
 /// A language bialign knows how to segment and align.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -145,3 +145,69 @@ fn thread_count_does_not_change_the_output() {
     assert_eq!(one, run("3"), "--threads 3 changed the alignment");
     assert_eq!(String::from_utf8_lossy(&one).lines().count(), 6000);
 }
+
+// ------------------------------------------------------------------ language tags and pairs
+
+/// BCP 47 tags given with --src-lang/--tgt-lang reach the TMX unchanged (a bare `zh` is
+/// written `zh-CN`, as before); unsupported or same-language pairs are usage errors that
+/// name the flag.
+#[test]
+fn language_tags_reach_the_tmx_and_bad_pairs_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = dir.path().join("zh.txt");
+    let en = dir.path().join("en.txt");
+    std::fs::write(&zh, "他來了。").unwrap();
+    std::fs::write(&en, "He came.").unwrap();
+    let (zh, en) = (zh.to_str().unwrap(), en.to_str().unwrap());
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        ("default", &[], &["xml:lang=\"zh-CN\"", "xml:lang=\"en\""]),
+        (
+            "region",
+            &["--src-lang", "zh-TW", "--tgt-lang", "en-GB"],
+            &[
+                "xml:lang=\"zh-TW\"",
+                "xml:lang=\"en-GB\"",
+                "srclang=\"zh-TW\"",
+            ],
+        ),
+        (
+            "script, in any case",
+            &["--src-lang", "ZH-hant"],
+            &["xml:lang=\"zh-Hant\""],
+        ),
+    ];
+    for (name, flags, want) in cases {
+        let mut args = vec!["align", "--format", "tmx"];
+        args.extend_from_slice(flags);
+        args.extend([zh, en]);
+        let o = run(&args);
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let tmx = stdout(&o);
+        for w in *want {
+            assert!(tmx.contains(w), "{name}: no {w} in {tmx}");
+        }
+    }
+    let refused: &[(&str, &[&str], &str)] = &[
+        (
+            "same language",
+            &["--src-lang", "en", "--tgt-lang", "en-US"],
+            "--tgt-lang",
+        ),
+        ("unsupported", &["--src-lang", "de"], "--src-lang"),
+        ("not a tag", &["--tgt-lang", "en_GB!"], "--tgt-lang"),
+    ];
+    for (name, flags, flag) in refused {
+        let mut args = vec!["align"];
+        args.extend_from_slice(flags);
+        args.extend([zh, en]);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{name}: a usage error");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(flag), "{name}: {err}");
+        assert!(o.stdout.is_empty(), "{name}: no output");
+    }
+}
