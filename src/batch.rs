@@ -220,10 +220,12 @@ impl BatchJob {
             .map(|t| pipeline.check_text(t, &tgt_name))
             .transpose()
             .map_err(|e| e.to_string())?;
-        let mut doc = pipeline.document(
-            (&src, &src_name),
-            tgt.as_deref().map(|t| (t, tgt_name.as_str())),
-        );
+        let mut doc = pipeline
+            .document(
+                (&src, &src_name),
+                tgt.as_deref().map(|t| (t, tgt_name.as_str())),
+            )
+            .map_err(|e| e.to_string())?;
         outcome.warnings = std::mem::take(&mut doc.warnings);
         doc.src_name = self.doc_name();
         doc.tgt_name = self.doc_name();

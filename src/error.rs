@@ -26,6 +26,10 @@ pub enum ErrorKind {
     Parse,
     /// An option or combination of options is invalid.
     Config,
+    /// The input is not what alignment needs: an empty text, a text without any character
+    /// of its declared language, texts given in the wrong order, a single file that does
+    /// not hold both languages.
+    Input,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +56,8 @@ pub(crate) enum Inner {
     },
     #[error("invalid configuration: {0}")]
     Config(String),
+    #[error("{path}: {message}")]
+    Input { path: Display, message: String },
     #[error("invalid {option}: {message}")]
     Option {
         option: &'static str,
@@ -96,6 +102,7 @@ impl Error {
             Inner::TooLarge { .. } => ErrorKind::TooLarge,
             Inner::Parse { .. } => ErrorKind::Parse,
             Inner::Config(_) | Inner::Option { .. } => ErrorKind::Config,
+            Inner::Input { .. } => ErrorKind::Input,
         }
     }
 
@@ -148,6 +155,13 @@ impl Error {
 
     pub(crate) fn invalid_option(option: &'static str, message: String) -> Self {
         Error(Inner::Option { option, message })
+    }
+
+    pub(crate) fn input(path: impl Into<Display>, message: impl Into<String>) -> Self {
+        Error(Inner::Input {
+            path: path.into(),
+            message: message.into(),
+        })
     }
 
     pub(crate) fn config(message: impl Into<String>) -> Self {

@@ -97,6 +97,9 @@ pub struct Options {
     pub max_input_bytes: u64,
     /// Most threads one alignment uses (at least 1); `None`: the cores, at most 4.
     pub threads: Option<usize>,
+    /// Name documents in the output (TMX, HTML) by their path as given, not by their file
+    /// name alone.
+    pub full_paths: bool,
 }
 
 impl Default for Options {
@@ -128,6 +131,7 @@ impl Default for Options {
             no_reestimate: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             threads: None,
+            full_paths: false,
         }
     }
 }
@@ -223,6 +227,28 @@ impl Options {
                 )
             },
         )
+    }
+
+    /// The name the outputs give a document read from `path`: its file name (`-` is
+    /// `<stdin>`), or with [`full_paths`](Options::full_paths) the path as given.
+    ///
+    /// ```
+    /// use bialign::Options;
+    /// use std::path::Path;
+    ///
+    /// let mut options = Options::default();
+    /// assert_eq!(options.doc_name(Path::new("corpus/zh/report.txt")), "report.txt");
+    /// options.full_paths = true;
+    /// assert_eq!(options.doc_name(Path::new("corpus/zh/report.txt")), "corpus/zh/report.txt");
+    /// ```
+    pub fn doc_name(&self, path: &std::path::Path) -> String {
+        if path.as_os_str() == "-" {
+            return crate::text::decode::STDIN_NAME.to_string();
+        }
+        match path.file_name() {
+            Some(name) if !self.full_paths => name.to_string_lossy().into_owned(),
+            _ => path.display().to_string(),
+        }
     }
 
     /// The aligner these options describe for a document of one `genre`, sharing `lexicon`

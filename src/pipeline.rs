@@ -27,7 +27,7 @@ const PARALLEL_SEGMENT_BYTES: usize = 256 * 1024;
 /// let doc = pipeline.document(("我父亲是医生。他每天去医院。", "zh.txt"), Some((
 ///     "My father is a doctor. He goes to the hospital every day.",
 ///     "en.txt",
-/// )));
+/// )))?;
 /// let alignment = pipeline.align(&doc)?;
 /// let tsv = pipeline.writer(&doc, &alignment).render(Format::Tsv)?;
 /// assert!(String::from_utf8(tsv).unwrap().starts_with("我父亲是医生。\tMy father is a doctor."));
@@ -110,7 +110,7 @@ impl Pipeline {
     }
 
     /// Reads and segments the files `src` and `tgt` (`-` for standard input); without `tgt`,
-    /// `src` holds both languages. The document names are the paths as given.
+    /// `src` holds both languages. The documents are named as [`Options::doc_name`] says.
     ///
     /// # Errors
     /// When a file cannot be read or decoded or is over [`Options::max_input_bytes`].
@@ -118,13 +118,15 @@ impl Pipeline {
         let limit = self.options.max_input_bytes;
         let src_text = read_text(src, limit)?;
         let tgt_text = tgt.map(|t| read_text(t, limit)).transpose()?;
-        let src_name = src.display().to_string();
-        let tgt_name = tgt.map(|t| t.display().to_string());
+        // Messages name the files as given; the outputs name them as the options say.
+        let src_path = src.display().to_string();
+        let tgt_path = tgt.map(|t| t.display().to_string());
         let mut doc = self.document(
-            (&src_text, &src_name),
-            tgt_text.as_deref().zip(tgt_name.as_deref()),
-        );
-        doc.src_name = Some(src_name);
+            (&src_text, &src_path),
+            tgt_text.as_deref().zip(tgt_path.as_deref()),
+        )?;
+        doc.src_name = Some(self.options.doc_name(src));
+        doc.tgt_name = Some(self.options.doc_name(tgt.unwrap_or(src)));
         Ok(doc)
     }
 
@@ -144,24 +146,70 @@ impl Pipeline {
     /// Segments a document pair given as `(text, name)`; without `tgt`, `src` holds both
     /// languages and is partitioned. Names are set to those given (for a text holding both
     /// languages, both sides take its name).
-    pub fn document(&self, src: (&str, &str), tgt: Option<(&str, &str)>) -> Document {
+    ///
+    /// # Errors
+    /// An [`Input`](crate::ErrorKind::Input) error naming the text when a side has no
+    /// sentence, when a side has no character of its language at all (English given as the
+    /// Chinese side; with both sides so, the message says to swap them or give the
+    /// languages), or when a single text does not hold both languages.
+    pub fn document(&self, src: (&str, &str), tgt: Option<(&str, &str)>) -> Result<Document> {
         let mut warnings = Vec::new();
         let (src_text, src_name) = src;
         let mixed = tgt.is_none();
         let (s, t) = match tgt {
-            Some(tgt) => self.segment_pair(src, tgt, &mut warnings),
-            None => self.segment_mixed(src_text, src_name, &mut warnings),
+            Some(tgt) => {
+                self.check_languages(src, tgt)?;
+                self.segment_pair(src, tgt, &mut warnings)
+            }
+            None => self.segment_mixed(src_text, src_name)?,
         };
-        Document {
+        let tgt_name = tgt.map_or(src_name, |(_, n)| n);
+        for (text, name) in [(&s, src_name), (&t, tgt_name)] {
+            if text.is_empty() {
+                return Err(Error::input(name, "has no text to align"));
+            }
+        }
+        Ok(Document {
             src: s,
             tgt: t,
             src_name: Some(src_name.to_string()),
-            tgt_name: Some(tgt.map_or(src_name, |(_, n)| n).to_string()),
+            tgt_name: Some(tgt_name.to_string()),
             mixed,
             warnings,
-        }
+        })
     }
 
+    /// Refuses a pair whose sides have no character of their declared languages.
+    fn check_languages(
+        &self,
+        (src, src_name): (&str, &str),
+        (tgt, tgt_name): (&str, &str),
+    ) -> Result<()> {
+        let (sl, tl) = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
+        let (src_off, tgt_off) = (lacks_script(src, sl), lacks_script(tgt, tl));
+        if src_off && tgt_off && !lacks_script(src, tl) && !lacks_script(tgt, sl) {
+            return Err(Error::input(
+                src_name,
+                format!(
+                    "looks like {tl} and {tgt_name} like {sl}: the texts are in the wrong \
+                     order; swap them, or give --src-lang {tl} --tgt-lang {sl}"
+                ),
+            ));
+        }
+        for (off, name, lang) in [(src_off, src_name, sl), (tgt_off, tgt_name, tl)] {
+            if off {
+                return Err(Error::input(
+                    name,
+                    format!(
+                        "has no {} at all, so it cannot be the {lang} side; give its \
+                         language with --src-lang/--tgt-lang",
+                        script_name(lang)
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
     /// Segments two texts, each in its declared language, on two threads when they are long
     /// and the options allow it.
     fn segment_pair(
@@ -199,21 +247,28 @@ impl Pipeline {
     }
 
     /// Partitions a text holding both languages into its two sides, in the options'
-    /// direction.
-    fn segment_mixed(&self, text: &str, name: &str, warnings: &mut Vec<String>) -> (Text, Text) {
+    /// direction; a text that does not hold both is an error.
+    fn segment_mixed(&self, text: &str, name: &str) -> Result<(Text, Text)> {
         let (zh, en) = self.segmenter.segment_mixed(text);
         if zh.is_empty() || en.is_empty() {
-            warnings.push(format!(
-                "{name} does not hold both languages ({} Chinese and {} English sentences)",
-                zh.len(),
-                en.len()
+            let (has, lacks) = if zh.is_empty() {
+                (format!("{} English", en.len()), "Chinese")
+            } else {
+                (format!("{} Chinese", zh.len()), "English")
+            };
+            return Err(Error::input(
+                name,
+                format!(
+                    "does not hold both languages ({has} sentences, no {lacks}): give the \
+                     {lacks} text as a second file"
+                ),
             ));
         }
-        if self.options.src_lang.lang() == Lang::En {
+        Ok(if self.options.src_lang.lang() == Lang::En {
             (en, zh)
         } else {
             (zh, en)
-        }
+        })
     }
 
     /// Aligns a document with the aligner its kind calls for.
@@ -265,17 +320,20 @@ impl Pipeline {
     }
 }
 
-/// A warning when a text does not look like the language it is declared in (`detected`:
-/// the language most of it is written in).
+/// What a text in `lang` is written in, for messages.
+fn script_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "Chinese characters",
+        Lang::En => "Latin letters",
+    }
+}
+
+/// A warning when a text is mostly in another language than the one it is declared in
+/// (`detected`: the language most of it is written in). A text without any character of
+/// its language is refused before this ([`Pipeline::document`]).
 fn check_lang(text: &str, detected: Option<Lang>, lang: Lang, name: &str) -> Option<String> {
     if lacks_script(text, lang) {
-        let script = match lang {
-            Lang::Zh => "Chinese characters",
-            Lang::En => "Latin letters",
-        };
-        return Some(format!(
-            "{name} has no {script} at all; aligning it as {lang} anyway"
-        ));
+        return None;
     }
     match detected {
         Some(found) if found != lang => Some(format!(

@@ -26,7 +26,8 @@ pub(crate) const AFTER_HELP: &str = "\
 Job file: one document pair a line, SRC<TAB>TGT<TAB>OUT (the source file, Chinese unless
 --src-lang says otherwise, the target file and the output file). Blank lines and lines
 starting with # are skipped. Relative paths are resolved against the job file's directory,
-not the current one; the names shown in TMX and HTML output are the paths as written. An
+not the current one; the names shown in TMX and HTML output are the file names (the paths
+as written with --full-paths). An
 empty TGT field means that SRC holds both languages (as `bialign align MIXED`). Missing
 output directories are created.
 
@@ -263,14 +264,18 @@ fn run_file_job(
         src.display().to_string(),
         tgt.map(|t| t.display().to_string()),
     );
-    let mut doc = pipeline.document(
-        (&src_text, &src_name),
-        tgt_text.as_deref().zip(tgt_name.as_deref()),
-    );
+    let mut doc = pipeline
+        .document(
+            (&src_text, &src_name),
+            tgt_text.as_deref().zip(tgt_name.as_deref()),
+        )
+        .map_err(|e| e.to_string())?;
     done.warnings = std::mem::take(&mut doc.warnings);
-    // The names as written in the job file, as `bialign align` shows its arguments.
-    doc.src_name = Some(names.0.clone());
-    doc.tgt_name = Some(names.1.clone().unwrap_or_else(|| names.0.clone()));
+    // Named from the paths as written in the job file, as `bialign align` names its
+    // arguments (file names, or the paths with --full-paths).
+    let name = |written: &str| pipeline.options().doc_name(Path::new(written));
+    doc.src_name = Some(name(&names.0));
+    doc.tgt_name = Some(name(names.1.as_deref().unwrap_or(&names.0)));
     done.sentences = doc.src.len() + doc.tgt.len();
     let format = pipeline.format_for(Some(out));
     let files = pipeline

@@ -134,6 +134,10 @@ struct AlignOptions {
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = defaults().max_input_bytes)]
     max_input_bytes: u64,
+    /// Name the documents in TMX and HTML output by their paths as given, not by their file
+    /// names.
+    #[arg(long)]
+    full_paths: bool,
 }
 
 /// The library's defaults, which the flags show and never repeat.
@@ -172,6 +176,7 @@ impl AlignOptions {
             no_reestimate: self.no_reestimate,
             max_input_bytes: self.max_input_bytes,
             threads,
+            full_paths: self.full_paths,
         }
     }
 }
@@ -275,6 +280,9 @@ fn finite_number(s: &str) -> Result<f64, String> {
 type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
 fn align(a: AlignArgs) -> CliResult {
+    if a.src.as_os_str() == "-" && a.tgt.as_deref().is_some_and(|t| t.as_os_str() == "-") {
+        return Err("standard input can be read once: give at most one input as `-`".into());
+    }
     let options = a.options.to_options(a.threads.map(usize::from));
     options.validate()?;
     // The inputs first: a bad file is reported before the dictionaries are loaded.
@@ -286,11 +294,14 @@ fn align(a: AlignArgs) -> CliResult {
         .map(|t| read_text(t, options.max_input_bytes))
         .transpose()?;
     let pipeline = bialign::Pipeline::new(&options)?;
-    let names = (
+    // Messages name the files as given; the outputs name them as the options say.
+    let paths = (
         a.src.display().to_string(),
         a.tgt.as_ref().map(|t| t.display().to_string()),
     );
-    let doc = pipeline.document((&src, &names.0), tgt.as_deref().zip(names.1.as_deref()));
+    let mut doc = pipeline.document((&src, &paths.0), tgt.as_deref().zip(paths.1.as_deref()))?;
+    doc.src_name = Some(options.doc_name(&a.src));
+    doc.tgt_name = Some(options.doc_name(a.tgt.as_deref().unwrap_or(&a.src)));
     for w in &doc.warnings {
         eprintln!("bialign: warning: {w}");
     }

@@ -130,6 +130,7 @@ impl Aligner {
         // The model works Chinese against English; the other direction is its mirror image.
         let swap = src_lang == Lang::En && tgt_lang == Lang::Zh;
         let (zh, en) = if swap { (tgt, src) } else { (src, tgt) };
+        check_order(zh.0, en.0, swap)?;
         Ok(to_alignment(self.align_canonical(zh, en), swap))
     }
 
@@ -175,6 +176,39 @@ pub(crate) fn check_pair(src: Lang, tgt: Lang) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Refuses texts given in the wrong order: the Chinese side without a single Han character
+/// while the English side has them, and the English side without a Latin letter while the
+/// Chinese side has them (an alignment of them would be silently worthless).
+fn check_order(zh: &[&str], en: &[&str], swapped_roles: bool) -> Result<()> {
+    let lacks = |side: &[&str], lang| side.iter().all(|s| !has_script(s, lang));
+    let wrong =
+        lacks(zh, Lang::Zh) && lacks(en, Lang::En) && !lacks(en, Lang::Zh) && !lacks(zh, Lang::En);
+    if wrong {
+        let (src, tgt) = if swapped_roles {
+            ("target", "source")
+        } else {
+            ("source", "target")
+        };
+        return Err(Error::input(
+            src,
+            format!(
+                "the {src} text looks like English and the {tgt} text like Chinese: they are \
+                 in the wrong order; swap them or give their languages"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `s` has a character of `lang`'s script (Han for Chinese, Latin letters for
+/// English).
+fn has_script(s: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Zh => s.chars().any(crate::chars::is_han_script),
+        _ => s.chars().any(crate::chars::is_latin_letter),
+    }
 }
 
 /// The allowed bead shapes, small ones first (so good beads are found early and hopeless

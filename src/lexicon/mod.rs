@@ -85,7 +85,7 @@ impl Lexicon {
     /// comments. At most [`DEFAULT_MAX_INPUT_BYTES`](crate::DEFAULT_MAX_INPUT_BYTES) are
     /// read (after decompression); see [`Lexicon::add_file_limited`].
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
-        self.add_file_limited(path, crate::DEFAULT_MAX_INPUT_BYTES)
+        self.add_file_limited(path, crate::text::decode::DEFAULT_MAX_INPUT_BYTES)
     }
 
     /// [`Lexicon::add_file`] reading at most `limit` bytes, of the file and, for a gzipped

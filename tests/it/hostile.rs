@@ -11,6 +11,7 @@
 //! The property test of `eval` on garbage alignments is in `eval.rs`.
 
 use bialign::text::decode::decode;
+use bialign::text::partition::lacks_script;
 use bialign::text::{Lang, Segmenter};
 use bialign::{Aligner, Alignment};
 use proptest::prelude::*;
@@ -41,16 +42,38 @@ fn side(max: usize) -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(sentence(), 0..max)
 }
 
+/// Texts in the wrong order: no Han character on the Chinese side, which has Latin letters,
+/// and the reverse on the English side. The aligner refuses them.
+fn wrong_order<S: AsRef<str>>(zh: &[S], en: &[S]) -> bool {
+    let has = |side: &[S], lang| side.iter().any(|s| !lacks_script(s.as_ref(), lang));
+    !has(zh, Lang::Zh) && !has(en, Lang::En) && has(en, Lang::Zh) && has(zh, Lang::En)
+}
+
+/// An alignment of `n` by `m` sentences covers both sides, or, exactly when the texts are in
+/// the wrong order, is refused with an input error.
+fn covered_or_refused(
+    a: bialign::Result<Alignment>,
+    wrong_order: bool,
+    (n, m): (usize, usize),
+) -> Result<(), TestCaseError> {
+    match a {
+        Ok(a) => {
+            prop_assert!(!wrong_order, "texts in the wrong order were aligned");
+            check_covers(&a, n, m).map_err(TestCaseError::fail)
+        }
+        Err(e) => {
+            prop_assert!(wrong_order, "refused: {e}");
+            prop_assert_eq!(e.kind(), bialign::ErrorKind::Input);
+            Ok(())
+        }
+    }
+}
+
 fn check_both_directions(zh: &[String], en: &[String]) -> Result<(), TestCaseError> {
-    let a = zh_en()
-        .align_sentences(zh, en)
-        .expect("a supported pair aligns");
-    check_covers(&a, zh.len(), en.len()).map_err(TestCaseError::fail)?;
-    let b = en_zh()
-        .align_sentences(en, zh)
-        .expect("a supported pair aligns");
-    check_covers(&b, en.len(), zh.len()).map_err(TestCaseError::fail)?;
-    Ok(())
+    let wrong = wrong_order(zh, en);
+    let (n, m) = (zh.len(), en.len());
+    covered_or_refused(zh_en().align_sentences(zh, en), wrong, (n, m))?;
+    covered_or_refused(en_zh().align_sentences(en, zh), wrong, (m, n))
 }
 
 proptest! {
@@ -109,14 +132,15 @@ proptest! {
         let (zt, et) = (zh.join(sep), en.join(sep));
         let z = seg.segment(&zt, Lang::Zh);
         let e = seg.segment(&et, Lang::En);
-        let a = zh_en().align(&z, &e).expect("a supported pair aligns");
-        check_covers(&a, z.len(), e.len()).map_err(TestCaseError::fail)?;
-        prop_assert_eq!(&a, &zh_en().align(&z, &e).expect("a supported pair aligns"), "not deterministic");
-        let b = en_zh().align(&e, &z).expect("a supported pair aligns");
-        check_covers(&b, e.len(), z.len()).map_err(TestCaseError::fail)?;
+        let wrong = wrong_order(&z.texts(), &e.texts());
+        let a = zh_en().align(&z, &e);
+        let again = zh_en().align(&z, &e);
+        prop_assert_eq!(a.as_ref().ok(), again.as_ref().ok(), "not deterministic");
+        covered_or_refused(a, wrong, (z.len(), e.len()))?;
+        covered_or_refused(en_zh().align(&e, &z), wrong, (e.len(), z.len()))?;
         let (mz, me) = seg.segment_mixed(&format!("{zt}\n\n{et}"));
-        let c = zh_en().align(&mz, &me).expect("a supported pair aligns");
-        check_covers(&c, mz.len(), me.len()).map_err(TestCaseError::fail)?;
+        let wrong = wrong_order(&mz.texts(), &me.texts());
+        covered_or_refused(zh_en().align(&mz, &me), wrong, (mz.len(), me.len()))?;
         for t in [&z, &e, &mz, &me] {
             for k in 0..t.len() {
                 prop_assert!(t.verbatim(k).is_some(), "span of sentence {} off", k);

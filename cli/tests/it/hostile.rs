@@ -335,8 +335,12 @@ fn output_errors_leave_nothing_behind() {
 
 // ------------------------------------------------------------------ inputs that must work
 
+/// An empty input is an error naming the file, never an empty TMX with exit 0: empty and
+/// whitespace-only files (and files of a byte order mark alone), as either side or as a
+/// document that should hold both languages. `segment` still prints nothing for them, and a
+/// presplit file of blank lines has (empty) sentences, which align.
 #[test]
-fn empty_and_whitespace_files_give_empty_alignments() {
+fn empty_and_whitespace_files_are_refused() {
     let docs = Docs::new();
     let empty = docs.write("empty.txt", "");
     let blank = docs.write(
@@ -345,30 +349,36 @@ fn empty_and_whitespace_files_give_empty_alignments() {
     );
     let zh = docs.path("zh.txt");
     let en = docs.path("en.txt");
-    let n_zh = segment_lines(&zh, "zh").len();
-    let n_en = segment_lines(&en, "en").len();
+    let refused = |args: &[&str], file: &Path| {
+        let o = run(&[&["align", NO_LEX][..], args].concat());
+        assert_no_crash(&o, &format!("{args:?}"));
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}: output {}", stdout(&o));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err:?}");
+        assert!(
+            err.contains(p(file)),
+            "{args:?}: names {}: {err:?}",
+            file.display()
+        );
+    };
     for f in [&empty, &blank] {
         for fmt in ["tsv", "ids", "jsonl", "tmx", "html"] {
-            let o = run(&["align", NO_LEX, "--format", fmt, p(f), p(f)]);
-            assert!(o.status.success(), "{}: {}", f.display(), stderr(&o));
-            if matches!(fmt, "tsv" | "ids" | "jsonl") {
-                assert!(o.stdout.is_empty(), "{fmt}: {}", stdout(&o));
-            }
-            assert!(!stderr(&o).contains("panick"));
+            refused(&["--format", fmt, p(f), p(f)], f);
         }
         let o = run(&["segment", p(f)]);
         assert!(o.status.success() && o.stdout.is_empty(), "{}", stdout(&o));
-        align_jsonl(&[p(f), p(&en)], 0, n_en);
-        align_jsonl(&[NO_LEX, p(&zh), p(f)], n_zh, 0);
-        align_jsonl(&[NO_LEX, p(f)], 0, 0);
+        refused(&[p(f), p(&en)], f);
+        refused(&[p(&zh), p(f)], f);
+        refused(&[p(f)], f);
     }
-    // Presplit: line i is sentence i, blank lines included.
-    align_jsonl(&[NO_LEX, "--presplit", p(&empty), p(&empty)], 0, 0);
-    align_jsonl(&[NO_LEX, "--presplit", p(&blank), p(&empty)], 7, 0);
+    // Presplit: line i is sentence i, blank lines included; no line at all is empty.
+    refused(&["--presplit", p(&empty), p(&empty)], &empty);
+    align_jsonl(&[NO_LEX, "--presplit", p(&blank), p(&blank)], 7, 7);
     // Byte order marks alone are empty files too.
     for bom in [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"] {
         let f = docs.write("bom.txt", bom);
-        align_jsonl(&[NO_LEX, p(&f), p(&en)], 0, n_en);
+        refused(&[p(&f), p(&en)], &f);
     }
 }
 
@@ -504,39 +514,70 @@ fn crlf_and_cr_line_endings() {
     assert!(!tsv.contains('\r'), "{tsv:?}");
 }
 
+/// A text with no character of its declared language (English, Russian or only digits
+/// given as the Chinese side) is refused with a one-line error naming the file and saying
+/// how to give its language; two texts in the wrong order are told to swap. A real Chinese
+/// text gives no message at all.
 #[test]
-fn no_chinese_aligned_as_chinese_warns_and_aligns() {
+fn text_without_its_language_is_refused() {
     let docs = Docs::new();
+    let zh = docs.path("zh.txt");
     let en = docs.path("en.txt");
-    let n = segment_lines(&en, "zh").len();
-    let m = segment_lines(&en, "en").len();
     let cyrillic = docs.write(
         "russian.txt",
         "Сегодня шёл дождь. Мы не выходили из дома.\n\nОна сказала: «Ты пришёл?»\n",
     );
     let digits = docs.write("numbers.txt", "1. 2. 3.\n\n2021-04-05 12:00\n");
-    for (zh, n) in [
-        (en.clone(), n),
-        (cyrillic.clone(), segment_lines(&cyrillic, "zh").len()),
-        (digits.clone(), segment_lines(&digits, "zh").len()),
-    ] {
-        let o = run(&["align", NO_LEX, "--format", "jsonl", p(&zh), p(&en)]);
-        assert!(o.status.success(), "{}", stderr(&o));
+    let cases: Vec<(&str, Vec<&str>, &Path, &str)> = vec![
+        (
+            "English as Chinese",
+            vec![p(&en), p(&en)],
+            &en,
+            "--src-lang",
+        ),
+        (
+            "Russian as Chinese",
+            vec![p(&cyrillic), p(&en)],
+            &cyrillic,
+            "--src-lang",
+        ),
+        (
+            "digits as Chinese",
+            vec![p(&digits), p(&en)],
+            &digits,
+            "--src-lang",
+        ),
+        (
+            "Russian as the Chinese target",
+            [EN_ZH, &[p(&en), p(&cyrillic)]].concat(),
+            &cyrillic,
+            "--tgt-lang",
+        ),
+        ("wrong order", vec![p(&en), p(&zh)], &en, "swap"),
+        (
+            "wrong order, English to Chinese",
+            [EN_ZH, &[p(&zh), p(&en)]].concat(),
+            &zh,
+            "swap",
+        ),
+    ];
+    for (name, args, file, hint) in cases {
+        let o = run(&[&["align", NO_LEX, "--format", "tmx"][..], &args].concat());
+        assert_no_crash(&o, name);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{name}: no TMX");
         let err = stderr(&o);
-        assert!(
-            err.contains("warning") && err.contains(p(&zh)),
-            "{}: a warning naming the file: {err:?}",
-            zh.display()
-        );
-        align_jsonl(&[NO_LEX, p(&zh), p(&en)], n, m);
+        assert_eq!(err.lines().count(), 1, "{name}: {err:?}");
+        assert!(err.contains(p(file)), "{name}: names the file: {err:?}");
+        assert!(err.contains(hint), "{name}: says {hint}: {err:?}");
     }
-    // The reverse direction: a "Chinese" target without Chinese.
-    let o = run(&[&["align", NO_LEX][..], EN_ZH, &[p(&en), p(&cyrillic)]].concat());
-    assert!(o.status.success());
-    assert!(stderr(&o).contains(p(&cyrillic)), "{}", stderr(&o));
     // A real Chinese text gives no warning.
-    let o = run(&["align", p(&docs.path("zh.txt")), p(&en)]);
+    let o = run(&["align", p(&zh), p(&en)]);
     assert!(o.status.success() && o.stderr.is_empty(), "{}", stderr(&o));
+    // Standard input can be only one of the inputs.
+    let o = run(&["align", "-", "-"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("standard input"), "{}", stderr(&o));
 }
 
 #[test]
