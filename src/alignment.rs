@@ -60,6 +60,31 @@ impl Alignment {
         out
     }
 
+    /// How many pairs the alignment has and how many sentences of each side have no
+    /// counterpart; its `Display` is the one-line summary the command line prints.
+    ///
+    /// ```
+    /// use bialign::{Alignment, Bead};
+    ///
+    /// let a = Alignment { beads: vec![
+    ///     Bead { src: 0..2, tgt: 0..1, score: 0.9 },
+    ///     Bead { src: 2..3, tgt: 1..1, score: 0.8 },
+    /// ] };
+    /// assert_eq!(a.tally().to_string(), "1 pair, 1 unpaired source, 0 unpaired target sentences");
+    /// ```
+    pub fn tally(&self) -> Tally {
+        let mut t = Tally::default();
+        for b in &self.beads {
+            if b.is_null() {
+                t.unpaired_src += b.src.len();
+                t.unpaired_tgt += b.tgt.len();
+            } else {
+                t.pairs += 1;
+            }
+        }
+        t
+    }
+
     /// The same alignment seen from the other side (source and target swapped).
     pub fn mirrored(&self) -> Alignment {
         Alignment {
@@ -73,6 +98,28 @@ impl Alignment {
                 })
                 .collect(),
         }
+    }
+}
+
+/// The counts of an alignment: pairs, and sentences without counterpart on each side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Beads with sentences on both sides.
+    pub pairs: usize,
+    /// Source sentences in no pair.
+    pub unpaired_src: usize,
+    /// Target sentences in no pair.
+    pub unpaired_tgt: usize,
+}
+
+impl std::fmt::Display for Tally {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = if self.pairs == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{} pair{plural}, {} unpaired source, {} unpaired target sentences",
+            self.pairs, self.unpaired_src, self.unpaired_tgt
+        )
     }
 }
 

@@ -61,7 +61,7 @@ pub mod text;
 #[doc(hidden)]
 pub use align::internals;
 pub use align::{Aligner, AlignerBuilder};
-pub use alignment::{Alignment, Bead};
+pub use alignment::{Alignment, Bead, Tally};
 pub use error::{Error, ErrorKind, Result};
 pub use export::{Format, Writer};
 pub use lexicon::Lexicon;
@@ -85,6 +85,7 @@ mod tests {
         send_sync::<crate::AlignerBuilder>();
         send_sync::<crate::Alignment>();
         send_sync::<crate::Bead>();
+        send_sync::<crate::Tally>();
         send_sync::<crate::Document>();
         send_sync::<crate::Error>();
         send_sync::<crate::ErrorKind>();

@@ -304,8 +304,8 @@ impl Pipeline {
     }
 
     /// Aligns `doc` and renders it in `format`: the files to write (`None` as the path of
-    /// output meant for standard output). Moses needs `output` as the prefix of its two
-    /// files.
+    /// output meant for standard output; Moses needs `output` as the prefix of its two
+    /// files), and the alignment's [`Tally`](crate::Tally).
     ///
     /// # Errors
     /// When the pair of languages is not supported, or Moses has no `output` prefix.
@@ -314,9 +314,10 @@ impl Pipeline {
         doc: &Document,
         format: Format,
         output: Option<&Path>,
-    ) -> Result<Vec<OutputFile>> {
+    ) -> Result<(Vec<OutputFile>, crate::Tally)> {
         let alignment = self.align(doc)?;
-        self.writer(doc, &alignment).files(format, output)
+        let files = self.writer(doc, &alignment).files(format, output)?;
+        Ok((files, alignment.tally()))
     }
 }
 

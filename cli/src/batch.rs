@@ -160,10 +160,10 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
                 next += 1;
                 bar.suspend(|| {
                     for w in &done.warnings {
-                        eprintln!("bialign: warning: {w}");
+                        super::logger::say(&format!("bialign: warning: {w}"));
                     }
                     if let Some(e) = &done.error {
-                        eprintln!("bialign: {e}");
+                        super::logger::say(&format!("bialign: {e}"));
                     }
                 });
                 failed += usize::from(done.error.is_some());
@@ -181,7 +181,9 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
         return Err(format!("standard output: {e}").into());
     }
     let plural = if total == 1 { "" } else { "s" };
-    eprintln!("bialign: {total} document{plural}, {failed} failed");
+    super::logger::say(&format!(
+        "bialign: {total} document{plural}, {failed} failed"
+    ));
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
@@ -278,7 +280,7 @@ fn run_file_job(
     doc.tgt_name = Some(name(names.1.as_deref().unwrap_or(&names.0)));
     done.sentences = doc.src.len() + doc.tgt.len();
     let format = pipeline.format_for(Some(out));
-    let files = pipeline
+    let (files, _) = pipeline
         .render(&doc, format, Some(out))
         .map_err(|e| e.to_string())?;
     write_all(&files)

@@ -6,7 +6,7 @@ use bialign::text::decode::read_text;
 use bialign::text::{LangTag, Segmenter};
 use bialign::{Genre, Lang, Options};
 use clap::{Args, Parser, Subcommand};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -217,6 +217,10 @@ struct AlignArgs {
     /// share the work between them; the alignment is the same for any number.
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
+    /// Print nothing on standard error on success: no summary line
+    /// (`N pairs, K unpaired source, M unpaired target sentences`), no progress.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     #[command(flatten)]
     options: AlignOptions,
 }
@@ -239,13 +243,17 @@ struct EvalArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    logger::init(if cli.debug {
+    let shown = if cli.debug {
         log::LevelFilter::Trace
     } else if cli.verbose {
         log::LevelFilter::Debug
     } else {
         log::LevelFilter::Off
-    });
+    };
+    // A long `align` on a terminal shows its progress, read from the stage records.
+    let progress =
+        matches!(&cli.command, Command::Align(a) if !a.quiet) && std::io::stderr().is_terminal();
+    logger::init(shown, progress);
     let result = match cli.command {
         Command::Align(a) => align(a),
         Command::Eval(e) => eval(e),
@@ -258,11 +266,12 @@ fn main() -> ExitCode {
             // An option out of range is a usage error, named as it is spelt here.
             if let Some(lib) = e.downcast_ref::<bialign::Error>() {
                 if let (Some(option), Some(message)) = (lib.option(), lib.option_message()) {
-                    eprintln!("bialign: invalid --{}: {message}", option.replace('_', "-"));
+                    let flag = option.replace('_', "-");
+                    logger::say(&format!("bialign: invalid --{flag}: {message}"));
                     return ExitCode::from(2);
                 }
             }
-            eprintln!("bialign: {e}");
+            logger::say(&format!("bialign: {e}"));
             ExitCode::from(1)
         }
     }
@@ -280,6 +289,8 @@ fn finite_number(s: &str) -> Result<f64, String> {
 type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
 fn align(a: AlignArgs) -> CliResult {
+    let progress = (!a.quiet && std::io::stderr().is_terminal())
+        .then(|| logger::progress(std::time::Duration::from_secs(2)));
     if a.src.as_os_str() == "-" && a.tgt.as_deref().is_some_and(|t| t.as_os_str() == "-") {
         return Err("standard input can be read once: give at most one input as `-`".into());
     }
@@ -303,14 +314,18 @@ fn align(a: AlignArgs) -> CliResult {
     doc.src_name = Some(options.doc_name(&a.src));
     doc.tgt_name = Some(options.doc_name(a.tgt.as_deref().unwrap_or(&a.src)));
     for w in &doc.warnings {
-        eprintln!("bialign: warning: {w}");
+        logger::say(&format!("bialign: warning: {w}"));
     }
     debug_lap("read and segment", t);
     let format = a.options.format.unwrap_or(Format::Tsv);
     let t = std::time::Instant::now();
-    let files = pipeline.render(&doc, format, a.output.as_deref())?;
+    let (files, tally) = pipeline.render(&doc, format, a.output.as_deref())?;
     debug_lap("align and render", t);
+    drop(progress);
     write_files(&files)?;
+    if !a.quiet {
+        logger::say(&format!("bialign: {tally}"));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -357,31 +372,21 @@ fn segment(a: SegmentArgs) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes to a file atomically (temporary file, then rename) or to standard output.
+/// Writes to a file atomically (the library's [`bialign::export::save`]) or to standard
+/// output; a closed or full standard output is an error that says so.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
     match path {
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
-            out.flush()?;
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("standard output: {e}"))?;
         }
         Some(p) if p == Path::new("-") => write_output(None, bytes)?,
-        Some(p) => {
-            let dir = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-            let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, p));
-            if let Err(e) = res {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(format!("{}: {e}", p.display()).into());
-            }
-        }
+        Some(p) => bialign::export::save(&[OutputFile {
+            path: Some(p.to_path_buf()),
+            bytes: bytes.to_vec(),
+        }])?,
     }
     Ok(())
 }
@@ -392,6 +397,6 @@ fn eval(e: EvalArgs) -> CliResult {
         _ => None,
     };
     let report = evaluate_paths(&e.gold, &e.test, verses.as_ref())?;
-    print!("{}", render_table(&report));
+    write_output(None, render_table(&report).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -211,3 +211,39 @@ fn language_tags_reach_the_tmx_and_bad_pairs_are_refused() {
         assert!(o.stdout.is_empty(), "{name}: no output");
     }
 }
+
+// ------------------------------------------------------------------ what align reports
+
+/// After `align`, one summary line on standard error (pairs, unpaired sentences of each
+/// side) unless --quiet; a closed or full standard output is an error saying so, with a
+/// non-zero exit, never a panic (for `eval` too).
+#[test]
+fn summary_line_and_closed_output() {
+    let seed = seed();
+    let o = run(&["align", seed.to_str().unwrap()]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        err.trim_end(),
+        "bialign: 1 pair, 4 unpaired source, 19 unpaired target sentences"
+    );
+    let o = run(&["align", "-q", seed.to_str().unwrap()]);
+    assert!(o.status.success() && o.stderr.is_empty());
+    // /dev/full: every write fails with "no space left".
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        for args in [
+            vec!["align", seed.to_str().unwrap()],
+            vec!["segment", seed.to_str().unwrap()],
+        ] {
+            let o = crate::common::bin()
+                .args(&args)
+                .stdout(full.try_clone().unwrap())
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(1), "{args:?}");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(err.contains("standard output"), "{args:?}: {err}");
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+        }
+    }
+}

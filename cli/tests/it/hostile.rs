@@ -571,8 +571,16 @@ fn text_without_its_language_is_refused() {
         assert!(err.contains(p(file)), "{name}: names the file: {err:?}");
         assert!(err.contains(hint), "{name}: says {hint}: {err:?}");
     }
-    // A real Chinese text gives no warning.
+    // A real Chinese text gives no warning: only the summary line, and nothing with --quiet.
     let o = run(&["align", p(&zh), p(&en)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(
+        err.starts_with("bialign: ") && err.contains(" unpaired target sentences"),
+        "{err:?}"
+    );
+    let o = run(&["align", "--quiet", p(&zh), p(&en)]);
     assert!(o.status.success() && o.stderr.is_empty(), "{}", stderr(&o));
     // Standard input can be only one of the inputs.
     let o = run(&["align", "-", "-"]);
