@@ -1,7 +1,7 @@
 //! Round trips of every output format with hostile text, and the TMX and HTML outputs in real
 //! consumers (translate-toolkit, headless Chromium) when those are installed.
 
-use bialign::export::{self, html, join_sentences, moses, tmx, Format, Writer};
+use bialign::export::{join_sentences, Format, Writer, HIGH_CONFIDENCE, MEDIUM_CONFIDENCE};
 use bialign::{Alignment, Bead, ErrorKind, Lang};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{self, lines};
+use crate::common::{self, html_escape, is_xml_char, lines, one_line, xml_safe};
 
 // ------------------------------------------------------------------------------ fixtures
 
@@ -96,10 +96,19 @@ fn render(out: &Writer<'_>, format: Format) -> String {
     String::from_utf8(buf).expect("output is UTF-8")
 }
 
-/// The XML 1.0 `Char` production.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
-        || c >= '\u{10000}'
+/// The CSS class of a bead's row on the review page, as `Format::Html` documents it: `null`
+/// for a null bead, else `high` from `HIGH_CONFIDENCE`, `medium` from `MEDIUM_CONFIDENCE`
+/// and `low` below (a NaN score is low).
+fn row_class(b: &Bead) -> &'static str {
+    if b.src.is_empty() || b.tgt.is_empty() {
+        "null"
+    } else if b.score >= HIGH_CONFIDENCE {
+        "high"
+    } else if b.score >= MEDIUM_CONFIDENCE {
+        "medium"
+    } else {
+        "low"
+    }
 }
 
 // ------------------------------------------------------------------------------ joining
@@ -258,8 +267,8 @@ fn tmx_round_trips_hostile_text() {
         assert_eq!(tu.tuvs[0].0, "zh-CN");
         assert_eq!(tu.tuvs[1].0, "en");
         // Exactly the text, modulo the documented change of XML-forbidden characters.
-        assert_eq!(tu.tuvs[0].1, tmx::xml_safe(s));
-        assert_eq!(tu.tuvs[1].1, tmx::xml_safe(t));
+        assert_eq!(tu.tuvs[0].1, xml_safe(s));
+        assert_eq!(tu.tuvs[1].1, xml_safe(t));
         let got: f64 = prop(tu, "x-bialign-score")
             .expect("score prop")
             .parse()
@@ -277,18 +286,6 @@ fn tmx_round_trips_hostile_text() {
     // The documented replacement: VT and FF become spaces, other controls disappear.
     assert_eq!(tmx.tus[2].tuvs[0].1, "控制字符  以及\u{7F}\u{85}结束。");
     assert_eq!(tmx.tus[2].tuvs[1].1, "Controls[31m red \u{7F} done.");
-}
-
-#[test]
-fn xml_safe_is_documented_behaviour() {
-    assert_eq!(
-        tmx::xml_safe("a\u{0}b\u{B}c\u{C}d\u{1F}e\u{FFFE}\u{FFFF}f"),
-        "ab c def"
-    );
-    assert!(matches!(
-        tmx::xml_safe("plain 𠀀 text\t\n\r"),
-        std::borrow::Cow::Borrowed(_)
-    ));
 }
 
 #[test]
@@ -316,22 +313,25 @@ fn tmx_options_min_score_tags_and_no_doc_props() {
         );
     }
 
-    // The library writer with its own options: English to Chinese.
-    let mut buf = Vec::new();
-    let opts = tmx::TmxOptions::for_langs(Lang::En, Lang::Zh).with_doc_names(Some("e"), None);
+    // English to Chinese, with only the source document's name: the default tags follow
+    // the languages.
     let m = a.mirrored();
-    tmx::write(&mut buf, &m, &en, &zh, &opts).expect("write");
-    let tmx = parse_tmx(&String::from_utf8(buf).expect("UTF-8"));
+    let out = Writer::new(&m, &en, &zh)
+        .with_langs(Lang::En, Lang::Zh)
+        .with_names(Some("e"), None);
+    let tmx = parse_tmx(&render(&out, Format::Tmx));
     assert_eq!(tmx.header["srclang"], "en");
-    assert_eq!(
-        tmx.tus[0].tuvs[0],
-        ("en".to_string(), tmx::xml_safe(&en[0]).into_owned())
-    );
+    assert_eq!(tmx.tus[0].tuvs[0], ("en".to_string(), xml_safe(&en[0])));
     assert_eq!(tmx.tus[0].tuvs[1].0, "zh-CN");
     assert_eq!(prop(&tmx.tus[0], "x-bialign-src-doc"), Some("e"));
     assert_eq!(prop(&tmx.tus[0], "x-bialign-tgt-doc"), None);
-    assert_eq!(tmx::TmxOptions::new(), tmx::TmxOptions::default());
-    assert_eq!(tmx::TmxOptions::new().src_lang, "zh-CN");
+    // Without languages or tags, a writer is Chinese (`zh-CN`) to English (`en`).
+    let tmx = parse_tmx(&render(&Writer::new(&a, &zh, &en), Format::Tmx));
+    assert_eq!(tmx.header["srclang"], "zh-CN");
+    assert_eq!(
+        (tmx.tus[0].tuvs[0].0.as_str(), tmx.tus[0].tuvs[1].0.as_str()),
+        ("zh-CN", "en")
+    );
 }
 
 #[test]
@@ -417,27 +417,32 @@ fn ids_round_trip_through_the_eval_parser() {
     );
 }
 
+/// `export::write`, a second writer that guessed the languages from the scripts, is gone;
+/// what its test checked holds of the one `Writer`: every route to one output gives the same
+/// bytes, the languages decide the TMX tags, and Moses is refused as a single output.
 #[test]
-fn old_write_function_still_works() {
+fn every_route_to_a_single_output_gives_the_same_bytes() {
     let (zh, en, a) = hostile();
     let out = Writer::new(&a, &zh, &en);
     for f in Format::ALL.into_iter().filter(|f| !f.is_two_files()) {
-        let mut buf = Vec::new();
-        export::write(&mut buf, f, &a, &zh, &en).expect("write");
+        let files = out.files(f, None).expect("files");
+        assert_eq!(files.len(), 1, "{f}");
+        assert_eq!(files[0].path, None, "{f}: standard output");
         assert_eq!(
-            String::from_utf8(buf).expect("UTF-8"),
+            String::from_utf8(files[0].bytes.clone()).expect("UTF-8"),
             render(&out, f),
             "{f}"
         );
+        assert_eq!(out.render(f).expect("render"), files[0].bytes, "{f}");
     }
-    // Languages are guessed from the script: the mirrored alignment is English to Chinese.
-    let mut buf = Vec::new();
-    export::write(&mut buf, Format::Tmx, &a.mirrored(), &en, &zh).expect("write");
-    let tmx = parse_tmx(&String::from_utf8(buf).expect("UTF-8"));
+    // The mirrored alignment, English to Chinese, written with its languages.
+    let m = a.mirrored();
+    let mirrored = Writer::new(&m, &en, &zh).with_langs(Lang::En, Lang::Zh);
+    let tmx = parse_tmx(&render(&mirrored, Format::Tmx));
     assert_eq!(tmx.header["srclang"], "en");
     assert_eq!(tmx.tus[0].tuvs[1].0, "zh-CN");
-    let err = export::write(&mut Vec::new(), Format::Moses, &a, &zh, &en).expect_err("two files");
-    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    let err = out.render(Format::Moses).expect_err("two files");
+    assert_eq!(err.kind(), ErrorKind::Config);
 }
 
 #[test]
@@ -492,11 +497,11 @@ fn moses_files_stay_parallel() {
         assert!(!file
             .trim_end_matches('\n')
             .chars()
-            .any(|c| c != '\n' && moses::is_break(c)));
+            .any(|c| c != '\n' && common::LINE_OR_FIELD_BREAKS.contains(&c)));
         assert_eq!(file.lines().count(), lines.len());
         for (line, p) in lines.iter().zip(&pairs) {
             let want = if side == 0 { &p.0 } else { &p.1 };
-            assert_eq!(*line, moses::one_line(want));
+            assert_eq!(*line, one_line(want));
         }
     }
     assert!(s.contains("含 制表符 换行  回车 和 行分隔 段分隔。"));
@@ -512,7 +517,9 @@ fn moses_files_stay_parallel() {
         (PathBuf::from("dir/out.zh"), PathBuf::from("dir/out.en"))
     );
     assert_eq!(
-        moses::file_names(Path::new("o"), Lang::En, Lang::Zh),
+        Writer::new(&a, &zh, &en)
+            .with_langs(Lang::En, Lang::Zh)
+            .moses_paths(Path::new("o")),
         (PathBuf::from("o.en"), PathBuf::from("o.zh"))
     );
 }
@@ -587,6 +594,35 @@ fn parse_html(page: &str) -> Vec<(String, Vec<String>)> {
     rows
 }
 
+/// The rows of one table of the review page's summary: (header, first cell), in page order,
+/// as written (escaped).
+type SummaryRows = Vec<(String, String)>;
+
+/// The rows of the page's summary: (label, value) of the counts table and (bead type, count)
+/// of the bead types table.
+fn page_summary(page: &str) -> (SummaryRows, SummaryRows) {
+    let start = page.find("<div id=\"summary\">").expect("a summary");
+    let end = start + page[start..].find("</div>").expect("the summary's end");
+    let (mut counts, mut shapes) = (Vec::new(), Vec::new());
+    for line in page[start..end].lines() {
+        if line.ends_with("</th></tr>") {
+            continue; // a table's header row
+        }
+        let (row, into) = if let Some(r) = line.strip_prefix("<tr class=\"shape\"><th>") {
+            (r, &mut shapes)
+        } else if let Some(r) = line.strip_prefix("<tr><th>") {
+            (r, &mut counts)
+        } else {
+            continue;
+        };
+        let row = row.strip_suffix("</td></tr>").expect("a row ends its cell");
+        let (label, rest) = row.split_once("</th><td>").expect("a header and a cell");
+        let value = rest.split("</td><td>").next().unwrap_or_default();
+        into.push((label.to_string(), value.to_string()));
+    }
+    (counts, shapes)
+}
+
 #[test]
 fn html_page_shows_every_sentence_escaped_with_summary_and_svg() {
     let (zh, en, a) = hostile();
@@ -605,32 +641,34 @@ fn html_page_shows_every_sentence_escaped_with_summary_and_svg() {
     // Every sentence, escaped, in its row, in order, with its index.
     for s in zh.iter().chain(&en) {
         assert!(
-            page.contains(&html::escape(s)),
+            page.contains(&html_escape(s)),
             "{:?}",
             s.chars().take(40).collect::<String>()
         );
     }
     assert_eq!(
-        html::escape("<a href=\"x\">&'"),
+        html_escape("<a href=\"x\">&'"),
         "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
     );
+    let tag = ["<a href=\"x\">&'"];
+    let one = Alignment {
+        beads: vec![bead(0..1, 0..1, 1.0)],
+    };
+    assert!(render(&Writer::new(&one, &tag, &tag), Format::Html)
+        .contains("<span class=\"x\">&lt;a href=&quot;x&quot;&gt;&amp;&#39;</span>"));
     let rows = parse_html(&page);
     assert_eq!(rows.len(), a.beads.len());
     for ((class, texts), b) in rows.iter().zip(&a.beads) {
-        assert_eq!(class, html::row_class(b));
+        assert_eq!(class, row_class(b));
         let want: Vec<String> = b
             .src
             .clone()
-            .map(|i| {
-                tmx::xml_safe(&zh[i])
-                    .replace("\r\n", "\n")
-                    .replace('\r', "\n")
-            })
-            .chain(b.tgt.clone().map(|j| {
-                tmx::xml_safe(&en[j])
-                    .replace("\r\n", "\n")
-                    .replace('\r', "\n")
-            }))
+            .map(|i| xml_safe(&zh[i]).replace("\r\n", "\n").replace('\r', "\n"))
+            .chain(
+                b.tgt
+                    .clone()
+                    .map(|j| xml_safe(&en[j]).replace("\r\n", "\n").replace('\r', "\n")),
+            )
             .collect();
         assert_eq!(texts, &want);
     }
@@ -641,27 +679,54 @@ fn html_page_shows_every_sentence_escaped_with_summary_and_svg() {
         assert!(page.contains(&format!("class=\"{class}\"")), "{class}");
     }
 
-    // The summary.
-    let s = html::Summary::of(&a, zh.len(), en.len());
+    // The summary, as the page shows it.
+    let (counts, page_shapes) = page_summary(&page);
+    let count = |label: &str| -> &str {
+        counts
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("no summary row {label:?} in {counts:?}"))
+    };
     assert_eq!(
-        (s.beads, s.pairs, s.src_unaligned, s.tgt_unaligned),
-        (12, 10, 1, 1)
+        (
+            count("Beads"),
+            count("Pairs (non-null beads)"),
+            count("Source sentences without counterpart"),
+            count("Target sentences without counterpart")
+        ),
+        ("12", "10", "1", "1")
     );
-    let shapes: Vec<String> = s
-        .shapes
+    let shapes: Vec<String> = page_shapes
         .iter()
-        .map(|((x, y), n)| format!("{x}-{y}:{n}"))
+        .map(|(k, n)| format!("{k}:{n}"))
         .collect();
     assert_eq!(
         shapes,
         ["1-1:7", "1-2:1", "2-1:1", "2-2:1", "1-0:1", "0-1:1"]
     );
-    assert_eq!(s.by_confidence, [5, 3, 2]);
-    for ((x, y), n) in &s.shapes {
+    assert_eq!(
+        [
+            count(&format!("Pairs with confidence \u{2265} {HIGH_CONFIDENCE}")),
+            count(&format!(
+                "Pairs with confidence {MEDIUM_CONFIDENCE} to {HIGH_CONFIDENCE}"
+            )),
+            count(&format!("Pairs with confidence &lt; {MEDIUM_CONFIDENCE}")),
+        ],
+        ["5", "3", "2"]
+    );
+    // Bead types counted here, not by the page.
+    let mut by_shape: HashMap<(usize, usize), usize> = HashMap::new();
+    for b in &a.beads {
+        *by_shape.entry((b.src.len(), b.tgt.len())).or_default() += 1;
+    }
+    assert_eq!(by_shape.len(), page_shapes.len());
+    for ((x, y), n) in &by_shape {
         assert!(page.contains(&format!("<th>{x}-{y}</th><td>{n}</td>")));
     }
-    let mean = s.mean_pair_score.expect("pairs");
+    let mean = a.pairs().map(|b| b.score).sum::<f64>() / a.pairs().count() as f64;
     assert!(page.contains(&format!("<td>{mean:.3}</td>")));
+    assert_eq!(count("Mean confidence of pairs"), format!("{mean:.3}"));
     assert!(page.contains(&format!(
         "<th>Source sentences (zh)</th><td>{}</td>",
         zh.len()
@@ -1007,8 +1072,8 @@ fn tmx_loads_in_translate_toolkit() {
     assert_eq!(units.len(), expected.len());
     for (u, (s, t, _)) in units.iter().zip(&expected) {
         assert_eq!(u.len(), 2);
-        assert_eq!(u[0], ("zh-CN".to_string(), tmx::xml_safe(s).into_owned()));
-        assert_eq!(u[1], ("en".to_string(), tmx::xml_safe(t).into_owned()));
+        assert_eq!(u[0], ("zh-CN".to_string(), xml_safe(s)));
+        assert_eq!(u[1], ("en".to_string(), xml_safe(t)));
     }
 }
 
@@ -1042,8 +1107,8 @@ fn mac_dev_tmx_loads_in_translate_toolkit() {
         let expected = expected_pairs(&zh, &en, &a);
         assert_eq!(units.len(), a.pairs().count(), "{label}");
         for (u, (s, t, _)) in units.iter().zip(&expected) {
-            assert_eq!(u[0].1, tmx::xml_safe(s), "{label}");
-            assert_eq!(u[1].1, tmx::xml_safe(t), "{label}");
+            assert_eq!(u[0].1, xml_safe(s), "{label}");
+            assert_eq!(u[1].1, xml_safe(t), "{label}");
         }
     }
 }
