@@ -1,4 +1,4 @@
-//! Writers for alignments: index format, TSV, JSONL, TMX, Moses and an HTML review page.
+//! Writers for alignments: index format, TSV, CSV, JSONL, TMX, Moses and an HTML review page.
 //!
 //! [`Writer`] bundles an alignment with its sentences, languages and document names and
 //! renders every [`Format`]: one file with [`Writer::render`], the files of any format
@@ -29,6 +29,7 @@
 //! # Ok::<(), bialign::Error>(())
 //! ```
 
+mod delimited;
 mod html;
 mod moses;
 mod tmx;
@@ -36,6 +37,7 @@ mod tmx;
 use crate::alignment::Alignment;
 use crate::chars::{is_cjk, is_non_cjk_quote_or_bracket};
 use crate::text::Lang;
+use delimited::Table;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -53,9 +55,23 @@ pub const MEDIUM_CONFIDENCE: f64 = 0.5;
 pub enum Format {
     /// One bead per line in index format: `[0,1]:[0]`, `[2]:[]`.
     Ids,
-    /// `source<TAB>target<TAB>score`, one line per non-null bead; sentences of one side are
-    /// joined by a space.
+    /// `source<TAB>target<TAB>score`, one line per non-null bead (that passes the minimum
+    /// score), each ending with `\n`; the score has three decimals, the sentences of one side
+    /// are joined as [`join_sentences`] says.
+    ///
+    /// Every reader sees one record per bead with three fields, Python's `str.splitlines`
+    /// included: inside a field, backslash, tab, line feed and carriage return are written as
+    /// `\\`, `\t`, `\n` and `\r` (a reader gets the text back by taking each backslash with
+    /// the character after it as one of these four), and the other characters that some
+    /// reader takes as a line or record break,
+    /// vertical tab, form feed, U+001C to U+001E, NEL (U+0085), U+2028 and U+2029, are
+    /// written as a space (they do not come back). Everything else is written as it is.
     Tsv,
+    /// RFC 4180 CSV, UTF-8: `source,target,score` records, one per non-null bead (that
+    /// passes the minimum score), each ending with CRLF, no header; a field is quoted with
+    /// `"` when it contains `"`, `,`, CR or LF, and its quotes are doubled. A CSV reader
+    /// gives back exactly the joined sentences ([`join_sentences`]).
+    Csv,
     /// One JSON object per bead, null beads included.
     Jsonl,
     /// TMX 1.4b, one translation unit per non-null bead, UTF-8 without byte order mark:
@@ -113,9 +129,10 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Ids,
         Format::Tsv,
+        Format::Csv,
         Format::Jsonl,
         Format::Tmx,
         Format::Moses,
@@ -127,6 +144,7 @@ impl Format {
         match self {
             Format::Ids => "ids",
             Format::Tsv => "tsv",
+            Format::Csv => "csv",
             Format::Jsonl => "jsonl",
             Format::Tmx => "tmx",
             Format::Moses => "moses",
@@ -139,8 +157,8 @@ impl Format {
         self == Format::Moses
     }
 
-    /// The format a file name's extension names (case-insensitive): `.tsv`, `.jsonl`,
-    /// `.tmx`, `.html` or `.htm`, `.ids` or `.align`; `None` for any other.
+    /// The format a file name's extension names (case-insensitive): `.tsv`, `.csv`,
+    /// `.jsonl`, `.tmx`, `.html` or `.htm`, `.ids` or `.align`; `None` for any other.
     ///
     /// ```
     /// use bialign::export::Format;
@@ -153,6 +171,7 @@ impl Format {
         let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
         match ext.as_str() {
             "tsv" => Some(Format::Tsv),
+            "csv" => Some(Format::Csv),
             "jsonl" => Some(Format::Jsonl),
             "tmx" => Some(Format::Tmx),
             "html" | "htm" => Some(Format::Html),
@@ -185,7 +204,7 @@ impl std::str::FromStr for Format {
             .find(|f| f.name() == lower)
             .ok_or_else(|| {
                 crate::Error::config(format!(
-                    "unknown format `{lower}` (expected ids, tsv, jsonl, tmx, moses or html)"
+                    "unknown format `{lower}` (expected ids, tsv, csv, jsonl, tmx, moses or html)"
                 ))
             })
     }
@@ -267,7 +286,7 @@ impl<'a> Writer<'a> {
         self
     }
 
-    /// Leaves pairs scoring below `min_score` out of TSV, TMX and Moses output; the
+    /// Leaves pairs scoring below `min_score` out of TSV, CSV, TMX and Moses output; the
     /// whole-document formats (ids, JSONL, HTML) keep every bead.
     pub fn with_min_score(mut self, min_score: f64) -> Self {
         self.min_score = Some(min_score);
@@ -347,8 +366,9 @@ impl<'a> Writer<'a> {
         let io_err = |e| crate::Error::io("<output>", e);
         let (a, src, tgt) = (self.alignment, &self.src[..], &self.tgt[..]);
         match format {
-            Format::Ids | Format::Jsonl => write_simple(out, format, a, src, tgt, None),
-            Format::Tsv => write_simple(out, format, a, src, tgt, self.min_score),
+            Format::Ids | Format::Jsonl => write_simple(out, format, a, src, tgt),
+            Format::Tsv => delimited::write(out, Table::Tsv, a, src, tgt, self.min_score),
+            Format::Csv => delimited::write(out, Table::Csv, a, src, tgt, self.min_score),
             Format::Tmx => tmx::write(out, a, src, tgt, &self.tmx_options()),
             Format::Html => html::write(out, a, src, tgt, &self.html_options()),
             Format::Moses => {
@@ -575,41 +595,15 @@ fn starts_cjk(s: &str) -> bool {
         .is_some_and(is_cjk)
 }
 
-/// Tabs and line breaks inside a TSV field become spaces, so every record stays one line.
-fn tsv_field(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c == '\t' || c == '\n' || c == '\r' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// Ids, TSV (pairs passing `min_score`) and JSONL.
+/// Ids and JSONL: every bead.
 fn write_simple<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
     out: &mut W,
     format: Format,
     alignment: &Alignment,
     src: &[S],
     tgt: &[T],
-    min_score: Option<f64>,
 ) -> io::Result<()> {
     match format {
-        Format::Tsv => {
-            for b in alignment.pairs().filter(|b| passes(b.score, min_score)) {
-                writeln!(
-                    out,
-                    "{}\t{}\t{:.3}",
-                    tsv_field(&join_side(src, &b.src)),
-                    tsv_field(&join_side(tgt, &b.tgt)),
-                    b.score
-                )?;
-            }
-            Ok(())
-        }
         Format::Jsonl => {
             for b in &alignment.beads {
                 let obj = JsonBead::of(b, src, tgt);
@@ -618,7 +612,7 @@ fn write_simple<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
             }
             Ok(())
         }
-        // Ids, and the caller routes only these three formats here.
+        // Ids, and the caller routes only these two formats here.
         _ => out.write_all(alignment.to_ids().as_bytes()),
     }
 }

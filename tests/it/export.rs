@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{self, html_escape, is_xml_char, lines, one_line, xml_safe};
+use crate::common::{
+    self, csv_field, html_escape, is_xml_char, lines, one_line, tsv_text, tsv_unescape, xml_safe,
+};
 
 // ------------------------------------------------------------------------------ fixtures
 
@@ -19,10 +21,15 @@ fn bead(src: std::ops::Range<usize>, tgt: std::ops::Range<usize>, score: f64) ->
     Bead { src, tgt, score }
 }
 
+/// The sentences as owned strings.
+fn owned(sentences: &[&str]) -> Vec<String> {
+    sentences.iter().map(|s| s.to_string()).collect()
+}
+
 /// Chinese source sentences, English target sentences and an alignment of every bead type,
 /// full of text that breaks careless writers.
 fn hostile() -> (Vec<String>, Vec<String>, Alignment) {
-    let zh: Vec<String> = [
+    let zh = owned(&[
         "第一句：<b>粗体</b> & “引号” 'single' \"double\"。",
         "CDATA 结束符 ]]> 与 ]]&gt; 字面量。",
         "控制字符\u{1}\u{7}\u{8}\u{B}\u{C}\u{1F}以及\u{7F}\u{85}结束。",
@@ -36,11 +43,8 @@ fn hostile() -> (Vec<String>, Vec<String>, Alignment) {
         "孤立句，无对应。",
         "最后一句。",
         "真的。",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let en: Vec<String> = [
+    ]);
+    let en = owned(&[
         "First: <b>bold</b> & \"quotes\" 'single'.",
         "CDATA end ]]> and literal ]]&gt;.",
         "Controls\u{0}\u{1}\u{1B}[31m red \u{7F} done.",
@@ -54,10 +58,7 @@ fn hostile() -> (Vec<String>, Vec<String>, Alignment) {
         "Two-target A.",
         "Two-target B.",
         "Final sentence.",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     let alignment = Alignment {
         beads: vec![
             bead(0..1, 0..1, 0.95),
@@ -388,9 +389,9 @@ fn tsv_has_one_line_per_pair() {
     for (line, (s, t, score)) in lines.iter().zip(expected_pairs(&zh, &en, &a)) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "{line:?}");
-        let flat = |x: &str| x.replace(['\t', '\n', '\r'], " ");
-        assert_eq!(fields[0], flat(&s));
-        assert_eq!(fields[1], flat(&t));
+        // The documented escapes, undone, give the text (other separators as spaces).
+        assert_eq!(tsv_unescape(fields[0]), Some(tsv_text(&s)), "{line:?}");
+        assert_eq!(tsv_unescape(fields[1]), Some(tsv_text(&t)), "{line:?}");
         assert_eq!(fields[2], format!("{score:.3}"));
     }
     // The minimum score applies to TSV too.
@@ -399,6 +400,258 @@ fn tsv_has_one_line_per_pair() {
         text.lines().count(),
         a.pairs().filter(|b| b.score >= 0.9).count()
     );
+}
+
+// ------------------------------------------------------------------------------ TSV and CSV
+//
+// These guard issue 14: a pair is one record for every reader of TSV and CSV, whatever its
+// text. TSV lines split with Python's `str.splitlines` (which also breaks on VT, FF,
+// U+001C-U+001E, NEL, U+2028 and U+2029) are one per bead and undo to the text; CSV read with
+// Python's `csv` module gives one row per bead with the exact texts.
+
+/// Sentences made of everything that breaks table readers: every line, record and field
+/// separator, quotes, commas, backslashes (escape-like ones too), emoji, right-to-left text
+/// and control characters, but no NUL (which older Python `csv` modules refuse).
+fn separators() -> (Vec<String>, Vec<String>, Alignment) {
+    let zh = owned(&[
+        "制表\t符，逗号,引号\"双\"与'单'。",
+        "换行\n回车\r二者\r\n垂直\u{B}换页\u{C}结束。",
+        "文件\u{1C}组\u{1D}记录\u{1E}下一行\u{85}行\u{2028}段\u{2029}分隔。",
+        "反斜杠\\、\\t、\\n、\\\\ 与结尾的\\",
+        "表情😀👩‍👩‍👧‍👦🇨🇳，RTL：\u{202E}עברית\u{202C} \u{200F}مرحبا\u{200E}。",
+        "控制\u{1}\u{7}\u{8}\u{1B}[31m\u{1F}\u{7F}字符。",
+        "",
+        "\"整句在引号里，\"",
+        "孤立句。",
+        "最后一句。",
+        "真的,\t完了\\",
+    ]);
+    let en = owned(&[
+        "Tab\there, comma, \"double\" and 'single' quotes.",
+        "LF\nCR\rCRLF\r\nVT\u{B}FF\u{C}end.",
+        "FS\u{1C}GS\u{1D}RS\u{1E}NEL\u{85}LS\u{2028}PS\u{2029}end.",
+        "Backslashes \\, \\t, \\n, \\\\ and a trailing one \\",
+        "Emoji 😀👩‍👩‍👧‍👦🇨🇳, RTL \u{202B}embedding\u{202C} \u{200F}mark\u{200E}.",
+        "Controls\u{1}\u{7}\u{8}\u{1B}[31m\u{1F}\u{7F} done.",
+        "",
+        "\"",
+        "A target-only sentence, \"quoted\".",
+        "Last, \"one\".",
+        "Really\r\n\"done\",\\",
+    ]);
+    let alignment = Alignment {
+        beads: vec![
+            bead(0..1, 0..1, 0.95),
+            bead(1..2, 1..2, 0.2),
+            bead(2..3, 2..3, 0.6),
+            bead(3..4, 3..4, 1.0),
+            bead(4..5, 4..5, 0.5),
+            bead(5..6, 5..6, 0.49),
+            bead(6..7, 6..7, 0.0),
+            bead(7..8, 7..8, 0.9),
+            bead(8..9, 8..8, 0.3),
+            bead(9..9, 8..9, 0.8),
+            bead(9..11, 9..11, 0.7),
+        ],
+    };
+    (zh, en, alignment)
+}
+
+/// Runs the Python program `script` with `args`, and parses its standard output as JSON.
+fn python_json(script: &str, args: &[&Path]) -> serde_json::Value {
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .args(args)
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON from python")
+}
+
+/// The records Python read, each as its fields.
+fn records(v: &serde_json::Value) -> Vec<Vec<String>> {
+    v.as_array()
+        .expect("a list of records")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("a record is a list")
+                .iter()
+                .map(|f| f.as_str().expect("a field is a string").to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn tsv_has_one_line_per_bead_and_undoes_to_the_text_in_rust() {
+    let (zh, en, a) = separators();
+    let out = Writer::new(&a, &zh, &en);
+    let text = render(&out, Format::Tsv);
+    let pairs = expected_pairs(&zh, &en, &a);
+    assert_eq!(pairs.len(), 9);
+    // Every record ends with a line feed, and no other line feed is written.
+    assert!(text.ends_with('\n'));
+    assert_eq!(text.matches('\n').count(), pairs.len());
+    assert_eq!(text.lines().count(), pairs.len());
+    // Exactly two tabs a record, and no other separator of any reader.
+    assert_eq!(text.matches('\t').count(), 2 * pairs.len());
+    assert!(
+        !text
+            .chars()
+            .any(|c| !matches!(c, '\t' | '\n') && common::LINE_OR_FIELD_BREAKS.contains(&c)),
+        "a separator inside a field"
+    );
+    for (line, (s, t, score)) in text.lines().zip(&pairs) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line:?}");
+        assert_eq!(
+            tsv_unescape(fields[0]).as_ref(),
+            Some(&tsv_text(s)),
+            "{line:?}"
+        );
+        assert_eq!(
+            tsv_unescape(fields[1]).as_ref(),
+            Some(&tsv_text(t)),
+            "{line:?}"
+        );
+        assert_eq!(fields[2], format!("{score:.3}"));
+    }
+    // The four escapes, and the other separators as spaces, on a sentence with all of them.
+    let line = text.lines().nth(1).expect("a second record");
+    assert_eq!(
+        line,
+        "换行\\n回车\\r二者\\r\\n垂直 换页 结束。\tLF\\nCR\\rCRLF\\r\\nVT FF end.\t0.200"
+    );
+    let line = text.lines().nth(3).expect("a fourth record");
+    assert!(
+        line.starts_with("反斜杠\\\\、\\\\t、\\\\n、\\\\\\\\ 与结尾的\\\\\t"),
+        "{line:?}"
+    );
+    // The minimum score: one record per pair that passes.
+    let text = render(&out.clone().with_min_score(0.5), Format::Tsv);
+    let kept = a.pairs().filter(|b| b.score >= 0.5).count();
+    assert_eq!(text.matches('\n').count(), kept);
+    assert_eq!(kept, 6);
+}
+
+const TSV_READER: &str = r#"
+import json, re, sys
+ESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    text = f.read()
+records = []
+for line in text.splitlines():
+    fields = line.split("\t")
+    records.append([re.sub(r"\\(.)", lambda m: ESCAPES[m.group(1)], x) for x in fields])
+print(json.dumps(records))
+"#;
+
+#[test]
+fn tsv_lines_split_by_python_are_one_record_per_bead() {
+    if let Err(why) = common::python3() {
+        common::skip(
+            "export::tsv_lines_split_by_python_are_one_record_per_bead",
+            &why,
+        );
+        return;
+    }
+    let (zh, en, a) = separators();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pairs.tsv");
+    Writer::new(&a, &zh, &en)
+        .save(Format::Tsv, &path)
+        .expect("save");
+    let got = records(&python_json(TSV_READER, &[&path]));
+    let pairs = expected_pairs(&zh, &en, &a);
+    assert_eq!(got.len(), pairs.len(), "one record per bead: {got:?}");
+    for (r, (s, t, score)) in got.iter().zip(&pairs) {
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[0], tsv_text(s));
+        assert_eq!(r[1], tsv_text(t));
+        assert_eq!(r[2], format!("{score:.3}"));
+    }
+}
+
+const CSV_READER: &str = r#"
+import csv, json, sys
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    rows = list(csv.reader(f, strict=True))
+print(json.dumps(rows))
+"#;
+
+#[test]
+fn csv_read_by_python_gives_the_exact_texts_one_row_per_bead() {
+    let (zh, en, a) = separators();
+    let out = Writer::new(&a, &zh, &en);
+    let text = render(&out, Format::Csv);
+    // Exactly RFC 4180 as written out here: every record, the last one too, ends with CRLF;
+    // the minimum score applies.
+    let csv = |min: f64| -> String {
+        a.pairs()
+            .filter(|b| b.score >= min)
+            .map(|b| {
+                format!(
+                    "{},{},{:.3}\r\n",
+                    csv_field(&join_sentences(&zh, b.src.clone())),
+                    csv_field(&join_sentences(&en, b.tgt.clone())),
+                    b.score
+                )
+            })
+            .collect()
+    };
+    assert_eq!(text, csv(0.0));
+    assert_eq!(
+        render(&out.clone().with_min_score(0.5), Format::Csv),
+        csv(0.5)
+    );
+    assert!(text.ends_with("\r\n"));
+    assert!(text.starts_with(concat!(
+        "\"制表\t符，逗号,引号\"\"双\"\"与'单'。\",",
+        "\"Tab\there, comma, \"\"double\"\" and 'single' quotes.\",0.950\r\n"
+    )));
+    // A field without a quote, comma, CR or LF is written as it is.
+    assert!(text.contains(concat!(
+        "\r\n表情😀👩‍👩‍👧‍👦🇨🇳，RTL：\u{202E}עברית\u{202C} \u{200F}مرحبا\u{200E}。,",
+        "\"Emoji"
+    )));
+    assert!(text.contains("\r\n,,0.000\r\n"), "two empty sentences");
+
+    if let Err(why) = common::python3() {
+        common::skip(
+            "export::csv_read_by_python_gives_the_exact_texts_one_row_per_bead",
+            &why,
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pairs.csv");
+    assert_eq!(Format::from_extension(&path), Some(Format::Csv));
+    out.save(Format::Csv, &path).expect("save");
+    let got = records(&python_json(CSV_READER, &[&path]));
+    let pairs = expected_pairs(&zh, &en, &a);
+    assert_eq!(got.len(), pairs.len(), "one row per bead: {got:?}");
+    for (r, (s, t, score)) in got.iter().zip(&pairs) {
+        assert_eq!(r, &[s.clone(), t.clone(), format!("{score:.3}")]);
+    }
+    // The hostile fixture of the other formats too (its NUL left out).
+    let (zh, en, a) = hostile();
+    let zh: Vec<String> = zh.iter().map(|s| s.replace('\0', "")).collect();
+    let en: Vec<String> = en.iter().map(|s| s.replace('\0', "")).collect();
+    let path = dir.path().join("hostile.csv");
+    Writer::new(&a, &zh, &en)
+        .save(Format::Csv, &path)
+        .expect("save");
+    let got = records(&python_json(CSV_READER, &[&path]));
+    let pairs = expected_pairs(&zh, &en, &a);
+    assert_eq!(got.len(), pairs.len());
+    for (r, (s, t, score)) in got.iter().zip(&pairs) {
+        assert_eq!(r, &[s.clone(), t.clone(), format!("{score:.3}")]);
+    }
 }
 
 #[test]
@@ -450,6 +703,7 @@ fn formats_parse_and_errors_are_typed() {
     for (name, f) in [
         ("ids", Format::Ids),
         ("tsv", Format::Tsv),
+        ("csv", Format::Csv),
         ("jsonl", Format::Jsonl),
         ("tmx", Format::Tmx),
         ("moses", Format::Moses),
@@ -876,7 +1130,7 @@ fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<[u8; 3]>) {
 }
 
 fn small_review_alignment() -> (Vec<String>, Vec<String>, Alignment) {
-    let zh: Vec<String> = [
+    let zh = owned(&[
         "2021 年 4 月 5 日阿塞拜疆常驻联合国日内瓦办事处代表团致人权事务高级专员办事处的普通照会。",
         "阿塞拜疆共和国常驻联合国日内瓦办事处和其他国际组织代表团向联合国人权事务高级专员办事处致意。",
         "谨此转递阿塞拜疆共和国外交部关于国际提高地雷意识和协助地雷行动日的声明。",
@@ -885,11 +1139,8 @@ fn small_review_alignment() -> (Vec<String>, Vec<String>, Alignment) {
         "附件*",
         "这是一个很长的句子，用来检查表格中的文字是否会正确换行，而不会撑破页面的布局，也不会遮挡旁边的英文列。",
         "<标签> & “引号”。",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let en: Vec<String> = [
+    ]);
+    let en = owned(&[
         "Note verbale dated 5 April 2021 from the Permanent Mission of Azerbaijan to the United Nations Office at Geneva addressed to the Office of the High Commissioner for Human Rights.",
         "The Permanent Mission presents its compliments to the Office of the High Commissioner.",
         "Statement of the Ministry of Foreign Affairs on the International Day for Mine Awareness.",
@@ -898,10 +1149,7 @@ fn small_review_alignment() -> (Vec<String>, Vec<String>, Alignment) {
         "This sentence has no counterpart in the Chinese text at all.",
         "This is a long sentence that checks that text wraps inside the table cell instead of breaking the layout of the page.",
         "<tag> & \"quotes\".",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     let a = Alignment {
         beads: vec![
             bead(0..1, 0..1, 0.97),

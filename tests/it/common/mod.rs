@@ -189,6 +189,53 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// The text of a TSV field, as `Format::Tsv` documents it: each backslash taken with the
+/// character after it as one of the four escapes `\\`, `\t`, `\n` and `\r`; `None` for
+/// any other backslash (or one at the end). A field without tabs or line breaks of any kind
+/// that this gives back the text from is the only way to write it.
+pub fn tsv_unescape(field: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            '\\' => '\\',
+            't' => '\t',
+            'n' => '\n',
+            'r' => '\r',
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+/// What a TSV reader gets back for `s` once it undoes the escapes: `s` with the line and
+/// record separators other than tab, line feed and carriage return written as spaces.
+pub fn tsv_text(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if LINE_OR_FIELD_BREAKS.contains(&c) && !matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// `s` as a field of RFC 4180 CSV, as `Format::Csv` documents it: between double quotes, its
+/// own doubled, when it holds a double quote, a comma, CR or LF; else as it is.
+pub fn csv_field(s: &str) -> String {
+    if s.contains(['"', ',', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
 // ------------------------------------------------------------------------------ aligners
 
 /// The default aligners, built once (the bundled lexicon is loaded once).
