@@ -348,10 +348,10 @@ fn empty_and_whitespace_files_give_empty_alignments() {
     let n_zh = segment_lines(&zh, "zh").len();
     let n_en = segment_lines(&en, "en").len();
     for f in [&empty, &blank] {
-        for fmt in ["tsv", "ids", "jsonl", "tmx", "html"] {
+        for fmt in ["tsv", "csv", "ids", "jsonl", "tmx", "html"] {
             let o = run(&["align", NO_LEX, "--format", fmt, p(f), p(f)]);
             assert!(o.status.success(), "{}: {}", f.display(), stderr(&o));
-            if matches!(fmt, "tsv" | "ids" | "jsonl") {
+            if matches!(fmt, "tsv" | "csv" | "ids" | "jsonl") {
                 assert!(o.stdout.is_empty(), "{fmt}: {}", stdout(&o));
             }
             assert!(!stderr(&o).contains("panick"));
@@ -670,7 +670,7 @@ fn output_is_byte_identical_across_runs() {
     }
     cases.push(vec!["align", "--format", "ids", p(&zh), p(&en)]);
     // Every writer.
-    for fmt in ["tsv", "jsonl", "ids", "tmx", "html"] {
+    for fmt in ["tsv", "csv", "jsonl", "ids", "tmx", "html"] {
         cases.push(vec!["align", NO_LEX, "--format", fmt, p(&seed)]);
         cases.push(
             [
