@@ -33,7 +33,8 @@
 //!   [`Genre`] preset, a [`Lexicon`]), giving an [`Alignment`] of [`Bead`]s.
 //! - **The stages**, for callers with their own pipeline: [`text`] (decode, normalise,
 //!   partition, segment with a [`SentenceSplitter`](text::SentenceSplitter) per language),
-//!   [`export`] (the writers and their helpers) and [`eval`] (strict and lax P/R/F1).
+//!   [`export`] (the one [`Writer`], the rule by which it joins sentences, the confidence
+//!   bands) and [`eval`] (strict and lax P/R/F1).
 //!
 //! Data flows one way: read, decode, normalise, partition, segment, features, score, align,
 //! export. Errors are one [`Error`] type with a broad [`ErrorKind`]; the library never panics

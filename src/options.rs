@@ -47,7 +47,7 @@ pub struct Options {
     /// Output format; `None`: TSV, or the output file's extension where there is one
     /// ([`Format::for_output`]).
     pub format: Option<Format>,
-    /// Pairs below this confidence are left out of the pair formats (TSV, TMX, Moses).
+    /// Pairs below this confidence are left out of the pair formats (TSV, CSV, TMX, Moses).
     pub min_score: Option<f64>,
     /// The genre preset; `None`: official for one text holding both languages (a UN-style
     /// document), literary for two texts.

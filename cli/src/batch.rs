@@ -32,7 +32,7 @@ empty TGT field means that SRC holds both languages (as `bialign align MIXED`). 
 output directories are created.
 
 Output format: --format for every document when given; otherwise each OUT's extension
-decides (.tsv, .jsonl, .tmx, .html or .htm, .ids or .align) and any other extension gives
+decides (.tsv, .csv, .jsonl, .tmx, .html or .htm, .ids or .align) and any other extension gives
 TSV. With --format moses, OUT is the prefix of the two files.
 
 JSONL on standard input (JOBFILE `-`): one object a line, {\"id\":..,\"src\":\"..\",\"tgt\":\"..\"}
@@ -40,7 +40,7 @@ with the texts themselves (no \"tgt\": \"src\" holds both languages); the id is 
 exactly as written (a big integer stays that integer). Standard input is read
 to its end first. One object a line on standard output, in input order:
 {\"id\":..,\"beads\":[{\"src\":[0],\"tgt\":[0],\"src_text\":..,\"tgt_text\":..,\"score\":..},..]}
-(the beads as `--format jsonl` writes them), or with --format tmx|tsv|ids|html
+(the beads as `--format jsonl` writes them), or with --format tmx|tsv|csv|ids|html
 {\"id\":..,\"format\":\"tmx\",\"output\":\"..\"}; a bad line gives
 {\"id\":..,\"line\":N,\"error\":\"..\"} and the batch goes on.
 
@@ -430,6 +430,7 @@ mod tests {
         assert_eq!(format_of("b.htm"), Format::Html);
         assert_eq!(format_of("b.align"), Format::Ids);
         assert_eq!(format_of("b.jsonl"), Format::Jsonl);
+        assert_eq!(format_of("b.CSV"), Format::Csv);
         assert_eq!(format_of("b.txt"), Format::Tsv);
         assert_eq!(format_of("b"), Format::Tsv);
     }

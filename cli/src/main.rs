@@ -61,11 +61,14 @@ struct AlignOptions {
     /// Language of the target file (a BCP 47 tag, as --src-lang).
     #[arg(long, default_value_t = defaults().tgt_lang)]
     tgt_lang: LangTag,
-    /// Output format: tsv (the default), jsonl, ids, tmx, moses (two files, `-o` prefix) or
-    /// html. In `batch`, without it each output's extension decides (see `bialign batch -h`).
+    /// Output format: tsv (the default; one line per pair: inside a sentence, backslash, tab,
+    /// LF and CR are written as \\, \t, \n and \r, and VT, FF, U+001C-U+001E, U+0085,
+    /// U+2028 and U+2029 as a space), csv (RFC 4180: comma, quoted fields, CRLF), jsonl, ids,
+    /// tmx, moses (two files, `-o` prefix) or html. In `batch`, without it each output's
+    /// extension decides (see `bialign batch -h`).
     #[arg(long, short = 'f')]
     format: Option<Format>,
-    /// Leave out pairs below this confidence (tsv, tmx, moses); 0 to 1.
+    /// Leave out pairs below this confidence (tsv, csv, tmx, moses); 0 to 1.
     #[arg(long, value_parser = finite_number)]
     min_score: Option<f64>,
     /// Kind of text: literary (fiction, free translation) or official (UN, legal: mostly

@@ -12,7 +12,7 @@
 use std::sync::OnceLock;
 
 use bialign::eval::{evaluate, format_alignment, parse_alignment};
-use bialign::export::{Format, Output};
+use bialign::export::{Format, Writer};
 use bialign::text::decode::decode;
 use bialign::text::partition::lacks_script;
 use bialign::text::{Lang, Segmenter, Text};
@@ -33,9 +33,10 @@ fn aligner(src: Lang) -> &'static Aligner {
                 .build(),
         ]
     });
-    match src {
-        Lang::Zh => zh_en,
-        Lang::En => en_zh,
+    if src == Lang::En {
+        en_zh
+    } else {
+        zh_en
     }
 }
 
@@ -44,7 +45,11 @@ fn run(data: &[u8]) {
         return;
     };
     let presplit = flags & 1 != 0;
-    let src_lang = if flags & 2 != 0 { Lang::En } else { Lang::Zh };
+    let (src_lang, tgt_lang) = if flags & 2 != 0 {
+        (Lang::En, Lang::Zh)
+    } else {
+        (Lang::Zh, Lang::En)
+    };
     let mixed = flags & 4 != 0;
     let cut = usize::from(u16::from_le_bytes([*c0, *c1])) % (rest.len() + 1);
     let (a, b) = rest.split_at(cut);
@@ -59,15 +64,12 @@ fn run(data: &[u8]) {
         let (zh, en) = seg.segment_mixed(&doc);
         check_text(&zh, &doc);
         check_text(&en, &doc);
-        match src_lang {
-            Lang::Zh => (zh, en),
-            Lang::En => (en, zh),
+        if src_lang == Lang::En {
+            (en, zh)
+        } else {
+            (zh, en)
         }
     } else {
-        let tgt_lang = match src_lang {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        };
         let (Some(a), b) = (text_of(a, "a.txt"), text_of(b, "b.txt")) else {
             // The other side's errors are checked all the same.
             return;
@@ -88,7 +90,10 @@ fn run(data: &[u8]) {
     let alignment = match aligner(src_lang).align(&src, &tgt) {
         Ok(a) => a,
         Err(e) => {
-            assert_eq!(src_lang, tgt_lang, "only a same-language pair may fail: {e}");
+            assert_eq!(
+                src_lang, tgt_lang,
+                "only a same-language pair may fail: {e}"
+            );
             return;
         }
     };
@@ -157,7 +162,7 @@ fn check_alignment(a: &Alignment, n: usize, m: usize) {
 /// Every writer succeeds; JSONL lines are JSON; the index format parses back to the beads.
 fn check_writers(a: &Alignment, src: &Text, tgt: &Text) {
     let (s, t) = (src.texts(), tgt.texts());
-    let out = Output::new(a, &s, &t)
+    let out = Writer::new(a, &s, &t)
         .with_langs(src.lang(), tgt.lang())
         .with_names(Some("a.txt"), Some("b.txt"));
     for format in Format::ALL.into_iter().filter(|f| !f.is_two_files()) {

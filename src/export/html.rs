@@ -1,4 +1,4 @@
-//! A self-contained HTML review page of an alignment.
+//! A self-contained HTML review page of an alignment ([`Format::Html`](super::Format::Html)).
 //!
 //! The page needs no network and no script: inline CSS, an inline SVG picture of the
 //! alignment path, a summary, and one table row per bead with every sentence of both texts
@@ -20,14 +20,14 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 
 /// Scores from this up are "high" (green).
-pub const HIGH: f64 = 0.9;
+const HIGH: f64 = super::HIGH_CONFIDENCE;
 /// Scores from this up (and below [`HIGH`]) are "medium" (yellow); lower ones are "low"
 /// (red).
-pub const MEDIUM: f64 = 0.5;
+const MEDIUM: f64 = super::MEDIUM_CONFIDENCE;
 
 /// The confidence class of a pair's score: `"high"`, `"medium"` or `"low"` (a NaN score is
 /// low).
-pub fn confidence_class(score: f64) -> &'static str {
+pub(crate) fn confidence_class(score: f64) -> &'static str {
     if score >= HIGH {
         "high"
     } else if score >= MEDIUM {
@@ -38,7 +38,7 @@ pub fn confidence_class(score: f64) -> &'static str {
 }
 
 /// The CSS class of a bead's row: `"null"` for a null bead, else its [`confidence_class`].
-pub fn row_class(bead: &Bead) -> &'static str {
+pub(crate) fn row_class(bead: &Bead) -> &'static str {
     if bead.is_null() {
         "null"
     } else {
@@ -48,17 +48,17 @@ pub fn row_class(bead: &Bead) -> &'static str {
 
 /// Options of the HTML page.
 #[derive(Clone, Debug, PartialEq)]
-pub struct HtmlOptions {
+pub(crate) struct HtmlOptions {
     /// The source language (default Chinese).
-    pub src_lang: Lang,
+    pub(crate) src_lang: Lang,
     /// The target language (default English).
-    pub tgt_lang: Lang,
+    pub(crate) tgt_lang: Lang,
     /// The source document's name, shown in the title and heading.
-    pub src_name: Option<String>,
+    pub(crate) src_name: Option<String>,
     /// The target document's name.
-    pub tgt_name: Option<String>,
+    pub(crate) tgt_name: Option<String>,
     /// The page title; by default built from the document names.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
 }
 
 impl Default for HtmlOptions {
@@ -73,42 +73,35 @@ impl Default for HtmlOptions {
     }
 }
 
-impl HtmlOptions {
-    /// Chinese to English, no names.
-    pub fn new() -> Self {
-        Self::default()
-    }
-}
-
 /// Counts shown in the page's summary.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Number of source sentences.
-    pub src_sentences: usize,
+    pub(crate) src_sentences: usize,
     /// Number of target sentences.
-    pub tgt_sentences: usize,
+    pub(crate) tgt_sentences: usize,
     /// Number of beads.
-    pub beads: usize,
+    pub(crate) beads: usize,
     /// Number of beads with both sides non-empty.
-    pub pairs: usize,
+    pub(crate) pairs: usize,
     /// Source sentences in null beads (without counterpart).
-    pub src_unaligned: usize,
+    pub(crate) src_unaligned: usize,
     /// Target sentences in null beads.
-    pub tgt_unaligned: usize,
+    pub(crate) tgt_unaligned: usize,
     /// Bead types as ((source sentences, target sentences), count), in the order 1-1, then
     /// other pairs by size, then null beads (1-0 before 0-1).
-    pub shapes: Vec<((usize, usize), usize)>,
+    pub(crate) shapes: Vec<((usize, usize), usize)>,
     /// Pairs by confidence class: high, medium, low.
-    pub by_confidence: [usize; 3],
+    pub(crate) by_confidence: [usize; 3],
     /// Mean score of the pairs (`None` without pairs).
-    pub mean_pair_score: Option<f64>,
+    pub(crate) mean_pair_score: Option<f64>,
     /// Mean score of all beads (`None` without beads).
-    pub mean_score: Option<f64>,
+    pub(crate) mean_score: Option<f64>,
 }
 
 impl Summary {
     /// The summary of `alignment` over `src_sentences` and `tgt_sentences` sentences.
-    pub fn of(alignment: &Alignment, src_sentences: usize, tgt_sentences: usize) -> Summary {
+    pub(crate) fn of(alignment: &Alignment, src_sentences: usize, tgt_sentences: usize) -> Summary {
         let mut shapes: Vec<((usize, usize), usize)> = Vec::new();
         let mut s = Summary {
             src_sentences,
@@ -161,7 +154,7 @@ impl Summary {
 
 /// `s` escaped for HTML text and attribute values, with the characters XML forbids changed
 /// ([`xml_safe`]).
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let safe = xml_safe(s);
     let mut out = String::with_capacity(safe.len());
     for c in safe.chars() {
@@ -234,7 +227,7 @@ const PATH_COLOURS: [(&str, &str); 4] = [
 /// # Errors
 ///
 /// The error of `out`, if writing fails.
-pub fn write<W, S, T>(
+pub(crate) fn write<W, S, T>(
     out: &mut W,
     alignment: &Alignment,
     src: &[S],
@@ -588,5 +581,55 @@ mod tests {
     #[test]
     fn escapes_text() {
         assert_eq!(escape("<b>&\"'\u{1}"), "&lt;b&gt;&amp;&quot;&#39;");
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    /// The bead types of the export tests' hostile alignment (every type, each class).
+    #[test]
+    fn summary_of_every_bead_type() {
+        let a = Alignment {
+            beads: vec![
+                bead(0..1, 0..1, 0.95),
+                bead(1..2, 1..2, 0.91),
+                bead(2..3, 2..3, 0.6),
+                bead(3..4, 3..4, 0.4999),
+                bead(4..5, 4..5, 0.0),
+                bead(5..6, 5..6, 1.0),
+                bead(6..7, 6..7, 0.9),
+                bead(7..9, 7..9, 0.55),
+                bead(9..9, 9..10, 0.8),
+                bead(9..10, 10..12, 0.7),
+                bead(10..11, 12..12, 0.3),
+                bead(11..13, 12..13, 0.99),
+            ],
+        };
+        let s = Summary::of(&a, 13, 13);
+        assert_eq!(
+            (s.beads, s.pairs, s.src_unaligned, s.tgt_unaligned),
+            (12, 10, 1, 1)
+        );
+        let shapes: Vec<String> = s
+            .shapes
+            .iter()
+            .map(|((x, y), n)| format!("{x}-{y}:{n}"))
+            .collect();
+        assert_eq!(
+            shapes,
+            ["1-1:7", "1-2:1", "2-1:1", "2-2:1", "1-0:1", "0-1:1"]
+        );
+        assert_eq!(s.by_confidence, [5, 3, 2]);
+        let classes: Vec<&str> = a.beads.iter().map(row_class).collect();
+        assert_eq!(
+            classes,
+            [
+                "high", "high", "medium", "low", "low", "high", "high", "medium", "null", "medium",
+                "null", "high"
+            ]
+        );
+        let mean = s.mean_pair_score.unwrap();
+        assert!((mean - 7.0999 / 10.0).abs() < 1e-12, "{mean}");
     }
 }

@@ -1,9 +1,10 @@
-//! Writers for alignments: index format, TSV, JSONL, TMX, Moses and an HTML review page.
+//! Writers for alignments: index format, TSV, CSV, JSONL, TMX, Moses and an HTML review page.
 //!
 //! [`Writer`] bundles an alignment with its sentences, languages and document names and
 //! renders every [`Format`]: one file with [`Writer::render`], the files of any format
-//! (Moses writes two) with [`Writer::files`], saved atomically with [`Writer::save`]. The
-//! format modules ([`tmx`], [`moses`], [`html`]) can also be used on their own.
+//! (Moses writes two) with [`Writer::files`], saved atomically with [`Writer::save`]. Every
+//! writer joins the sentences of one side of a bead as [`join_sentences`] does, and the
+//! review page colours pairs by the bands [`HIGH_CONFIDENCE`] and [`MEDIUM_CONFIDENCE`].
 //!
 //! ```
 //! use bialign::export::{Format, Writer};
@@ -28,15 +29,24 @@
 //! # Ok::<(), bialign::Error>(())
 //! ```
 
-pub mod html;
-pub mod moses;
-pub mod tmx;
+mod delimited;
+mod html;
+mod moses;
+mod tmx;
 
 use crate::alignment::Alignment;
 use crate::chars::{is_cjk, is_non_cjk_quote_or_bracket};
 use crate::text::Lang;
+use delimited::Table;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+/// Scores from this up are high confidence: green on the review page ([`Format::Html`]).
+pub const HIGH_CONFIDENCE: f64 = 0.9;
+
+/// Scores from this up, and below [`HIGH_CONFIDENCE`], are medium confidence (yellow on the
+/// review page); lower ones are low (red). A NaN score is low.
+pub const MEDIUM_CONFIDENCE: f64 = 0.5;
 
 /// An output format for an alignment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -45,25 +55,84 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// One bead per line in index format: `[0,1]:[0]`, `[2]:[]`.
     Ids,
-    /// `source<TAB>target<TAB>score`, one line per non-null bead; sentences of one side are
-    /// joined by a space.
+    /// `source<TAB>target<TAB>score`, one line per non-null bead (that passes the minimum
+    /// score), each ending with `\n`; the score has three decimals, the sentences of one side
+    /// are joined as [`join_sentences`] says.
+    ///
+    /// Every reader sees one record per bead with three fields, Python's `str.splitlines`
+    /// included: inside a field, backslash, tab, line feed and carriage return are written as
+    /// `\\`, `\t`, `\n` and `\r` (a reader gets the text back by taking each backslash with
+    /// the character after it as one of these four), and the other characters that some
+    /// reader takes as a line or record break,
+    /// vertical tab, form feed, U+001C to U+001E, NEL (U+0085), U+2028 and U+2029, are
+    /// written as a space (they do not come back). Everything else is written as it is.
     Tsv,
+    /// RFC 4180 CSV, UTF-8: `source,target,score` records, one per non-null bead (that
+    /// passes the minimum score), each ending with CRLF, no header; a field is quoted with
+    /// `"` when it contains `"`, `,`, CR or LF, and its quotes are doubled. A CSV reader
+    /// gives back exactly the joined sentences ([`join_sentences`]).
+    Csv,
     /// One JSON object per bead, null beads included.
     Jsonl,
-    /// TMX 1.4b, one translation unit per non-null bead (see [`tmx`]).
+    /// TMX 1.4b, one translation unit per non-null bead, UTF-8 without byte order mark:
+    ///
+    /// ```xml
+    /// <?xml version="1.0" encoding="UTF-8"?>
+    /// <tmx version="1.4">
+    ///   <header creationtool="bialign" creationtoolversion="0.1.0" datatype="plaintext"
+    ///           segtype="sentence" adminlang="en" srclang="zh-CN" o-tmf="bialign"/>
+    ///   <body>
+    ///     <tu>
+    ///       <prop type="x-bialign-score">0.934</prop>
+    ///       <prop type="x-bialign-src-doc">a.zh.txt</prop>
+    ///       <prop type="x-bialign-tgt-doc">a.en.txt</prop>
+    ///       <tuv xml:lang="zh-CN">
+    ///         <seg>你好。</seg>
+    ///       </tuv>
+    ///       <tuv xml:lang="en">
+    ///         <seg>Hello.</seg>
+    ///       </tuv>
+    ///     </tu>
+    ///   </body>
+    /// </tmx>
+    /// ```
+    ///
+    /// The header is written on one line; the score prop has three decimals; the document
+    /// props appear only when the names are known ([`Writer::with_names`]); the language
+    /// tags are `zh-CN` and `en` unless [`Writer::with_tags`] sets others.
+    ///
+    /// In text, `<`, `>` and `&` are written as entities (quotes stay as they are), in
+    /// attribute values quotes too; a carriage return in text is written as `&#13;` so that
+    /// XML parsers, which turn literal line ends into `\n`, give it back. Characters that XML
+    /// 1.0 does not allow at all cannot be written even as references: vertical tab and form
+    /// feed become a space; the other C0 controls but tab, line feed and carriage return,
+    /// and U+FFFE and U+FFFF, are removed. Every file written is therefore well-formed XML
+    /// whatever the input.
     Tmx,
-    /// Moses plain text: two files, one line per non-null bead (see [`moses`]). It cannot be
-    /// written to a single output: use [`Writer::files`].
+    /// Moses plain text: two parallel files, one line per non-null bead; line `i` of each is
+    /// one side of the `i`-th pair. Every character that some tool may take as a line or
+    /// field break (tab, line feed, carriage return, vertical tab, form feed, U+001C to
+    /// U+001E, NEL, U+2028 and U+2029) is replaced by a space; nothing else is changed. The
+    /// files are named `PREFIX.zh` and `PREFIX.en` (by language code,
+    /// [`Writer::moses_paths`]). It cannot be written to a single output: use
+    /// [`Writer::files`] or [`Writer::write_moses`].
     Moses,
-    /// A self-contained HTML review page (see [`html`]).
+    /// A self-contained HTML review page: no script and no network, inline CSS, an SVG
+    /// picture of the alignment path, a summary, and one table row per bead with every
+    /// sentence of both sides and its index. Rows are coloured by confidence (green from
+    /// [`HIGH_CONFIDENCE`], yellow from [`MEDIUM_CONFIDENCE`], red below), null beads grey
+    /// with "no counterpart" on their empty side. All text is escaped for HTML (`&`, `<`,
+    /// `>`, `"`, `'`) and the characters XML 1.0 forbids are changed as for
+    /// [`Tmx`](Format::Tmx), so the page also parses as XML.
     Html,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Ids,
         Format::Tsv,
+        Format::Csv,
         Format::Jsonl,
         Format::Tmx,
         Format::Moses,
@@ -75,6 +144,7 @@ impl Format {
         match self {
             Format::Ids => "ids",
             Format::Tsv => "tsv",
+            Format::Csv => "csv",
             Format::Jsonl => "jsonl",
             Format::Tmx => "tmx",
             Format::Moses => "moses",
@@ -87,8 +157,8 @@ impl Format {
         self == Format::Moses
     }
 
-    /// The format a file name's extension names (case-insensitive): `.tsv`, `.jsonl`,
-    /// `.tmx`, `.html` or `.htm`, `.ids` or `.align`; `None` for any other.
+    /// The format a file name's extension names (case-insensitive): `.tsv`, `.csv`,
+    /// `.jsonl`, `.tmx`, `.html` or `.htm`, `.ids` or `.align`; `None` for any other.
     ///
     /// ```
     /// use bialign::export::Format;
@@ -101,6 +171,7 @@ impl Format {
         let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
         match ext.as_str() {
             "tsv" => Some(Format::Tsv),
+            "csv" => Some(Format::Csv),
             "jsonl" => Some(Format::Jsonl),
             "tmx" => Some(Format::Tmx),
             "html" | "htm" => Some(Format::Html),
@@ -133,7 +204,7 @@ impl std::str::FromStr for Format {
             .find(|f| f.name() == lower)
             .ok_or_else(|| {
                 crate::Error::config(format!(
-                    "unknown format `{lower}` (expected ids, tsv, jsonl, tmx, moses or html)"
+                    "unknown format `{lower}` (expected ids, tsv, csv, jsonl, tmx, moses or html)"
                 ))
             })
     }
@@ -215,7 +286,7 @@ impl<'a> Writer<'a> {
         self
     }
 
-    /// Leaves pairs scoring below `min_score` out of TSV, TMX and Moses output; the
+    /// Leaves pairs scoring below `min_score` out of TSV, CSV, TMX and Moses output; the
     /// whole-document formats (ids, JSONL, HTML) keep every bead.
     pub fn with_min_score(mut self, min_score: f64) -> Self {
         self.min_score = Some(min_score);
@@ -254,16 +325,20 @@ impl<'a> Writer<'a> {
 
     /// The TMX options this writer implies.
     fn tmx_options(&self) -> tmx::TmxOptions {
-        let mut o = tmx::TmxOptions::for_langs(self.src_lang, self.tgt_lang);
-        if let Some(t) = self.src_tag {
-            o.src_lang = t.to_string();
+        let mut o = tmx::TmxOptions::for_langs(self.src_lang, self.tgt_lang)
+            .with_doc_names(self.src_name, self.tgt_name);
+        if self.src_tag.is_some() || self.tgt_tag.is_some() {
+            let src = self
+                .src_tag
+                .map_or_else(|| o.src_lang.clone(), str::to_string);
+            let tgt = self
+                .tgt_tag
+                .map_or_else(|| o.tgt_lang.clone(), str::to_string);
+            o = o.with_tags(src, tgt);
         }
-        if let Some(t) = self.tgt_tag {
-            o.tgt_lang = t.to_string();
+        if let Some(min) = self.min_score {
+            o = o.with_min_score(min);
         }
-        o.min_score = self.min_score;
-        o.src_doc = self.src_name.map(str::to_string);
-        o.tgt_doc = self.tgt_name.map(str::to_string);
         o
     }
 
@@ -291,8 +366,9 @@ impl<'a> Writer<'a> {
         let io_err = |e| crate::Error::io("<output>", e);
         let (a, src, tgt) = (self.alignment, &self.src[..], &self.tgt[..]);
         match format {
-            Format::Ids | Format::Jsonl => write_simple(out, format, a, src, tgt, None),
-            Format::Tsv => write_simple(out, format, a, src, tgt, self.min_score),
+            Format::Ids | Format::Jsonl => write_simple(out, format, a, src, tgt),
+            Format::Tsv => delimited::write(out, Table::Tsv, a, src, tgt, self.min_score),
+            Format::Csv => delimited::write(out, Table::Csv, a, src, tgt, self.min_score),
             Format::Tmx => tmx::write(out, a, src, tgt, &self.tmx_options()),
             Format::Html => html::write(out, a, src, tgt, &self.html_options()),
             Format::Moses => {
@@ -330,9 +406,9 @@ impl<'a> Writer<'a> {
             .collect())
     }
 
-    /// Writes Moses plain text: the source side of every non-null bead (that passes the
-    /// minimum score) to `src_out`, its target side to `tgt_out`, one line each (see
-    /// [`moses::write`]).
+    /// Writes Moses plain text ([`Format::Moses`]): the source side of every non-null bead
+    /// (that passes the minimum score) to `src_out`, its target side to `tgt_out`, one line
+    /// each, each ending with `\n`.
     ///
     /// # Errors
     ///
@@ -355,8 +431,10 @@ impl<'a> Writer<'a> {
         .map_err(|e| crate::Error::io("<output>", e))
     }
 
-    /// The two Moses file names for the output prefix `prefix`: `prefix.zh` and
-    /// `prefix.en` for Chinese to English (see [`moses::file_names`]).
+    /// The two Moses file names for the output prefix `prefix`, following the Moses
+    /// convention of one language code as the extension: `prefix.zh` and `prefix.en` for
+    /// Chinese to English; `prefix.src.zh` and `prefix.tgt.zh` when both sides have the same
+    /// language.
     pub fn moses_paths(&self, prefix: &Path) -> (PathBuf, PathBuf) {
         moses::file_names(prefix, self.src_lang, self.tgt_lang)
     }
@@ -517,91 +595,15 @@ fn starts_cjk(s: &str) -> bool {
         .is_some_and(is_cjk)
 }
 
-/// Tabs and line breaks inside a TSV field become spaces, so every record stays one line.
-fn tsv_field(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c == '\t' || c == '\n' || c == '\r' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// The language of a text side guessed from its script (Han characters against Latin
-/// letters), or `default` when it has neither.
-fn guess_lang<S: AsRef<str>>(sentences: &[S], default: Lang) -> Lang {
-    let refs: Vec<&str> = sentences.iter().map(AsRef::as_ref).collect();
-    let shares = crate::text::partition::ScriptShares::of(&refs);
-    if shares.zh_han == 0 && shares.en_letters == 0 {
-        default
-    } else if shares.zh_share() >= 0.5 {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
-}
-
-/// Writes `alignment` of sentences `src` and `tgt` in `format`.
-///
-/// Ids, TSV and JSONL are written as they always were. For TMX and HTML the languages are
-/// guessed from the script of each side (Chinese when Han characters dominate), without
-/// document names or minimum score; use [`Writer`] to set them. Moses needs two outputs and
-/// gives an [`InvalidInput`](io::ErrorKind::InvalidInput) error here (use
-/// [`Writer::files`] or [`moses::write`]). A bead index beyond the sentences is
-/// written as an empty sentence.
-pub fn write<W: Write, S: AsRef<str>, T: AsRef<str>>(
-    out: &mut W,
-    format: Format,
-    alignment: &Alignment,
-    src: &[S],
-    tgt: &[T],
-) -> io::Result<()> {
-    if format.is_two_files() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the moses format writes two files (one per language); \
-             use export::Writer::files or export::moses::write",
-        ));
-    }
-    let langs = match format {
-        Format::Tmx | Format::Html => (guess_lang(src, Lang::Zh), guess_lang(tgt, Lang::En)),
-        _ => (Lang::Zh, Lang::En),
-    };
-    // Beads beyond the sentences are written as empty sentences here, so no check.
-    let writer = Writer::new(alignment, src, tgt).with_langs(langs.0, langs.1);
-    let (a, src, tgt) = (writer.alignment, &writer.src[..], &writer.tgt[..]);
-    match format {
-        Format::Tmx => tmx::write(out, a, src, tgt, &writer.tmx_options()),
-        Format::Html => html::write(out, a, src, tgt, &writer.html_options()),
-        _ => write_simple(out, format, a, src, tgt, None),
-    }
-}
-
-/// Ids, TSV (pairs passing `min_score`) and JSONL.
+/// Ids and JSONL: every bead.
 fn write_simple<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
     out: &mut W,
     format: Format,
     alignment: &Alignment,
     src: &[S],
     tgt: &[T],
-    min_score: Option<f64>,
 ) -> io::Result<()> {
     match format {
-        Format::Tsv => {
-            for b in alignment.pairs().filter(|b| passes(b.score, min_score)) {
-                writeln!(
-                    out,
-                    "{}\t{}\t{:.3}",
-                    tsv_field(&join_side(src, &b.src)),
-                    tsv_field(&join_side(tgt, &b.tgt)),
-                    b.score
-                )?;
-            }
-            Ok(())
-        }
         Format::Jsonl => {
             for b in &alignment.beads {
                 let obj = JsonBead::of(b, src, tgt);
@@ -610,7 +612,7 @@ fn write_simple<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
             }
             Ok(())
         }
-        // Ids, and the caller routes only these three formats here.
+        // Ids, and the caller routes only these two formats here.
         _ => out.write_all(alignment.to_ids().as_bytes()),
     }
 }

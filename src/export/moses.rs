@@ -1,4 +1,5 @@
-//! Moses plain-text output: two parallel files, one line per non-null bead.
+//! Moses plain-text output ([`Format::Moses`](super::Format::Moses)): two parallel files, one
+//! line per non-null bead.
 //!
 //! Line `i` of the source file and line `i` of the target file are the two sides of the
 //! `i`-th pair. Several sentences of one side are joined with a space (none between Chinese
@@ -14,10 +15,10 @@ use crate::text::Lang;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-pub use crate::chars::is_line_or_field_break as is_break;
+use crate::chars::is_line_or_field_break as is_break;
 
 /// `s` on one line: every [`is_break`] character replaced by a space.
-pub fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if is_break(c) { ' ' } else { c })
         .collect()
@@ -32,7 +33,7 @@ pub fn one_line(s: &str) -> String {
 /// # Errors
 ///
 /// The error of either output, if writing fails.
-pub fn write<A, B, S, T>(
+pub(crate) fn write<A, B, S, T>(
     src_out: &mut A,
     tgt_out: &mut B,
     alignment: &Alignment,
@@ -57,7 +58,7 @@ where
 /// The two file names for the output prefix `prefix`, following the Moses convention of one
 /// language code as the extension: `out` gives `out.zh` and `out.en` for Chinese to
 /// English. When both sides have the same language, `out.src.zh` and `out.tgt.zh`.
-pub fn file_names(prefix: &Path, src: Lang, tgt: Lang) -> (PathBuf, PathBuf) {
+pub(crate) fn file_names(prefix: &Path, src: Lang, tgt: Lang) -> (PathBuf, PathBuf) {
     let with = |ext: String| {
         let mut name = prefix.as_os_str().to_owned();
         name.push(".");
@@ -117,5 +118,19 @@ mod tests {
             file_names(Path::new("o"), Lang::En, Lang::En),
             (PathBuf::from("o.src.en"), PathBuf::from("o.tgt.en"))
         );
+        assert_eq!(
+            file_names(Path::new("o"), Lang::En, Lang::Zh),
+            (PathBuf::from("o.en"), PathBuf::from("o.zh"))
+        );
+    }
+
+    #[test]
+    fn one_line_replaces_every_break_and_nothing_else() {
+        let breaks = "\t\n\u{B}\u{C}\r\u{1C}\u{1D}\u{1E}\u{85}\u{2028}\u{2029}";
+        assert!(breaks.chars().all(is_break));
+        assert_eq!(one_line(breaks), " ".repeat(11));
+        let kept = "a\u{0}\u{1}\u{1B}\u{1F}\u{7F}\u{200F}😀\\\"";
+        assert!(!kept.chars().any(is_break));
+        assert_eq!(one_line(kept), kept);
     }
 }

@@ -1,4 +1,5 @@
-//! TMX 1.4b output: one translation unit per non-null bead.
+//! TMX 1.4b output ([`Format::Tmx`](super::Format::Tmx)): one translation unit per non-null
+//! bead.
 //!
 //! The file looks like this (indented by two spaces, UTF-8, no byte order mark):
 //!
@@ -49,7 +50,7 @@ use std::io::{self, Write};
 
 /// The TMX language tag used for `lang` unless another is configured: `zh-CN` for Chinese,
 /// `en` for English.
-pub fn default_tag(lang: Lang) -> &'static str {
+pub(crate) fn default_tag(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -58,35 +59,35 @@ pub fn default_tag(lang: Lang) -> &'static str {
 
 /// Options of the TMX writer.
 #[derive(Clone, Debug, PartialEq)]
-pub struct TmxOptions {
+pub(crate) struct TmxOptions {
     /// Language tag of the source side (`xml:lang` of its `tuv`s and the header's
     /// `srclang`); default `zh-CN`.
-    pub src_lang: String,
+    pub(crate) src_lang: String,
     /// Language tag of the target side; default `en`.
-    pub tgt_lang: String,
+    pub(crate) tgt_lang: String,
     /// Pairs scoring below this are left out; `None` keeps every pair. A NaN score never
     /// passes a minimum.
-    pub min_score: Option<f64>,
+    pub(crate) min_score: Option<f64>,
     /// The source document's name, written as the prop `x-bialign-src-doc` of every unit.
-    pub src_doc: Option<String>,
+    pub(crate) src_doc: Option<String>,
     /// The target document's name, written as the prop `x-bialign-tgt-doc` of every unit.
-    pub tgt_doc: Option<String>,
+    pub(crate) tgt_doc: Option<String>,
 }
 
 impl Default for TmxOptions {
     fn default() -> Self {
-        TmxOptions::for_langs(Lang::Zh, Lang::En)
+        TmxOptions::new()
     }
 }
 
 impl TmxOptions {
     /// Chinese (`zh-CN`) to English (`en`), every pair kept, no document names.
-    pub fn new() -> Self {
-        Self::default()
+    pub(crate) fn new() -> Self {
+        TmxOptions::for_langs(Lang::Zh, Lang::En)
     }
 
     /// The default tags ([`default_tag`]) for a source and a target language.
-    pub fn for_langs(src: Lang, tgt: Lang) -> Self {
+    pub(crate) fn for_langs(src: Lang, tgt: Lang) -> Self {
         TmxOptions {
             src_lang: default_tag(src).to_string(),
             tgt_lang: default_tag(tgt).to_string(),
@@ -97,27 +98,27 @@ impl TmxOptions {
     }
 
     /// Sets the language tags of the source and target sides (e.g. `zh-TW`, `en-GB`).
-    pub fn with_tags(mut self, src: impl Into<String>, tgt: impl Into<String>) -> Self {
+    pub(crate) fn with_tags(mut self, src: impl Into<String>, tgt: impl Into<String>) -> Self {
         self.src_lang = src.into();
         self.tgt_lang = tgt.into();
         self
     }
 
     /// Leaves out pairs scoring below `min_score`.
-    pub fn with_min_score(mut self, min_score: f64) -> Self {
+    pub(crate) fn with_min_score(mut self, min_score: f64) -> Self {
         self.min_score = Some(min_score);
         self
     }
 
     /// Sets the document names written as props of every unit.
-    pub fn with_doc_names(mut self, src: Option<&str>, tgt: Option<&str>) -> Self {
+    pub(crate) fn with_doc_names(mut self, src: Option<&str>, tgt: Option<&str>) -> Self {
         self.src_doc = src.map(str::to_string);
         self.tgt_doc = tgt.map(str::to_string);
         self
     }
 }
 
-pub use crate::chars::is_xml_char;
+use crate::chars::is_xml_char;
 
 /// `s` with the characters XML 1.0 forbids changed: vertical tab (U+000B) and form feed
 /// (U+000C) become a space, the other C0 controls except tab, line feed and carriage return,
@@ -125,7 +126,7 @@ pub use crate::chars::is_xml_char;
 ///
 /// The TMX writer and the HTML page apply this to all text; a reader of their output gets
 /// back `xml_safe(text)`.
-pub fn xml_safe(s: &str) -> Cow<'_, str> {
+pub(crate) fn xml_safe(s: &str) -> Cow<'_, str> {
     if s.chars().all(is_xml_char) {
         return Cow::Borrowed(s);
     }
@@ -165,7 +166,7 @@ fn escape_text(s: &str) -> String {
 /// # Errors
 ///
 /// The error of `out`, if writing fails.
-pub fn write<W, S, T>(
+pub(crate) fn write<W, S, T>(
     out: &mut W,
     alignment: &Alignment,
     src: &[S],
@@ -305,5 +306,46 @@ mod tests {
         )
         .unwrap();
         assert_eq!(String::from_utf8(out).unwrap().matches("<tu>").count(), 1);
+    }
+
+    #[test]
+    fn xml_safe_is_documented_behaviour() {
+        assert_eq!(
+            xml_safe("a\u{0}b\u{B}c\u{C}d\u{1F}e\u{FFFE}\u{FFFF}f"),
+            "ab c def"
+        );
+        assert!(matches!(
+            xml_safe("plain 𠀀 text\t\n\r"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn options_default_to_chinese_to_english_and_follow_the_languages() {
+        assert_eq!(TmxOptions::new(), TmxOptions::default());
+        assert_eq!(TmxOptions::new().src_lang, "zh-CN");
+        assert_eq!(TmxOptions::new().tgt_lang, "en");
+        // English to Chinese, with only the source document's name.
+        let a = Alignment {
+            beads: vec![Bead {
+                src: 0..1,
+                tgt: 0..1,
+                score: 0.9,
+            }],
+        };
+        let en = ["First: <b>bold</b> & \"quotes\" 'single'.\u{B}"];
+        let zh = ["第一句。"];
+        let opts = TmxOptions::for_langs(Lang::En, Lang::Zh).with_doc_names(Some("e"), None);
+        let mut out = Vec::new();
+        write(&mut out, &a, &en, &zh, &opts).unwrap();
+        let xml = String::from_utf8(out).unwrap();
+        assert!(xml.contains(" srclang=\"en\" "));
+        let en_tuv = "<tuv xml:lang=\"en\">\n        \
+                      <seg>First: &lt;b&gt;bold&lt;/b&gt; &amp; \"quotes\" 'single'. </seg>";
+        let zh_tuv = "<tuv xml:lang=\"zh-CN\">\n        <seg>第一句。</seg>";
+        let (e, z) = (xml.find(en_tuv), xml.find(zh_tuv));
+        assert!(e.is_some() && z.is_some() && e < z, "{xml}");
+        assert!(xml.contains("<prop type=\"x-bialign-src-doc\">e</prop>"));
+        assert!(!xml.contains("x-bialign-tgt-doc"));
     }
 }

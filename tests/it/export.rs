@@ -1,7 +1,7 @@
 //! Round trips of every output format with hostile text, and the TMX and HTML outputs in real
 //! consumers (translate-toolkit, headless Chromium) when those are installed.
 
-use bialign::export::{self, html, join_sentences, moses, tmx, Format, Writer};
+use bialign::export::{join_sentences, Format, Writer, HIGH_CONFIDENCE, MEDIUM_CONFIDENCE};
 use bialign::{Alignment, Bead, ErrorKind, Lang};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{self, lines};
+use crate::common::{
+    self, csv_field, html_escape, is_xml_char, lines, one_line, tsv_text, tsv_unescape, xml_safe,
+};
 
 // ------------------------------------------------------------------------------ fixtures
 
@@ -19,10 +21,15 @@ fn bead(src: std::ops::Range<usize>, tgt: std::ops::Range<usize>, score: f64) ->
     Bead { src, tgt, score }
 }
 
+/// The sentences as owned strings.
+fn owned(sentences: &[&str]) -> Vec<String> {
+    sentences.iter().map(|s| s.to_string()).collect()
+}
+
 /// Chinese source sentences, English target sentences and an alignment of every bead type,
 /// full of text that breaks careless writers.
 fn hostile() -> (Vec<String>, Vec<String>, Alignment) {
-    let zh: Vec<String> = [
+    let zh = owned(&[
         "第一句：<b>粗体</b> & “引号” 'single' \"double\"。",
         "CDATA 结束符 ]]> 与 ]]&gt; 字面量。",
         "控制字符\u{1}\u{7}\u{8}\u{B}\u{C}\u{1F}以及\u{7F}\u{85}结束。",
@@ -36,11 +43,8 @@ fn hostile() -> (Vec<String>, Vec<String>, Alignment) {
         "孤立句，无对应。",
         "最后一句。",
         "真的。",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let en: Vec<String> = [
+    ]);
+    let en = owned(&[
         "First: <b>bold</b> & \"quotes\" 'single'.",
         "CDATA end ]]> and literal ]]&gt;.",
         "Controls\u{0}\u{1}\u{1B}[31m red \u{7F} done.",
@@ -54,10 +58,7 @@ fn hostile() -> (Vec<String>, Vec<String>, Alignment) {
         "Two-target A.",
         "Two-target B.",
         "Final sentence.",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     let alignment = Alignment {
         beads: vec![
             bead(0..1, 0..1, 0.95),
@@ -96,10 +97,19 @@ fn render(out: &Writer<'_>, format: Format) -> String {
     String::from_utf8(buf).expect("output is UTF-8")
 }
 
-/// The XML 1.0 `Char` production.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
-        || c >= '\u{10000}'
+/// The CSS class of a bead's row on the review page, as `Format::Html` documents it: `null`
+/// for a null bead, else `high` from `HIGH_CONFIDENCE`, `medium` from `MEDIUM_CONFIDENCE`
+/// and `low` below (a NaN score is low).
+fn row_class(b: &Bead) -> &'static str {
+    if b.src.is_empty() || b.tgt.is_empty() {
+        "null"
+    } else if b.score >= HIGH_CONFIDENCE {
+        "high"
+    } else if b.score >= MEDIUM_CONFIDENCE {
+        "medium"
+    } else {
+        "low"
+    }
 }
 
 // ------------------------------------------------------------------------------ joining
@@ -258,8 +268,8 @@ fn tmx_round_trips_hostile_text() {
         assert_eq!(tu.tuvs[0].0, "zh-CN");
         assert_eq!(tu.tuvs[1].0, "en");
         // Exactly the text, modulo the documented change of XML-forbidden characters.
-        assert_eq!(tu.tuvs[0].1, tmx::xml_safe(s));
-        assert_eq!(tu.tuvs[1].1, tmx::xml_safe(t));
+        assert_eq!(tu.tuvs[0].1, xml_safe(s));
+        assert_eq!(tu.tuvs[1].1, xml_safe(t));
         let got: f64 = prop(tu, "x-bialign-score")
             .expect("score prop")
             .parse()
@@ -277,18 +287,6 @@ fn tmx_round_trips_hostile_text() {
     // The documented replacement: VT and FF become spaces, other controls disappear.
     assert_eq!(tmx.tus[2].tuvs[0].1, "控制字符  以及\u{7F}\u{85}结束。");
     assert_eq!(tmx.tus[2].tuvs[1].1, "Controls[31m red \u{7F} done.");
-}
-
-#[test]
-fn xml_safe_is_documented_behaviour() {
-    assert_eq!(
-        tmx::xml_safe("a\u{0}b\u{B}c\u{C}d\u{1F}e\u{FFFE}\u{FFFF}f"),
-        "ab c def"
-    );
-    assert!(matches!(
-        tmx::xml_safe("plain 𠀀 text\t\n\r"),
-        std::borrow::Cow::Borrowed(_)
-    ));
 }
 
 #[test]
@@ -316,22 +314,25 @@ fn tmx_options_min_score_tags_and_no_doc_props() {
         );
     }
 
-    // The library writer with its own options: English to Chinese.
-    let mut buf = Vec::new();
-    let opts = tmx::TmxOptions::for_langs(Lang::En, Lang::Zh).with_doc_names(Some("e"), None);
+    // English to Chinese, with only the source document's name: the default tags follow
+    // the languages.
     let m = a.mirrored();
-    tmx::write(&mut buf, &m, &en, &zh, &opts).expect("write");
-    let tmx = parse_tmx(&String::from_utf8(buf).expect("UTF-8"));
+    let out = Writer::new(&m, &en, &zh)
+        .with_langs(Lang::En, Lang::Zh)
+        .with_names(Some("e"), None);
+    let tmx = parse_tmx(&render(&out, Format::Tmx));
     assert_eq!(tmx.header["srclang"], "en");
-    assert_eq!(
-        tmx.tus[0].tuvs[0],
-        ("en".to_string(), tmx::xml_safe(&en[0]).into_owned())
-    );
+    assert_eq!(tmx.tus[0].tuvs[0], ("en".to_string(), xml_safe(&en[0])));
     assert_eq!(tmx.tus[0].tuvs[1].0, "zh-CN");
     assert_eq!(prop(&tmx.tus[0], "x-bialign-src-doc"), Some("e"));
     assert_eq!(prop(&tmx.tus[0], "x-bialign-tgt-doc"), None);
-    assert_eq!(tmx::TmxOptions::new(), tmx::TmxOptions::default());
-    assert_eq!(tmx::TmxOptions::new().src_lang, "zh-CN");
+    // Without languages or tags, a writer is Chinese (`zh-CN`) to English (`en`).
+    let tmx = parse_tmx(&render(&Writer::new(&a, &zh, &en), Format::Tmx));
+    assert_eq!(tmx.header["srclang"], "zh-CN");
+    assert_eq!(
+        (tmx.tus[0].tuvs[0].0.as_str(), tmx.tus[0].tuvs[1].0.as_str()),
+        ("zh-CN", "en")
+    );
 }
 
 #[test]
@@ -388,9 +389,9 @@ fn tsv_has_one_line_per_pair() {
     for (line, (s, t, score)) in lines.iter().zip(expected_pairs(&zh, &en, &a)) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "{line:?}");
-        let flat = |x: &str| x.replace(['\t', '\n', '\r'], " ");
-        assert_eq!(fields[0], flat(&s));
-        assert_eq!(fields[1], flat(&t));
+        // The documented escapes, undone, give the text (other separators as spaces).
+        assert_eq!(tsv_unescape(fields[0]), Some(tsv_text(&s)), "{line:?}");
+        assert_eq!(tsv_unescape(fields[1]), Some(tsv_text(&t)), "{line:?}");
         assert_eq!(fields[2], format!("{score:.3}"));
     }
     // The minimum score applies to TSV too.
@@ -399,6 +400,258 @@ fn tsv_has_one_line_per_pair() {
         text.lines().count(),
         a.pairs().filter(|b| b.score >= 0.9).count()
     );
+}
+
+// ------------------------------------------------------------------------------ TSV and CSV
+//
+// These guard issue 14: a pair is one record for every reader of TSV and CSV, whatever its
+// text. TSV lines split with Python's `str.splitlines` (which also breaks on VT, FF,
+// U+001C-U+001E, NEL, U+2028 and U+2029) are one per bead and undo to the text; CSV read with
+// Python's `csv` module gives one row per bead with the exact texts.
+
+/// Sentences made of everything that breaks table readers: every line, record and field
+/// separator, quotes, commas, backslashes (escape-like ones too), emoji, right-to-left text
+/// and control characters, but no NUL (which older Python `csv` modules refuse).
+fn separators() -> (Vec<String>, Vec<String>, Alignment) {
+    let zh = owned(&[
+        "制表\t符，逗号,引号\"双\"与'单'。",
+        "换行\n回车\r二者\r\n垂直\u{B}换页\u{C}结束。",
+        "文件\u{1C}组\u{1D}记录\u{1E}下一行\u{85}行\u{2028}段\u{2029}分隔。",
+        "反斜杠\\、\\t、\\n、\\\\ 与结尾的\\",
+        "表情😀👩‍👩‍👧‍👦🇨🇳，RTL：\u{202E}עברית\u{202C} \u{200F}مرحبا\u{200E}。",
+        "控制\u{1}\u{7}\u{8}\u{1B}[31m\u{1F}\u{7F}字符。",
+        "",
+        "\"整句在引号里，\"",
+        "孤立句。",
+        "最后一句。",
+        "真的,\t完了\\",
+    ]);
+    let en = owned(&[
+        "Tab\there, comma, \"double\" and 'single' quotes.",
+        "LF\nCR\rCRLF\r\nVT\u{B}FF\u{C}end.",
+        "FS\u{1C}GS\u{1D}RS\u{1E}NEL\u{85}LS\u{2028}PS\u{2029}end.",
+        "Backslashes \\, \\t, \\n, \\\\ and a trailing one \\",
+        "Emoji 😀👩‍👩‍👧‍👦🇨🇳, RTL \u{202B}embedding\u{202C} \u{200F}mark\u{200E}.",
+        "Controls\u{1}\u{7}\u{8}\u{1B}[31m\u{1F}\u{7F} done.",
+        "",
+        "\"",
+        "A target-only sentence, \"quoted\".",
+        "Last, \"one\".",
+        "Really\r\n\"done\",\\",
+    ]);
+    let alignment = Alignment {
+        beads: vec![
+            bead(0..1, 0..1, 0.95),
+            bead(1..2, 1..2, 0.2),
+            bead(2..3, 2..3, 0.6),
+            bead(3..4, 3..4, 1.0),
+            bead(4..5, 4..5, 0.5),
+            bead(5..6, 5..6, 0.49),
+            bead(6..7, 6..7, 0.0),
+            bead(7..8, 7..8, 0.9),
+            bead(8..9, 8..8, 0.3),
+            bead(9..9, 8..9, 0.8),
+            bead(9..11, 9..11, 0.7),
+        ],
+    };
+    (zh, en, alignment)
+}
+
+/// Runs the Python program `script` with `args`, and parses its standard output as JSON.
+fn python_json(script: &str, args: &[&Path]) -> serde_json::Value {
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .args(args)
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON from python")
+}
+
+/// The records Python read, each as its fields.
+fn records(v: &serde_json::Value) -> Vec<Vec<String>> {
+    v.as_array()
+        .expect("a list of records")
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .expect("a record is a list")
+                .iter()
+                .map(|f| f.as_str().expect("a field is a string").to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn tsv_has_one_line_per_bead_and_undoes_to_the_text_in_rust() {
+    let (zh, en, a) = separators();
+    let out = Writer::new(&a, &zh, &en);
+    let text = render(&out, Format::Tsv);
+    let pairs = expected_pairs(&zh, &en, &a);
+    assert_eq!(pairs.len(), 9);
+    // Every record ends with a line feed, and no other line feed is written.
+    assert!(text.ends_with('\n'));
+    assert_eq!(text.matches('\n').count(), pairs.len());
+    assert_eq!(text.lines().count(), pairs.len());
+    // Exactly two tabs a record, and no other separator of any reader.
+    assert_eq!(text.matches('\t').count(), 2 * pairs.len());
+    assert!(
+        !text
+            .chars()
+            .any(|c| !matches!(c, '\t' | '\n') && common::LINE_OR_FIELD_BREAKS.contains(&c)),
+        "a separator inside a field"
+    );
+    for (line, (s, t, score)) in text.lines().zip(&pairs) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line:?}");
+        assert_eq!(
+            tsv_unescape(fields[0]).as_ref(),
+            Some(&tsv_text(s)),
+            "{line:?}"
+        );
+        assert_eq!(
+            tsv_unescape(fields[1]).as_ref(),
+            Some(&tsv_text(t)),
+            "{line:?}"
+        );
+        assert_eq!(fields[2], format!("{score:.3}"));
+    }
+    // The four escapes, and the other separators as spaces, on a sentence with all of them.
+    let line = text.lines().nth(1).expect("a second record");
+    assert_eq!(
+        line,
+        "换行\\n回车\\r二者\\r\\n垂直 换页 结束。\tLF\\nCR\\rCRLF\\r\\nVT FF end.\t0.200"
+    );
+    let line = text.lines().nth(3).expect("a fourth record");
+    assert!(
+        line.starts_with("反斜杠\\\\、\\\\t、\\\\n、\\\\\\\\ 与结尾的\\\\\t"),
+        "{line:?}"
+    );
+    // The minimum score: one record per pair that passes.
+    let text = render(&out.clone().with_min_score(0.5), Format::Tsv);
+    let kept = a.pairs().filter(|b| b.score >= 0.5).count();
+    assert_eq!(text.matches('\n').count(), kept);
+    assert_eq!(kept, 6);
+}
+
+const TSV_READER: &str = r#"
+import json, re, sys
+ESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    text = f.read()
+records = []
+for line in text.splitlines():
+    fields = line.split("\t")
+    records.append([re.sub(r"\\(.)", lambda m: ESCAPES[m.group(1)], x) for x in fields])
+print(json.dumps(records))
+"#;
+
+#[test]
+fn tsv_lines_split_by_python_are_one_record_per_bead() {
+    if let Err(why) = common::python3() {
+        common::skip(
+            "export::tsv_lines_split_by_python_are_one_record_per_bead",
+            &why,
+        );
+        return;
+    }
+    let (zh, en, a) = separators();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pairs.tsv");
+    Writer::new(&a, &zh, &en)
+        .save(Format::Tsv, &path)
+        .expect("save");
+    let got = records(&python_json(TSV_READER, &[&path]));
+    let pairs = expected_pairs(&zh, &en, &a);
+    assert_eq!(got.len(), pairs.len(), "one record per bead: {got:?}");
+    for (r, (s, t, score)) in got.iter().zip(&pairs) {
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[0], tsv_text(s));
+        assert_eq!(r[1], tsv_text(t));
+        assert_eq!(r[2], format!("{score:.3}"));
+    }
+}
+
+const CSV_READER: &str = r#"
+import csv, json, sys
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    rows = list(csv.reader(f, strict=True))
+print(json.dumps(rows))
+"#;
+
+#[test]
+fn csv_read_by_python_gives_the_exact_texts_one_row_per_bead() {
+    let (zh, en, a) = separators();
+    let out = Writer::new(&a, &zh, &en);
+    let text = render(&out, Format::Csv);
+    // Exactly RFC 4180 as written out here: every record, the last one too, ends with CRLF;
+    // the minimum score applies.
+    let csv = |min: f64| -> String {
+        a.pairs()
+            .filter(|b| b.score >= min)
+            .map(|b| {
+                format!(
+                    "{},{},{:.3}\r\n",
+                    csv_field(&join_sentences(&zh, b.src.clone())),
+                    csv_field(&join_sentences(&en, b.tgt.clone())),
+                    b.score
+                )
+            })
+            .collect()
+    };
+    assert_eq!(text, csv(0.0));
+    assert_eq!(
+        render(&out.clone().with_min_score(0.5), Format::Csv),
+        csv(0.5)
+    );
+    assert!(text.ends_with("\r\n"));
+    assert!(text.starts_with(concat!(
+        "\"制表\t符，逗号,引号\"\"双\"\"与'单'。\",",
+        "\"Tab\there, comma, \"\"double\"\" and 'single' quotes.\",0.950\r\n"
+    )));
+    // A field without a quote, comma, CR or LF is written as it is.
+    assert!(text.contains(concat!(
+        "\r\n表情😀👩‍👩‍👧‍👦🇨🇳，RTL：\u{202E}עברית\u{202C} \u{200F}مرحبا\u{200E}。,",
+        "\"Emoji"
+    )));
+    assert!(text.contains("\r\n,,0.000\r\n"), "two empty sentences");
+
+    if let Err(why) = common::python3() {
+        common::skip(
+            "export::csv_read_by_python_gives_the_exact_texts_one_row_per_bead",
+            &why,
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pairs.csv");
+    assert_eq!(Format::from_extension(&path), Some(Format::Csv));
+    out.save(Format::Csv, &path).expect("save");
+    let got = records(&python_json(CSV_READER, &[&path]));
+    let pairs = expected_pairs(&zh, &en, &a);
+    assert_eq!(got.len(), pairs.len(), "one row per bead: {got:?}");
+    for (r, (s, t, score)) in got.iter().zip(&pairs) {
+        assert_eq!(r, &[s.clone(), t.clone(), format!("{score:.3}")]);
+    }
+    // The hostile fixture of the other formats too (its NUL left out).
+    let (zh, en, a) = hostile();
+    let zh: Vec<String> = zh.iter().map(|s| s.replace('\0', "")).collect();
+    let en: Vec<String> = en.iter().map(|s| s.replace('\0', "")).collect();
+    let path = dir.path().join("hostile.csv");
+    Writer::new(&a, &zh, &en)
+        .save(Format::Csv, &path)
+        .expect("save");
+    let got = records(&python_json(CSV_READER, &[&path]));
+    let pairs = expected_pairs(&zh, &en, &a);
+    assert_eq!(got.len(), pairs.len());
+    for (r, (s, t, score)) in got.iter().zip(&pairs) {
+        assert_eq!(r, &[s.clone(), t.clone(), format!("{score:.3}")]);
+    }
 }
 
 #[test]
@@ -417,27 +670,32 @@ fn ids_round_trip_through_the_eval_parser() {
     );
 }
 
+/// `export::write`, a second writer that guessed the languages from the scripts, is gone;
+/// what its test checked holds of the one `Writer`: every route to one output gives the same
+/// bytes, the languages decide the TMX tags, and Moses is refused as a single output.
 #[test]
-fn old_write_function_still_works() {
+fn every_route_to_a_single_output_gives_the_same_bytes() {
     let (zh, en, a) = hostile();
     let out = Writer::new(&a, &zh, &en);
     for f in Format::ALL.into_iter().filter(|f| !f.is_two_files()) {
-        let mut buf = Vec::new();
-        export::write(&mut buf, f, &a, &zh, &en).expect("write");
+        let files = out.files(f, None).expect("files");
+        assert_eq!(files.len(), 1, "{f}");
+        assert_eq!(files[0].path, None, "{f}: standard output");
         assert_eq!(
-            String::from_utf8(buf).expect("UTF-8"),
+            String::from_utf8(files[0].bytes.clone()).expect("UTF-8"),
             render(&out, f),
             "{f}"
         );
+        assert_eq!(out.render(f).expect("render"), files[0].bytes, "{f}");
     }
-    // Languages are guessed from the script: the mirrored alignment is English to Chinese.
-    let mut buf = Vec::new();
-    export::write(&mut buf, Format::Tmx, &a.mirrored(), &en, &zh).expect("write");
-    let tmx = parse_tmx(&String::from_utf8(buf).expect("UTF-8"));
+    // The mirrored alignment, English to Chinese, written with its languages.
+    let m = a.mirrored();
+    let mirrored = Writer::new(&m, &en, &zh).with_langs(Lang::En, Lang::Zh);
+    let tmx = parse_tmx(&render(&mirrored, Format::Tmx));
     assert_eq!(tmx.header["srclang"], "en");
     assert_eq!(tmx.tus[0].tuvs[1].0, "zh-CN");
-    let err = export::write(&mut Vec::new(), Format::Moses, &a, &zh, &en).expect_err("two files");
-    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    let err = out.render(Format::Moses).expect_err("two files");
+    assert_eq!(err.kind(), ErrorKind::Config);
 }
 
 #[test]
@@ -445,6 +703,7 @@ fn formats_parse_and_errors_are_typed() {
     for (name, f) in [
         ("ids", Format::Ids),
         ("tsv", Format::Tsv),
+        ("csv", Format::Csv),
         ("jsonl", Format::Jsonl),
         ("tmx", Format::Tmx),
         ("moses", Format::Moses),
@@ -492,11 +751,11 @@ fn moses_files_stay_parallel() {
         assert!(!file
             .trim_end_matches('\n')
             .chars()
-            .any(|c| c != '\n' && moses::is_break(c)));
+            .any(|c| c != '\n' && common::LINE_OR_FIELD_BREAKS.contains(&c)));
         assert_eq!(file.lines().count(), lines.len());
         for (line, p) in lines.iter().zip(&pairs) {
             let want = if side == 0 { &p.0 } else { &p.1 };
-            assert_eq!(*line, moses::one_line(want));
+            assert_eq!(*line, one_line(want));
         }
     }
     assert!(s.contains("含 制表符 换行  回车 和 行分隔 段分隔。"));
@@ -512,7 +771,9 @@ fn moses_files_stay_parallel() {
         (PathBuf::from("dir/out.zh"), PathBuf::from("dir/out.en"))
     );
     assert_eq!(
-        moses::file_names(Path::new("o"), Lang::En, Lang::Zh),
+        Writer::new(&a, &zh, &en)
+            .with_langs(Lang::En, Lang::Zh)
+            .moses_paths(Path::new("o")),
         (PathBuf::from("o.en"), PathBuf::from("o.zh"))
     );
 }
@@ -587,6 +848,35 @@ fn parse_html(page: &str) -> Vec<(String, Vec<String>)> {
     rows
 }
 
+/// The rows of one table of the review page's summary: (header, first cell), in page order,
+/// as written (escaped).
+type SummaryRows = Vec<(String, String)>;
+
+/// The rows of the page's summary: (label, value) of the counts table and (bead type, count)
+/// of the bead types table.
+fn page_summary(page: &str) -> (SummaryRows, SummaryRows) {
+    let start = page.find("<div id=\"summary\">").expect("a summary");
+    let end = start + page[start..].find("</div>").expect("the summary's end");
+    let (mut counts, mut shapes) = (Vec::new(), Vec::new());
+    for line in page[start..end].lines() {
+        if line.ends_with("</th></tr>") {
+            continue; // a table's header row
+        }
+        let (row, into) = if let Some(r) = line.strip_prefix("<tr class=\"shape\"><th>") {
+            (r, &mut shapes)
+        } else if let Some(r) = line.strip_prefix("<tr><th>") {
+            (r, &mut counts)
+        } else {
+            continue;
+        };
+        let row = row.strip_suffix("</td></tr>").expect("a row ends its cell");
+        let (label, rest) = row.split_once("</th><td>").expect("a header and a cell");
+        let value = rest.split("</td><td>").next().unwrap_or_default();
+        into.push((label.to_string(), value.to_string()));
+    }
+    (counts, shapes)
+}
+
 #[test]
 fn html_page_shows_every_sentence_escaped_with_summary_and_svg() {
     let (zh, en, a) = hostile();
@@ -605,32 +895,34 @@ fn html_page_shows_every_sentence_escaped_with_summary_and_svg() {
     // Every sentence, escaped, in its row, in order, with its index.
     for s in zh.iter().chain(&en) {
         assert!(
-            page.contains(&html::escape(s)),
+            page.contains(&html_escape(s)),
             "{:?}",
             s.chars().take(40).collect::<String>()
         );
     }
     assert_eq!(
-        html::escape("<a href=\"x\">&'"),
+        html_escape("<a href=\"x\">&'"),
         "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
     );
+    let tag = ["<a href=\"x\">&'"];
+    let one = Alignment {
+        beads: vec![bead(0..1, 0..1, 1.0)],
+    };
+    assert!(render(&Writer::new(&one, &tag, &tag), Format::Html)
+        .contains("<span class=\"x\">&lt;a href=&quot;x&quot;&gt;&amp;&#39;</span>"));
     let rows = parse_html(&page);
     assert_eq!(rows.len(), a.beads.len());
     for ((class, texts), b) in rows.iter().zip(&a.beads) {
-        assert_eq!(class, html::row_class(b));
+        assert_eq!(class, row_class(b));
         let want: Vec<String> = b
             .src
             .clone()
-            .map(|i| {
-                tmx::xml_safe(&zh[i])
-                    .replace("\r\n", "\n")
-                    .replace('\r', "\n")
-            })
-            .chain(b.tgt.clone().map(|j| {
-                tmx::xml_safe(&en[j])
-                    .replace("\r\n", "\n")
-                    .replace('\r', "\n")
-            }))
+            .map(|i| xml_safe(&zh[i]).replace("\r\n", "\n").replace('\r', "\n"))
+            .chain(
+                b.tgt
+                    .clone()
+                    .map(|j| xml_safe(&en[j]).replace("\r\n", "\n").replace('\r', "\n")),
+            )
             .collect();
         assert_eq!(texts, &want);
     }
@@ -641,27 +933,54 @@ fn html_page_shows_every_sentence_escaped_with_summary_and_svg() {
         assert!(page.contains(&format!("class=\"{class}\"")), "{class}");
     }
 
-    // The summary.
-    let s = html::Summary::of(&a, zh.len(), en.len());
+    // The summary, as the page shows it.
+    let (counts, page_shapes) = page_summary(&page);
+    let count = |label: &str| -> &str {
+        counts
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("no summary row {label:?} in {counts:?}"))
+    };
     assert_eq!(
-        (s.beads, s.pairs, s.src_unaligned, s.tgt_unaligned),
-        (12, 10, 1, 1)
+        (
+            count("Beads"),
+            count("Pairs (non-null beads)"),
+            count("Source sentences without counterpart"),
+            count("Target sentences without counterpart")
+        ),
+        ("12", "10", "1", "1")
     );
-    let shapes: Vec<String> = s
-        .shapes
+    let shapes: Vec<String> = page_shapes
         .iter()
-        .map(|((x, y), n)| format!("{x}-{y}:{n}"))
+        .map(|(k, n)| format!("{k}:{n}"))
         .collect();
     assert_eq!(
         shapes,
         ["1-1:7", "1-2:1", "2-1:1", "2-2:1", "1-0:1", "0-1:1"]
     );
-    assert_eq!(s.by_confidence, [5, 3, 2]);
-    for ((x, y), n) in &s.shapes {
+    assert_eq!(
+        [
+            count(&format!("Pairs with confidence \u{2265} {HIGH_CONFIDENCE}")),
+            count(&format!(
+                "Pairs with confidence {MEDIUM_CONFIDENCE} to {HIGH_CONFIDENCE}"
+            )),
+            count(&format!("Pairs with confidence &lt; {MEDIUM_CONFIDENCE}")),
+        ],
+        ["5", "3", "2"]
+    );
+    // Bead types counted here, not by the page.
+    let mut by_shape: HashMap<(usize, usize), usize> = HashMap::new();
+    for b in &a.beads {
+        *by_shape.entry((b.src.len(), b.tgt.len())).or_default() += 1;
+    }
+    assert_eq!(by_shape.len(), page_shapes.len());
+    for ((x, y), n) in &by_shape {
         assert!(page.contains(&format!("<th>{x}-{y}</th><td>{n}</td>")));
     }
-    let mean = s.mean_pair_score.expect("pairs");
+    let mean = a.pairs().map(|b| b.score).sum::<f64>() / a.pairs().count() as f64;
     assert!(page.contains(&format!("<td>{mean:.3}</td>")));
+    assert_eq!(count("Mean confidence of pairs"), format!("{mean:.3}"));
     assert!(page.contains(&format!(
         "<th>Source sentences (zh)</th><td>{}</td>",
         zh.len()
@@ -811,7 +1130,7 @@ fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<[u8; 3]>) {
 }
 
 fn small_review_alignment() -> (Vec<String>, Vec<String>, Alignment) {
-    let zh: Vec<String> = [
+    let zh = owned(&[
         "2021 年 4 月 5 日阿塞拜疆常驻联合国日内瓦办事处代表团致人权事务高级专员办事处的普通照会。",
         "阿塞拜疆共和国常驻联合国日内瓦办事处和其他国际组织代表团向联合国人权事务高级专员办事处致意。",
         "谨此转递阿塞拜疆共和国外交部关于国际提高地雷意识和协助地雷行动日的声明。",
@@ -820,11 +1139,8 @@ fn small_review_alignment() -> (Vec<String>, Vec<String>, Alignment) {
         "附件*",
         "这是一个很长的句子，用来检查表格中的文字是否会正确换行，而不会撑破页面的布局，也不会遮挡旁边的英文列。",
         "<标签> & “引号”。",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let en: Vec<String> = [
+    ]);
+    let en = owned(&[
         "Note verbale dated 5 April 2021 from the Permanent Mission of Azerbaijan to the United Nations Office at Geneva addressed to the Office of the High Commissioner for Human Rights.",
         "The Permanent Mission presents its compliments to the Office of the High Commissioner.",
         "Statement of the Ministry of Foreign Affairs on the International Day for Mine Awareness.",
@@ -833,10 +1149,7 @@ fn small_review_alignment() -> (Vec<String>, Vec<String>, Alignment) {
         "This sentence has no counterpart in the Chinese text at all.",
         "This is a long sentence that checks that text wraps inside the table cell instead of breaking the layout of the page.",
         "<tag> & \"quotes\".",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    ]);
     let a = Alignment {
         beads: vec![
             bead(0..1, 0..1, 0.97),
@@ -1007,8 +1320,8 @@ fn tmx_loads_in_translate_toolkit() {
     assert_eq!(units.len(), expected.len());
     for (u, (s, t, _)) in units.iter().zip(&expected) {
         assert_eq!(u.len(), 2);
-        assert_eq!(u[0], ("zh-CN".to_string(), tmx::xml_safe(s).into_owned()));
-        assert_eq!(u[1], ("en".to_string(), tmx::xml_safe(t).into_owned()));
+        assert_eq!(u[0], ("zh-CN".to_string(), xml_safe(s)));
+        assert_eq!(u[1], ("en".to_string(), xml_safe(t)));
     }
 }
 
@@ -1042,8 +1355,8 @@ fn mac_dev_tmx_loads_in_translate_toolkit() {
         let expected = expected_pairs(&zh, &en, &a);
         assert_eq!(units.len(), a.pairs().count(), "{label}");
         for (u, (s, t, _)) in units.iter().zip(&expected) {
-            assert_eq!(u[0].1, tmx::xml_safe(s), "{label}");
-            assert_eq!(u[1].1, tmx::xml_safe(t), "{label}");
+            assert_eq!(u[0].1, xml_safe(s), "{label}");
+            assert_eq!(u[1].1, xml_safe(t), "{label}");
         }
     }
 }

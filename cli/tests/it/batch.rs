@@ -95,7 +95,7 @@ fn one_thread_and_two_threads_give_identical_outputs() {
     // The seed (one file holding both languages) in several formats, and the mac-dev
     // chapters when they are there: documents of very different sizes.
     let mut jobs = String::new();
-    for ext in ["tsv", "tmx", "jsonl", "ids", "html"] {
+    for ext in ["tsv", "csv", "tmx", "jsonl", "ids", "html"] {
         jobs.push_str(&format!("{}\t\tseed.{ext}\n", p(&seed())));
     }
     match find_mac_dev() {

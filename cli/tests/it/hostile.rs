@@ -363,7 +363,7 @@ fn empty_and_whitespace_files_are_refused() {
         );
     };
     for f in [&empty, &blank] {
-        for fmt in ["tsv", "ids", "jsonl", "tmx", "html"] {
+        for fmt in ["tsv", "csv", "ids", "jsonl", "tmx", "html"] {
             refused(&["--format", fmt, p(f), p(f)], f);
         }
         let o = run(&["segment", p(f)]);
@@ -719,7 +719,7 @@ fn output_is_byte_identical_across_runs() {
     }
     cases.push(vec!["align", "--format", "ids", p(&zh), p(&en)]);
     // Every writer.
-    for fmt in ["tsv", "jsonl", "ids", "tmx", "html"] {
+    for fmt in ["tsv", "csv", "jsonl", "ids", "tmx", "html"] {
         cases.push(vec!["align", NO_LEX, "--format", fmt, p(&seed)]);
         cases.push(
             [

@@ -1,7 +1,8 @@
 //! Helpers shared by the modules of the library's test binary: where the evaluation data and
 //! the optional tools are, how a test says that it skipped, the checks several subjects make
-//! (every sentence in exactly one bead), the aligners the hostile-input tests share, and the
-//! counting allocator of the memory tests.
+//! (every sentence in exactly one bead), independent oracles of the writers' documented
+//! conventions (XML-safe text, HTML escaping, one line per pair), the aligners the
+//! hostile-input tests share, and the counting allocator of the memory tests.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;
@@ -127,6 +128,111 @@ pub fn check_covers(a: &Alignment, n: usize, m: usize) -> Result<(), String> {
 pub fn assert_covers(a: &Alignment, n: usize, m: usize) {
     if let Err(e) = check_covers(a, n, m) {
         panic!("{e}");
+    }
+}
+
+// ------------------------------------------------------------------------------ output oracles
+
+// The conventions the writers document, written out from their specifications rather than
+// taken from the library, so that the export tests compare the output with something the
+// writers do not share.
+
+/// XML 1.0's `Char` production: tab, line feed, carriage return, U+0020 to U+D7FF, U+E000
+/// to U+FFFD and U+10000 up.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || c >= '\u{10000}'
+}
+
+/// The text a TMX or HTML reader gets back for `s`, as `Format::Tmx` documents it: vertical
+/// tab and form feed become a space, every other character XML 1.0 forbids is removed.
+pub fn xml_safe(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\u{B}' | '\u{C}' => Some(' '),
+            c if is_xml_char(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `s` as text of the HTML page: made XML-safe, then `&`, `<`, `>`, `"` and `'` as
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`.
+pub fn html_escape(s: &str) -> String {
+    xml_safe(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// Every character that some reader takes as a line or field break: tab, line feed, vertical
+/// tab, form feed, carriage return, the separators U+001C to U+001E, NEL, and U+2028 and
+/// U+2029 (Python's `str.splitlines` splits on all but tab; Rust's `str::lines` on line feed).
+pub const LINE_OR_FIELD_BREAKS: [char; 11] = [
+    '\t', '\n', '\u{B}', '\u{C}', '\r', '\u{1C}', '\u{1D}', '\u{1E}', '\u{85}', '\u{2028}',
+    '\u{2029}',
+];
+
+/// `s` on one line, as Moses output documents it: every [`LINE_OR_FIELD_BREAKS`] character
+/// replaced by a space.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if LINE_OR_FIELD_BREAKS.contains(&c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The text of a TSV field, as `Format::Tsv` documents it: each backslash taken with the
+/// character after it as one of the four escapes `\\`, `\t`, `\n` and `\r`; `None` for
+/// any other backslash (or one at the end). A field without tabs or line breaks of any kind
+/// that this gives back the text from is the only way to write it.
+pub fn tsv_unescape(field: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            '\\' => '\\',
+            't' => '\t',
+            'n' => '\n',
+            'r' => '\r',
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+/// What a TSV reader gets back for `s` once it undoes the escapes: `s` with the line and
+/// record separators other than tab, line feed and carriage return written as spaces.
+pub fn tsv_text(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if LINE_OR_FIELD_BREAKS.contains(&c) && !matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// `s` as a field of RFC 4180 CSV, as `Format::Csv` documents it: between double quotes, its
+/// own doubled, when it holds a double quote, a comma, CR or LF; else as it is.
+pub fn csv_field(s: &str) -> String {
+    if s.contains(['"', ',', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
     }
 }
 
