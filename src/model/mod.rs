@@ -38,7 +38,7 @@ pub(crate) const MAX_SIDE: usize = 5;
 pub(crate) type Span = (Range<usize>, Range<usize>);
 
 /// The kind of text, which sets the aligner's starting assumptions
-/// ([`AlignerBuilder::genre`]).
+/// ([`AlignerBuilder::genre`](crate::AlignerBuilder::genre)).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
