@@ -20,6 +20,7 @@ use crate::features::PairFeatures;
 use crate::lexicon::pinyin::Pinyin;
 use crate::lexicon::Lexicon;
 use crate::model::MAX_SIDE;
+use crate::text::partition::has_script;
 use crate::text::{Lang, Text};
 use crate::{Error, Result};
 use builder::Config;
@@ -200,15 +201,6 @@ fn check_order(zh: &[&str], en: &[&str], swapped_roles: bool) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Whether `s` has a character of `lang`'s script (Han for Chinese, Latin letters for
-/// English).
-fn has_script(s: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Zh => s.chars().any(crate::chars::is_han_script),
-        _ => s.chars().any(crate::chars::is_latin_letter),
-    }
 }
 
 /// The allowed bead shapes, small ones first (so good beads are found early and hopeless

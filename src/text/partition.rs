@@ -289,6 +289,24 @@ pub fn is_mixed(paragraphs: &[&str]) -> bool {
         && en * 100 >= total * MIN_MIXED_SHARE_PERCENT
 }
 
+/// Whether `text` has at least one character of `lang`'s script (Han for Chinese, Latin
+/// letters for English). Unlike `!lacks_script`, a text of spaces has none.
+///
+/// ```
+/// use bialign::text::partition::has_script;
+/// use bialign::Lang;
+///
+/// assert!(has_script("他说 hello。", Lang::Zh));
+/// assert!(!has_script(" \n", Lang::Zh));
+/// assert!(!has_script("《》", Lang::En));
+/// ```
+pub fn has_script(text: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Zh => text.chars().any(is_han_script),
+        Lang::En => text.chars().any(is_latin_letter),
+    }
+}
+
 /// Whether `text` has visible characters but not one in the script of `lang`: no Han
 /// character for Chinese, no Latin letter for English (a Russian, Arabic or all-digit file
 /// given as Chinese, say). Aligning such a text as `lang` is almost certainly a mistake

@@ -11,7 +11,7 @@
 //! The property test of `eval` on garbage alignments is in `eval.rs`.
 
 use bialign::text::decode::decode;
-use bialign::text::partition::lacks_script;
+use bialign::text::partition::has_script;
 use bialign::text::{Lang, Segmenter};
 use bialign::{Aligner, Alignment};
 use proptest::prelude::*;
@@ -45,7 +45,7 @@ fn side(max: usize) -> impl Strategy<Value = Vec<String>> {
 /// Texts in the wrong order: no Han character on the Chinese side, which has Latin letters,
 /// and the reverse on the English side. The aligner refuses them.
 fn wrong_order<S: AsRef<str>>(zh: &[S], en: &[S]) -> bool {
-    let has = |side: &[S], lang| side.iter().any(|s| !lacks_script(s.as_ref(), lang));
+    let has = |side: &[S], lang| side.iter().any(|s| has_script(s.as_ref(), lang));
     !has(zh, Lang::Zh) && !has(en, Lang::En) && has(en, Lang::Zh) && has(zh, Lang::En)
 }
 
