@@ -186,7 +186,7 @@ impl Pipeline {
         (tgt, tgt_name): (&str, &str),
     ) -> Result<()> {
         let (sl, tl) = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
-        let (src_off, tgt_off) = (lacks_script(src, sl), lacks_script(tgt, tl));
+        let (src_off, tgt_off) = (lacks_language(src, sl), lacks_language(tgt, tl));
         if src_off && tgt_off && !lacks_script(src, tl) && !lacks_script(tgt, sl) {
             return Err(Error::input(
                 src_name,
@@ -321,10 +321,18 @@ impl Pipeline {
     }
 }
 
+/// Whether a text has visible characters but none of `lang`'s: for Chinese neither a Han
+/// character nor a Chinese punctuation mark (a text of digits and `。` is still Chinese
+/// enough), for English no Latin letter.
+fn lacks_language(text: &str, lang: Lang) -> bool {
+    lacks_script(text, lang)
+        && !(lang == Lang::Zh && text.chars().any(crate::chars::is_chinese_mark))
+}
+
 /// What a text in `lang` is written in, for messages.
 fn script_name(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "Chinese characters",
+        Lang::Zh => "Chinese characters or punctuation",
         Lang::En => "Latin letters",
     }
 }

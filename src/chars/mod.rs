@@ -116,6 +116,15 @@ pub(crate) fn is_common_in_chinese(c: char) -> bool {
         | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{00B7}')
 }
 
+/// A mark that only Chinese (or Japanese) text uses: a character of the [Han
+/// script](is_han_script) or a CJK symbol or punctuation mark (`。、「」《》`), not the
+/// ideographic space (which English copied from Chinese documents carries). A text with none
+/// cannot be the Chinese side of a pair: a subset of [`is_cjk`].
+#[inline]
+pub(crate) fn is_chinese_mark(c: char) -> bool {
+    is_han_script(c) || ('\u{3001}'..='\u{303F}').contains(&c)
+}
+
 /// Maps the full-width ASCII variants U+FF01..U+FF5E to ASCII and U+3000 IDEOGRAPHIC SPACE to
 /// a space; every other character is returned unchanged. For matching only: the normalised
 /// text keeps full-width forms.
@@ -562,6 +571,19 @@ pub(crate) fn is_bullet(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_marks_are_cjk_and_include_han() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_chinese_mark(c) {
+                assert!(is_cjk(c), "{c:?} is a Chinese mark but not CJK");
+            }
+            if is_han_script(c) {
+                assert!(is_chinese_mark(c), "{c:?} is Han but not a Chinese mark");
+            }
+        }
+        assert!(is_chinese_mark('。') && is_chinese_mark('《') && !is_chinese_mark('\u{3000}'));
+    }
 
     /// Every Unicode scalar value.
     fn all() -> impl Iterator<Item = char> {

@@ -582,6 +582,10 @@ fn text_without_its_language_is_refused() {
     );
     let o = run(&["align", "--quiet", p(&zh), p(&en)]);
     assert!(o.status.success() && o.stderr.is_empty(), "{}", stderr(&o));
+    // Digits with Chinese punctuation are Chinese enough (a numbered list, a table of figures).
+    let marks = docs.write("marks.txt", "1。2。3。\n");
+    let o = run(&["align", NO_LEX, p(&marks), p(&en)]);
+    assert!(o.status.success(), "{}", stderr(&o));
     // Standard input can be only one of the inputs.
     let o = run(&["align", "-", "-"]);
     assert_eq!(o.status.code(), Some(1));
