@@ -82,7 +82,8 @@ impl Lexicon {
     /// Adds the entries of a user dictionary file: either TSV (`english<TAB>zh1|zh2`) or
     /// hunalign's format (`english @ chinese`, one pair per line; the side holding Han
     /// characters is taken as the Chinese one), plain or gzipped. Lines starting with `#` are
-    /// comments.
+    /// comments. Decoded strictly: damaged UTF-8 is refused, not repaired (see
+    /// [`decode_report`](crate::text::decode::decode_report)).
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let name = path.display().to_string();
@@ -98,7 +99,7 @@ impl Lexicon {
                 })?;
             return self.add_text(&text, &name);
         }
-        let text = crate::text::decode::decode(&bytes, &name)?;
+        let text = crate::text::decode::decode_report(&bytes, &name, true)?.text;
         self.add_text(&text, &name)
     }
 
