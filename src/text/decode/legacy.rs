@@ -38,6 +38,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static Encoding), Vec<&'
     Err(tried.iter().map(|e| e.name()).collect())
 }
 
+/// Whether `bytes` decode without error as GB18030 or as Big5.
+pub(crate) fn decodes_as_chinese(bytes: &[u8]) -> bool {
+    [GB18030, BIG5].iter().any(|enc| {
+        enc.decode_without_bom_handling_and_without_replacement(bytes)
+            .is_some()
+    })
+}
+
 /// The map of offsets of `text`, which is `bytes` decoded cleanly from `enc`.
 pub(crate) fn offsets(bytes: &[u8], text: &str, enc: &'static Encoding) -> OffsetMap {
     let fast = if enc.is_single_byte() {

@@ -45,7 +45,17 @@
 //!      in 100,000 random windows of 8 characters or more never more than 2.5, in windows of
 //!      4 to 6 characters at most 5 (one invalid byte among 5 lucky characters). Ten is
 //!      twice the worst of those and 40 times the average; it lets a Chinese text of 100
-//!      characters carry up to 10 bad bytes, and implies at most one bad byte in 20.
+//!      characters carry up to 10 bad bytes, and implies at most one bad byte in 20; or
+//!    * the valid multi-byte sequences are at least as many as the invalid bytes and the
+//!      bytes decode cleanly neither as GB18030 nor as Big5 (an English text with a few
+//!      dashes and quotes and one bad byte, which ten to one would leave to windows-1252 and
+//!      `—` would become `â€”`). With the Chinese encodings ruled out, what is left are the
+//!      single-byte ones, in which a valid multi-byte UTF-8 sequence is an accented letter
+//!      followed by one or two of 0x80-0xBF (`Ã©`, `â€”`: UTF-8 misread), not text: in 18 MB
+//!      of French, German, Spanish, Portuguese, Italian, Polish, Czech and Turkish messages
+//!      (the system's translations) in their Windows code pages there are 67 such sequences
+//!      per 646,000 invalid bytes, and at most 0.22 per invalid byte in any window of 200
+//!      or 1,000 bytes, so one to one is still five times the worst.
 //!
 //!    With strict decoding ([`decode_report`]'s `strict`) damaged UTF-8 is an error instead.
 //! 7. Bytes that look like Chinese UTF-16 without a byte order mark (rule 4's second rule)
@@ -183,7 +193,7 @@ pub fn decode_report(bytes: &[u8], name: &str, strict: bool) -> Result<Decoded> 
     }
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         let evidence = Utf8Evidence::scan(rest);
-        if !evidence.is_valid() && !tolerable(&evidence) {
+        if !evidence.is_valid() && !tolerable(rest, &evidence) {
             return Err(Error::decode(
                 name,
                 format!(
@@ -209,7 +219,7 @@ pub fn decode_report(bytes: &[u8], name: &str, strict: bool) -> Result<Decoded> 
         };
     }
     let evidence = Utf8Evidence::scan(bytes);
-    if evidence.is_valid() || tolerable(&evidence) {
+    if evidence.is_valid() || tolerable(bytes, &evidence) {
         return utf8_text(bytes, 0, &evidence, name, strict);
     }
     if let Some(order) = utf16::detect(bytes) {
@@ -289,10 +299,14 @@ pub fn read_decoded(path: &Path, limit: u64, strict: bool) -> Result<Decoded> {
     decode_report(&bytes, &name, strict)
 }
 
-/// Whether damaged UTF-8 is still UTF-8 (rule 6 of the module documentation).
-fn tolerable(e: &Utf8Evidence) -> bool {
+/// Whether damaged UTF-8 `bytes` (with evidence `e`) are still UTF-8 (rule 6 of the module
+/// documentation).
+fn tolerable(bytes: &[u8], e: &Utf8Evidence) -> bool {
+    let bad = e.invalid + e.tail;
     let cut_only = e.invalid == 0 && e.tail > 0;
-    cut_only || e.multibyte >= MIN_VALID_PER_INVALID.saturating_mul(e.invalid + e.tail)
+    cut_only
+        || e.multibyte >= MIN_VALID_PER_INVALID.saturating_mul(bad)
+        || (e.multibyte >= bad && !legacy::decodes_as_chinese(bytes))
 }
 
 /// `data`, UTF-8 starting at file offset `start`, valid or tolerably damaged: the text, with
