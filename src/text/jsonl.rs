@@ -96,10 +96,8 @@ impl Segmenter {
     /// that part's language, with the same presplit setting: for a text holding both
     /// languages, as `align` of that file alone (its Chinese part is the `zh` side, its
     /// English part the `en` side, whichever is the source); for any other text, as `align`
-    /// of it as one of two files. (`align` of one file always partitions it, so for a
-    /// one-file `align` of a text that does not hold both languages substantially, the
-    /// numbering is that of the part of its language only if the partition puts every
-    /// paragraph there.)
+    /// of it as one of two files. (`align` of one file partitions it whatever it holds, so
+    /// for a text that is not mixed, its sides there may differ from the one part here.)
     ///
     /// ```
     /// use bialign::text::{Lang, Segmenter};

@@ -192,8 +192,11 @@ pub fn decode_report(bytes: &[u8], name: &str, strict: bool) -> Result<Decoded> 
         return Ok(Decoded::utf8(String::new()));
     }
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        if let Ok(text) = std::str::from_utf8(rest) {
+            return valid_utf8(text, UTF8_BOM.len(), name);
+        }
         let evidence = Utf8Evidence::scan(rest);
-        if !evidence.is_valid() && !tolerable(rest, &evidence) {
+        if !tolerable(rest, &evidence) {
             return Err(Error::decode(
                 name,
                 format!(
@@ -202,7 +205,7 @@ pub fn decode_report(bytes: &[u8], name: &str, strict: bool) -> Result<Decoded> 
                 ),
             ));
         }
-        let mut d = utf8_text(rest, UTF8_BOM.len(), &evidence, name, strict)?;
+        let mut d = damaged_utf8(rest, UTF8_BOM.len(), &evidence, name, strict)?;
         d.bom = true;
         return Ok(d);
     }
@@ -218,9 +221,12 @@ pub fn decode_report(bytes: &[u8], name: &str, strict: bool) -> Result<Decoded> 
             None => Err(binary_nul(name, nul)),
         };
     }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return valid_utf8(text, 0, name);
+    }
     let evidence = Utf8Evidence::scan(bytes);
-    if evidence.is_valid() || tolerable(bytes, &evidence) {
-        return utf8_text(bytes, 0, &evidence, name, strict);
+    if tolerable(bytes, &evidence) {
+        return damaged_utf8(bytes, 0, &evidence, name, strict);
     }
     if let Some(order) = utf16::detect(bytes) {
         return utf16_without_bom(bytes, order, name);
@@ -309,27 +315,29 @@ fn tolerable(bytes: &[u8], e: &Utf8Evidence) -> bool {
         || (e.multibyte >= bad && !legacy::decodes_as_chinese(bytes))
 }
 
-/// `data`, UTF-8 starting at file offset `start`, valid or tolerably damaged: the text, with
-/// warnings for the damage, or the strict refusal of it.
-fn utf8_text(
+/// Valid UTF-8 `text`, starting at file offset `start` (after a byte order mark: then the
+/// flag is set).
+fn valid_utf8(text: &str, start: usize, name: &str) -> Result<Decoded> {
+    checked(text, name)?;
+    let mut d = Decoded::utf8(text.to_string());
+    if start > 0 {
+        let mut map = offsets::MapBuilder::starting_at(start);
+        map.push(1, 1, text.len());
+        d.offsets = map.finish(start + text.len());
+        d.bom = true;
+    }
+    Ok(d)
+}
+
+/// `data`, tolerably damaged UTF-8 starting at file offset `start`: the text, with warnings
+/// for the damage, or the strict refusal of it.
+fn damaged_utf8(
     data: &[u8],
     start: usize,
     e: &Utf8Evidence,
     name: &str,
     strict: bool,
 ) -> Result<Decoded> {
-    if e.is_valid() {
-        // Valid UTF-8: nothing is replaced.
-        let text = String::from_utf8_lossy(data).into_owned();
-        checked(&text, name)?;
-        let mut d = Decoded::utf8(text);
-        if start > 0 {
-            let mut map = offsets::MapBuilder::starting_at(start);
-            map.push(1, 1, data.len());
-            d.offsets = map.finish(start + data.len());
-        }
-        return Ok(d);
-    }
     if strict {
         return Err(Error::decode(
             name,

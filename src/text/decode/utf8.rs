@@ -46,11 +46,6 @@ impl Utf8Evidence {
         }
         e
     }
-
-    /// Whether these are valid UTF-8 bytes (nothing invalid, nothing cut short).
-    pub(crate) fn is_valid(&self) -> bool {
-        self.invalid == 0 && self.tail == 0
-    }
 }
 
 /// Whether `bad` (an invalid chunk at the very end) is the beginning of a character cut
