@@ -7,10 +7,11 @@
 //! a range.
 
 use crate::export::Format;
+use crate::text::decode::{read_decoded, Decoded};
 use crate::text::LangTag;
 use crate::{AlignerBuilder, Error, Genre, Lang, Result};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Largest input accepted by default, in bytes (1 GiB).
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = crate::text::decode::DEFAULT_MAX_INPUT_BYTES;
@@ -95,6 +96,10 @@ pub struct Options {
     pub no_reestimate: bool,
     /// Largest input accepted, in bytes (a file, a text, a dictionary).
     pub max_input_bytes: u64,
+    /// Refuse damaged UTF-8 input (a few invalid bytes, or a last character cut short)
+    /// instead of reading it with U+FFFD in place of the invalid bytes and a warning (see
+    /// [`decode_report`](crate::text::decode::decode_report)).
+    pub strict_decoding: bool,
     /// Most threads one alignment uses (at least 1); `None`: the cores, at most 4.
     pub threads: Option<usize>,
     /// Name documents in the output (TMX, HTML) by their path as given, not by their file
@@ -130,6 +135,7 @@ impl Default for Options {
             no_learned_lexicon: false,
             no_reestimate: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            strict_decoding: false,
             threads: None,
             full_paths: false,
         }
@@ -249,6 +255,16 @@ impl Options {
             Some(name) if !self.full_paths => name.to_string_lossy().into_owned(),
             _ => path.display().to_string(),
         }
+    }
+
+    /// Reads and decodes an input file (`-`: standard input) as these options say: at most
+    /// [`Options::max_input_bytes`], damaged UTF-8 refused with
+    /// [`Options::strict_decoding`], else repaired with the warnings in the result.
+    ///
+    /// # Errors
+    /// As [`read_decoded`](crate::text::decode::read_decoded).
+    pub fn read_input(&self, path: &Path) -> Result<Decoded> {
+        read_decoded(path, self.max_input_bytes, self.strict_decoding)
     }
 
     /// The aligner these options describe for a document of one `genre`, sharing `lexicon`

@@ -3,7 +3,7 @@
 //! package, the review server) reads, segments, aligns and writes the same way.
 
 use crate::export::{Format, OutputFile, Writer};
-use crate::text::decode::{decode, read_text};
+use crate::text::decode::{decode_report, Decoded};
 use crate::text::partition::lacks_script;
 use crate::text::{Segmenter, Text};
 use crate::{Aligner, Alignment, Error, Genre, Lang, Lexicon, Options, Result};
@@ -110,20 +110,22 @@ impl Pipeline {
     }
 
     /// Reads and segments the files `src` and `tgt` (`-` for standard input); without `tgt`,
-    /// `src` holds both languages. The documents are named as [`Options::doc_name`] says.
+    /// `src` holds both languages. The documents are named as [`Options::doc_name`] says;
+    /// what decoding repaired is in the document's warnings (see
+    /// [`Pipeline::document_decoded`]).
     ///
     /// # Errors
-    /// When a file cannot be read or decoded or is over [`Options::max_input_bytes`].
+    /// When a file cannot be read or decoded (or, with [`Options::strict_decoding`], is
+    /// damaged UTF-8) or is over [`Options::max_input_bytes`].
     pub fn read(&self, src: &Path, tgt: Option<&Path>) -> Result<Document> {
-        let limit = self.options.max_input_bytes;
-        let src_text = read_text(src, limit)?;
-        let tgt_text = tgt.map(|t| read_text(t, limit)).transpose()?;
+        let src_text = self.options.read_input(src)?;
+        let tgt_text = tgt.map(|t| self.options.read_input(t)).transpose()?;
         // Messages name the files as given; the outputs name them as the options say.
         let src_path = src.display().to_string();
         let tgt_path = tgt.map(|t| t.display().to_string());
-        let mut doc = self.document(
+        let mut doc = self.document_decoded(
             (&src_text, &src_path),
-            tgt_text.as_deref().zip(tgt_path.as_deref()),
+            tgt_text.as_ref().zip(tgt_path.as_deref()),
         )?;
         doc.src_name = Some(self.options.doc_name(src));
         doc.tgt_name = Some(self.options.doc_name(tgt.unwrap_or(src)));
@@ -132,6 +134,8 @@ impl Pipeline {
 
     /// Checks a text given directly (not read from a file) as a file's bytes are checked:
     /// size limit, binary data refused, byte order mark dropped. `name` is used in messages.
+    /// (A `&str` is valid UTF-8, so decoding it repairs nothing and
+    /// [`Options::strict_decoding`] refuses nothing more.)
     ///
     /// # Errors
     /// When the text is over [`Options::max_input_bytes`] or is not text.
@@ -140,7 +144,32 @@ impl Pipeline {
         if text.len() as u64 > limit {
             return Err(Error::too_large(name, text.len() as u64, limit));
         }
-        decode(text.as_bytes(), name)
+        decode_report(text.as_bytes(), name, self.options.strict_decoding).map(|d| d.text)
+    }
+
+    /// [`Pipeline::document`] of decoded texts (from [`Options::read_input`], say), with
+    /// what decoding repaired first among the document's warnings (source, then target).
+    ///
+    /// # Errors
+    /// As [`Pipeline::document`].
+    pub fn document_decoded(
+        &self,
+        (src, src_name): (&Decoded, &str),
+        tgt: Option<(&Decoded, &str)>,
+    ) -> Result<Document> {
+        let mut doc = self.document(
+            (&src.text, src_name),
+            tgt.map(|(t, name)| (t.text.as_str(), name)),
+        )?;
+        let mut warnings: Vec<String> = src
+            .warnings
+            .iter()
+            .chain(tgt.iter().flat_map(|(t, _)| &t.warnings))
+            .cloned()
+            .collect();
+        warnings.append(&mut doc.warnings);
+        doc.warnings = warnings;
+        Ok(doc)
     }
 
     /// Segments a document pair given as `(text, name)`; without `tgt`, `src` holds both

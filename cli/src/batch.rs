@@ -256,22 +256,7 @@ fn run_file_job(
     names: &(String, Option<String>),
     done: &mut Done,
 ) -> Result<(), String> {
-    let limit = pipeline.options().max_input_bytes;
-    let src_text = read_text(src, limit).map_err(|e| e.to_string())?;
-    let tgt_text = tgt
-        .map(|t| read_text(t, limit))
-        .transpose()
-        .map_err(|e| e.to_string())?;
-    let (src_name, tgt_name) = (
-        src.display().to_string(),
-        tgt.map(|t| t.display().to_string()),
-    );
-    let mut doc = pipeline
-        .document(
-            (&src_text, &src_name),
-            tgt_text.as_deref().zip(tgt_name.as_deref()),
-        )
-        .map_err(|e| e.to_string())?;
+    let mut doc = pipeline.read(src, tgt).map_err(|e| e.to_string())?;
     done.warnings = std::mem::take(&mut doc.warnings);
     // Named from the paths as written in the job file, as `bialign align` names its
     // arguments (file names, or the paths with --full-paths).

@@ -2,7 +2,7 @@
 
 use bialign::eval::{evaluate_paths, render_table, Verses};
 use bialign::export::{Format, OutputFile};
-use bialign::text::decode::read_text;
+use bialign::text::decode::read_decoded;
 use bialign::text::{LangTag, Segmenter};
 use bialign::{Genre, Lang, Options};
 use clap::{Args, Parser, Subcommand};
@@ -141,6 +141,10 @@ struct AlignOptions {
     /// names.
     #[arg(long)]
     full_paths: bool,
+    /// Refuse damaged UTF-8 input (invalid bytes, or a last character cut short) instead of
+    /// reading it with U+FFFD in their place and a warning.
+    #[arg(long)]
+    strict_decoding: bool,
 }
 
 /// The library's defaults, which the flags show and never repeat.
@@ -178,6 +182,7 @@ impl AlignOptions {
             no_learned_lexicon: self.no_learned_lexicon,
             no_reestimate: self.no_reestimate,
             max_input_bytes: self.max_input_bytes,
+            strict_decoding: self.strict_decoding,
             threads,
             full_paths: self.full_paths,
         }
@@ -192,7 +197,9 @@ struct SegmentArgs {
     /// Detected when absent.
     #[arg(long)]
     lang: Option<Lang>,
-    /// Output: `text` (one sentence per line) or `jsonl` (lang, para, start, end, text).
+    /// Output: `text` (one sentence per line) or `jsonl` (end, id, lang, para, start, text:
+    /// `start` and `end` are byte offsets into the file as given, byte order mark included;
+    /// `id` numbers the sentences of each language from 0 as `align` numbers that side).
     #[arg(long, short = 'f', default_value = "text")]
     format: String,
     /// Input is already one sentence per line.
@@ -201,6 +208,10 @@ struct SegmentArgs {
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = bialign::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: u64,
+    /// Refuse damaged UTF-8 input (invalid bytes, or a last character cut short) instead of
+    /// reading it with U+FFFD in their place and a warning.
+    #[arg(long)]
+    strict_decoding: bool,
     /// Write the output here instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
@@ -301,11 +312,11 @@ fn align(a: AlignArgs) -> CliResult {
     options.validate()?;
     // The inputs first: a bad file is reported before the dictionaries are loaded.
     let t = std::time::Instant::now();
-    let src = read_text(&a.src, options.max_input_bytes)?;
+    let src = options.read_input(&a.src)?;
     let tgt = a
         .tgt
         .as_deref()
-        .map(|t| read_text(t, options.max_input_bytes))
+        .map(|t| options.read_input(t))
         .transpose()?;
     let pipeline = bialign::Pipeline::new(&options)?;
     // Messages name the files as given; the outputs name them as the options say.
@@ -313,7 +324,8 @@ fn align(a: AlignArgs) -> CliResult {
         a.src.display().to_string(),
         a.tgt.as_ref().map(|t| t.display().to_string()),
     );
-    let mut doc = pipeline.document((&src, &paths.0), tgt.as_deref().zip(paths.1.as_deref()))?;
+    let mut doc =
+        pipeline.document_decoded((&src, &paths.0), tgt.as_ref().zip(paths.1.as_deref()))?;
     doc.src_name = Some(options.doc_name(&a.src));
     doc.tgt_name = Some(options.doc_name(a.tgt.as_deref().unwrap_or(&a.src)));
     for w in &doc.warnings {
@@ -358,12 +370,15 @@ fn segment(a: SegmentArgs) -> CliResult {
     if !matches!(a.format.as_str(), "text" | "jsonl") {
         return Err(format!("unknown format `{}` (expected text or jsonl)", a.format).into());
     }
-    let text = read_text(&a.file, a.max_input_bytes)?;
+    let decoded = read_decoded(&a.file, a.max_input_bytes, a.strict_decoding)?;
+    for w in &decoded.warnings {
+        eprintln!("bialign: warning: {w}");
+    }
     let seg = Segmenter::new().presplit(a.presplit);
     let mut out = String::new();
-    for t in seg.segment_parts(&text, a.lang) {
+    for t in seg.segment_parts(&decoded.text, a.lang) {
         if a.format == "jsonl" {
-            out.push_str(&t.to_jsonl());
+            out.push_str(&t.to_file_jsonl(&decoded));
         } else {
             for s in t.sentences() {
                 out.push_str(&s.text);

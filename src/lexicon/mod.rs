@@ -83,7 +83,9 @@ impl Lexicon {
     /// hunalign's format (`english @ chinese`, one pair per line; the side holding Han
     /// characters is taken as the Chinese one), plain or gzipped. Lines starting with `#` are
     /// comments. At most [`DEFAULT_MAX_INPUT_BYTES`](crate::DEFAULT_MAX_INPUT_BYTES) are
-    /// read (after decompression); see [`Lexicon::add_file_limited`].
+    /// read (after decompression); see [`Lexicon::add_file_limited`]. Decoded strictly:
+    /// damaged UTF-8 is refused, not repaired (see
+    /// [`decode_report`](crate::text::decode::decode_report)).
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
         self.add_file_limited(path, crate::text::decode::DEFAULT_MAX_INPUT_BYTES)
     }
@@ -119,7 +121,7 @@ impl Lexicon {
             })?;
             return self.add_text(&text, &name);
         }
-        let text = crate::text::decode::decode(&bytes, &name)?;
+        let text = crate::text::decode::decode_report(&bytes, &name, true)?.text;
         self.add_text(&text, &name)
     }
 

@@ -2,6 +2,7 @@
 //! file that may hold both languages: what `bialign segment` prints, and what every other
 //! front-end gets for the same input.
 
+use super::decode::Decoded;
 use super::{Lang, Segmenter, Text};
 use serde::Serialize;
 
@@ -10,6 +11,9 @@ use serde::Serialize;
 struct SentenceRecord<'a> {
     /// Byte offset of the sentence's end in the text as given.
     end: usize,
+    /// The sentence's index in its text (written by [`Text::to_file_jsonl`] only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
     lang: &'static str,
     para: usize,
     /// Byte offset of the sentence's start in the text as given.
@@ -31,13 +35,46 @@ impl Text {
     /// );
     /// ```
     pub fn to_jsonl(&self) -> String {
+        self.jsonl(|at| at, false)
+    }
+
+    /// The sentences as JSONL for the file `decoded` was decoded from (the text this
+    /// `Text` segments): one object a line with `end`, `id`, `lang`, `para`, `start` and
+    /// `text`, where `start` and `end` are byte offsets into the file as given (its byte
+    /// order mark included; for a file not in UTF-8, offsets of its own bytes, so that
+    /// `file[start..end]` decodes to the sentence verbatim) and `id` is the sentence's index
+    /// in this text: the index `bialign align` gives it on the side of its language (see
+    /// [`Segmenter::segment_parts`]).
+    ///
+    /// ```
+    /// use bialign::text::decode::decode_report;
+    /// use bialign::text::{Lang, Segmenter};
+    ///
+    /// let file = b"\xEF\xBB\xBFHe came. She left.";
+    /// let decoded = decode_report(file, "en.txt", false)?;
+    /// let text = Segmenter::new().segment(&decoded.text, Lang::En);
+    /// let jsonl = text.to_file_jsonl(&decoded);
+    /// assert_eq!(
+    ///     jsonl.lines().nth(1),
+    ///     Some(r#"{"end":21,"id":1,"lang":"en","para":0,"start":12,"text":"She left."}"#)
+    /// );
+    /// assert_eq!(&file[12..21], b"She left.");
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    pub fn to_file_jsonl(&self, decoded: &Decoded) -> String {
+        self.jsonl(|at| decoded.file_offset(at), true)
+    }
+
+    /// The JSONL records, with offsets mapped by `offset` and with ids or without.
+    fn jsonl(&self, offset: impl Fn(usize) -> usize, ids: bool) -> String {
         let mut out = String::new();
-        for s in self.sentences() {
+        for (id, s) in self.sentences().iter().enumerate() {
             let record = SentenceRecord {
-                end: s.span.end,
+                end: offset(s.span.end),
+                id: ids.then_some(id),
                 lang: self.lang().code(),
                 para: s.para,
-                start: s.span.start,
+                start: offset(s.span.start),
                 text: &s.text,
             };
             // Serialising plain numbers and strings cannot fail.
@@ -54,6 +91,13 @@ impl Segmenter {
     /// Segments a text whose language may not be known: a text holding both languages
     /// gives its Chinese and English parts (only the part in `lang` when given), any other
     /// text one part, in `lang` or in the language detected (English when none is).
+    ///
+    /// Each part's sentences are numbered from 0 as `bialign align` numbers the side in
+    /// that part's language, with the same presplit setting: for a text holding both
+    /// languages, as `align` of that file alone (its Chinese part is the `zh` side, its
+    /// English part the `en` side, whichever is the source); for any other text, as `align`
+    /// of it as one of two files. (`align` of one file partitions it whatever it holds, so
+    /// for a text that is not mixed, its sides there may differ from the one part here.)
     ///
     /// ```
     /// use bialign::text::{Lang, Segmenter};

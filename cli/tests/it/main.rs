@@ -11,6 +11,7 @@ mod common;
 
 mod align;
 mod batch;
+mod decode;
 mod eval;
 mod hostile;
 mod segment;

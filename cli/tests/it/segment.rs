@@ -88,3 +88,192 @@ fn encodings_give_identical_sentences() {
         assert_eq!(o, &outputs[0], "{}", f.display());
     }
 }
+
+// ------------------------------------------------------------------------------------------
+// Offsets and ids of `segment --format jsonl`. These guard that `start` and `end` count the
+// bytes of the file as given (a byte order mark included, the original bytes of a file not
+// in UTF-8), so that the file's bytes at [start, end) are the sentence, and that each
+// record's `id` is the index `align` gives the same sentence on the side of its language,
+// for a plain pair and for a mixed file, presplit or not, in both directions.
+// ------------------------------------------------------------------------------------------
+
+/// The records of `bialign segment --format jsonl ARGS`.
+fn segment_records(args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["segment", "--format", "jsonl"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert!(
+        o.status.success(),
+        "{all:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect()
+}
+
+#[test]
+fn segment_offsets_count_the_bytes_of_the_file() {
+    let text =
+        "他说：“你来了？”她点点头。\n\n今天是2021年4月5日。Then he left — quietly.\r\n最后一句。\n";
+    let (damaged, _) = crate::common::samples::with_bad_bytes(text, &[4], b"\xFF");
+    // (name, file bytes, its encoding)
+    let cases: [(&str, Vec<u8>, &'static encoding_rs::Encoding); 7] = [
+        ("UTF-8", text.as_bytes().to_vec(), encoding_rs::UTF_8),
+        (
+            "UTF-8 with a byte order mark",
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            encoding_rs::UTF_8,
+        ),
+        ("damaged UTF-8", damaged, encoding_rs::UTF_8),
+        ("GB18030", gb18030(text), encoding_rs::GB18030),
+        (
+            "UTF-16LE with a byte order mark",
+            utf16(text, true, true),
+            encoding_rs::UTF_16LE,
+        ),
+        (
+            "UTF-16BE with a byte order mark",
+            utf16(text, false, true),
+            encoding_rs::UTF_16BE,
+        ),
+        (
+            "UTF-16LE without one",
+            utf16(text, true, false),
+            encoding_rs::UTF_16LE,
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for (label, bytes, enc) in cases {
+        let path = dir.path().join("in.txt");
+        std::fs::write(&path, &bytes).unwrap();
+        let records = segment_records(&["--lang", "zh", path.to_str().unwrap()]);
+        assert_eq!(records.len(), 5, "{label}: {records:?}");
+        let mut last_end = 0;
+        for (k, r) in records.iter().enumerate() {
+            let (start, end) = (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+            );
+            assert!(
+                last_end <= start && start < end && end <= bytes.len(),
+                "{label}: {r}"
+            );
+            last_end = end;
+            let (quoted, _) = enc.decode_without_bom_handling(&bytes[start..end]);
+            assert_eq!(
+                squeeze(&quoted),
+                squeeze(r["text"].as_str().unwrap()),
+                "{label}: sentence {k} at {start}..{end}"
+            );
+            assert_eq!(r["id"].as_u64(), Some(k as u64), "{label}");
+        }
+    }
+}
+
+#[test]
+fn segment_ids_are_the_ids_align_gives() {
+    let docs = crate::common::Docs::new();
+    let (zh, en) = (docs.path("zh.txt"), docs.path("en.txt"));
+    let seed = seed();
+    let (zh, en, seed) = (
+        zh.to_str().unwrap(),
+        en.to_str().unwrap(),
+        seed.to_str().unwrap(),
+    );
+    let en_zh = ["--src-lang", "en", "--tgt-lang", "zh"];
+    // (name, align's arguments, the files `segment` reads for the source and the target,
+    // the source language, presplit)
+    type Case<'a> = (&'a str, Vec<&'a str>, [&'a str; 2], &'a str, bool);
+    let cases: [Case; 6] = [
+        ("a plain pair", vec![zh, en], [zh, en], "zh", false),
+        (
+            "a plain pair, presplit",
+            vec!["--presplit", zh, en],
+            [zh, en],
+            "zh",
+            true,
+        ),
+        (
+            "a plain pair, English first",
+            [&en_zh[..], &[en, zh]].concat(),
+            [en, zh],
+            "en",
+            false,
+        ),
+        ("the mixed seed", vec![seed], [seed, seed], "zh", false),
+        (
+            "the mixed seed, presplit",
+            vec!["--presplit", seed],
+            [seed, seed],
+            "zh",
+            true,
+        ),
+        (
+            "the mixed seed, English first",
+            [&en_zh[..], &[seed]].concat(),
+            [seed, seed],
+            "en",
+            false,
+        ),
+    ];
+    for (label, args, [src_file, tgt_file], src_lang, presplit) in cases {
+        let tgt_lang = if src_lang == "zh" { "en" } else { "zh" };
+        // Sentence texts by id, per side, from `segment`.
+        let side = |file: &str, lang: &str| -> Vec<String> {
+            let mut a = vec!["--lang", lang, file];
+            if presplit {
+                a.insert(0, "--presplit");
+            }
+            let records = segment_records(&a);
+            for (k, r) in records.iter().enumerate() {
+                assert_eq!(r["id"].as_u64(), Some(k as u64), "{label}: {r}");
+                assert_eq!(r["lang"], lang, "{label}: {r}");
+            }
+            records
+                .iter()
+                .map(|r| r["text"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let (src, tgt) = (side(src_file, src_lang), side(tgt_file, tgt_lang));
+        let mut all = vec!["--no-lexicon"];
+        all.extend_from_slice(&args);
+        let beads = crate::common::align_jsonl(&all, src.len(), tgt.len());
+        let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        for b in &beads {
+            for (key, texts) in [("src", &src), ("tgt", &tgt)] {
+                let ids: Vec<usize> = b[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_u64().unwrap() as usize)
+                    .collect();
+                let joined: String = ids.iter().map(|&i| texts[i].as_str()).collect();
+                assert_eq!(
+                    squeeze(&joined),
+                    squeeze(b[&format!("{key}_text")].as_str().unwrap()),
+                    "{label}: {key} {ids:?}"
+                );
+            }
+        }
+        // Without `--lang`, a mixed file's records are its Chinese part, then its English
+        // part, each numbered from 0: the same ids.
+        if src_file == tgt_file {
+            let mut a = vec![src_file];
+            if presplit {
+                a.insert(0, "--presplit");
+            }
+            let both = segment_records(&a);
+            let zh_side = if src_lang == "zh" { &src } else { &tgt };
+            let en_side = if src_lang == "zh" { &tgt } else { &src };
+            for r in &both {
+                let id = r["id"].as_u64().unwrap() as usize;
+                let texts = if r["lang"] == "zh" { zh_side } else { en_side };
+                assert_eq!(r["text"].as_str(), Some(texts[id].as_str()), "{label}: {r}");
+            }
+            assert_eq!(both.len(), src.len() + tgt.len(), "{label}");
+        }
+    }
+}

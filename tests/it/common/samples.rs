@@ -282,3 +282,19 @@ pub fn write_hostile_samples(dir: &Path) -> Vec<PathBuf> {
     }
     paths
 }
+
+/// `text`'s UTF-8 bytes with `bad` inserted before each of the characters numbered in `at`
+/// (ascending), and the text that decoding them as damaged UTF-8 gives: U+FFFD in each place.
+pub fn with_bad_bytes(text: &str, at: &[usize], bad: &[u8]) -> (Vec<u8>, String) {
+    let (mut bytes, mut want) = (Vec::new(), String::new());
+    for (k, c) in text.chars().enumerate() {
+        if at.contains(&k) {
+            bytes.extend_from_slice(bad);
+            want.push('\u{FFFD}');
+        }
+        let mut buf = [0u8; 4];
+        bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        want.push(c);
+    }
+    (bytes, want)
+}
