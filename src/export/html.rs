@@ -59,6 +59,8 @@ pub(crate) struct HtmlOptions {
     pub(crate) tgt_name: Option<String>,
     /// The page title; by default built from the document names.
     pub(crate) title: Option<String>,
+    /// The `lang` attributes of the two sides' cells; `None` for the language's default tag.
+    pub(crate) tags: (Option<String>, Option<String>),
 }
 
 impl Default for HtmlOptions {
@@ -69,6 +71,7 @@ impl Default for HtmlOptions {
             src_name: None,
             tgt_name: None,
             title: None,
+            tags: (None, None),
         }
     }
 }
@@ -242,7 +245,8 @@ where
     let mut out = BufWriter::new(out);
     let summary = Summary::of(alignment, src.len(), tgt.len());
     let (sl, tl) = (options.src_lang, options.tgt_lang);
-    let (stag, ttag) = (default_tag(sl), default_tag(tl));
+    let stag = options.tags.0.as_deref().unwrap_or(default_tag(sl));
+    let ttag = options.tags.1.as_deref().unwrap_or(default_tag(tl));
     let src_label = options.src_name.as_deref().unwrap_or("source");
     let tgt_label = options.tgt_name.as_deref().unwrap_or("target");
     let title = match &options.title {

@@ -293,7 +293,8 @@ impl<'a> Writer<'a> {
         self
     }
 
-    /// Sets the TMX language tags (e.g. `zh-TW`, `en-GB`) instead of the defaults.
+    /// Sets the language tags (e.g. `zh-TW`, `en-GB`) of TMX `xml:lang` and the HTML page's
+    /// `lang` attributes instead of the defaults.
     pub fn with_tags(mut self, src: Option<&'a str>, tgt: Option<&'a str>) -> Self {
         self.src_tag = src;
         self.tgt_tag = tgt;
@@ -349,6 +350,10 @@ impl<'a> Writer<'a> {
             tgt_lang: self.tgt_lang,
             src_name: self.src_name.map(str::to_string),
             tgt_name: self.tgt_name.map(str::to_string),
+            tags: (
+                self.src_tag.map(str::to_string),
+                self.tgt_tag.map(str::to_string),
+            ),
             ..html::HtmlOptions::default()
         }
     }

@@ -247,3 +247,29 @@ fn summary_line_and_closed_output() {
         }
     }
 }
+
+/// Numeric options out of their range are usage errors naming the flag (they used to be
+/// clamped or taken as they were: `--deletion-prior 2`, `--coverage -5`).
+#[test]
+fn numbers_out_of_range_are_refused() {
+    let seed = seed();
+    let cases: &[(&str, &str, &str)] = &[
+        ("deletion prior above 0.5", "--deletion-prior", "2"),
+        ("negative coverage", "--coverage", "-5"),
+        ("coverage 1", "--unit-coverage", "1"),
+        ("negative weight", "--lexical-weight", "-1"),
+        ("min score above 1", "--min-score", "1.5"),
+        ("bead of 11", "--max-bead", "11"),
+        ("band 0", "--band", "0"),
+        ("refinements 11", "--refinements", "11"),
+    ];
+    for (name, flag, value) in cases {
+        let arg = format!("{flag}={value}");
+        let o = run(&["align", &arg, seed.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}: a usage error");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(err.contains(flag), "{name}: names {flag}: {err}");
+        assert!(o.stdout.is_empty(), "{name}: no output");
+    }
+}
