@@ -326,6 +326,8 @@ fn align(a: AlignArgs) -> CliResult {
     );
     let mut doc =
         pipeline.document_decoded((&src, &paths.0), tgt.as_ref().zip(paths.1.as_deref()))?;
+    // The segmented texts hold their own copies: the files' texts can go before aligning.
+    drop((src, tgt));
     doc.src_name = Some(options.doc_name(&a.src));
     doc.tgt_name = Some(options.doc_name(a.tgt.as_deref().unwrap_or(&a.src)));
     for w in &doc.warnings {
