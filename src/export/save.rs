@@ -99,9 +99,10 @@ impl TempFiles {
 
     /// Removes every temporary file of the saves in progress, and stops them: it waits for
     /// the step a save is taking (so a pair of files being renamed into place is put in place
-    /// whole, or not at all), and from then on no save that uses this `TempFiles` writes,
-    /// creates or renames anything. The returned lock holds them still; a caller that ends
-    /// the process keeps it until then.
+    /// whole, or not at all), and from then on no save that uses this `TempFiles` creates,
+    /// renames or opens anything (a write already under way, such as one to a FIFO waiting
+    /// for its reader, goes to its end). The returned lock holds them still; a caller that
+    /// ends the process keeps it until then.
     ///
     /// Meant for a thread that stops the process (a signal handler's thread, not an
     /// asynchronous signal handler itself: it takes a lock and removes files).
@@ -194,6 +195,11 @@ pub fn save_with(files: &[OutputFile], temps: &TempFiles) -> crate::Result<()> {
     }
     for (path, bytes, target) in &targets {
         if matches!(target, Target::InPlace) {
+            if temps.lock().abandoned {
+                discard(&staged, temps);
+                return Err(Error::io(*path, abandoned()));
+            }
+            // Outside the lock: opening a FIFO waits for its reader.
             if let Err(e) = write_in_place(path, bytes) {
                 discard(&staged, temps);
                 return Err(Error::io(*path, e));
