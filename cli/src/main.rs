@@ -1,7 +1,7 @@
 //! The `bialign` command-line tool.
 
 use bialign::eval::{evaluate_paths, render_table, Verses};
-use bialign::export::{Format, OutputFile};
+use bialign::export::{refuse_overwriting_inputs, save_with, Format, OutputFile, TempFiles};
 use bialign::text::decode::read_text;
 use bialign::text::{LangTag, Segmenter};
 use bialign::{Genre, Lang, Options};
@@ -12,6 +12,30 @@ use std::process::ExitCode;
 
 mod batch;
 mod logger;
+
+/// The temporary files of the saves in progress (`-o`, batch outputs), removed when SIGINT or
+/// SIGTERM stops the process ([`stop_cleanly_on_signals`]).
+pub(crate) static TEMP_FILES: TempFiles = TempFiles::new();
+
+/// On SIGINT or SIGTERM: removes the temporary files of the saves in progress, holds the
+/// saves still (a pair of Moses files being renamed is put in place whole or not at all) and
+/// exits with 128 + the signal's number (130, 143), as a shell reports a death by signal.
+/// Where the handler cannot be installed the signals keep their default action.
+fn stop_cleanly_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _held = TEMP_FILES.abandon();
+                logger::clear_progress();
+                std::process::exit(128 + signal);
+            }
+        });
+}
 
 /// Sentence alignment of Chinese and English texts.
 #[derive(Parser)]
@@ -257,6 +281,7 @@ fn main() -> ExitCode {
     let progress =
         matches!(&cli.command, Command::Align(a) if !a.quiet) && std::io::stderr().is_terminal();
     logger::init(shown, progress);
+    stop_cleanly_on_signals();
     let result = match cli.command {
         Command::Align(a) => align(a),
         Command::Eval(e) => eval(e),
@@ -299,6 +324,17 @@ fn align(a: AlignArgs) -> CliResult {
     }
     let options = a.options.to_options(a.threads.map(usize::from));
     options.validate()?;
+    let format = a.options.format.unwrap_or(Format::Tsv);
+    // Before any work: an output that is an input (or a dictionary) is refused.
+    if let Some(out) = a.output.as_deref() {
+        let outputs = options.output_paths(format, out);
+        let outputs: Vec<&Path> = outputs.iter().map(PathBuf::as_path).collect();
+        let inputs: Vec<&Path> = std::iter::once(a.src.as_path())
+            .chain(a.tgt.as_deref())
+            .chain(options.dict.iter().map(PathBuf::as_path))
+            .collect();
+        refuse_overwriting_inputs(&outputs, &inputs)?;
+    }
     // The inputs first: a bad file is reported before the dictionaries are loaded.
     let t = std::time::Instant::now();
     let src = read_text(&a.src, options.max_input_bytes)?;
@@ -320,7 +356,6 @@ fn align(a: AlignArgs) -> CliResult {
         logger::say(&format!("bialign: warning: {w}"));
     }
     debug_lap("read and segment", t);
-    let format = a.options.format.unwrap_or(Format::Tsv);
     let t = std::time::Instant::now();
     let (files, tally) = pipeline.render(&doc, format, a.output.as_deref())?;
     debug_lap("align and render", t);
@@ -332,7 +367,8 @@ fn align(a: AlignArgs) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes rendered output: files atomically, or none of them, and what has no path to
+/// Writes rendered output: files atomically, or none of them (the library's
+/// [`save_with`], its temporary files known to [`TEMP_FILES`]), and what has no path to
 /// standard output.
 fn write_files(files: &[OutputFile]) -> Result<(), Box<dyn std::error::Error>> {
     for file in files {
@@ -345,7 +381,7 @@ fn write_files(files: &[OutputFile]) -> Result<(), Box<dyn std::error::Error>> {
         .filter(|f| f.path.as_deref().is_some_and(|p| p != Path::new("-")))
         .cloned()
         .collect();
-    bialign::export::save(&to_disk)?;
+    save_with(&to_disk, &TEMP_FILES)?;
     Ok(())
 }
 
@@ -357,6 +393,9 @@ fn debug_lap(stage: &str, t: std::time::Instant) {
 fn segment(a: SegmentArgs) -> CliResult {
     if !matches!(a.format.as_str(), "text" | "jsonl") {
         return Err(format!("unknown format `{}` (expected text or jsonl)", a.format).into());
+    }
+    if let Some(out) = a.output.as_deref() {
+        refuse_overwriting_inputs(&[out], &[&a.file])?;
     }
     let text = read_text(&a.file, a.max_input_bytes)?;
     let seg = Segmenter::new().presplit(a.presplit);
@@ -375,8 +414,8 @@ fn segment(a: SegmentArgs) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes to a file atomically (the library's [`bialign::export::save`]) or to standard
-/// output; a closed or full standard output is an error that says so.
+/// Writes to a file atomically (the library's [`save_with`]) or to standard output; a closed
+/// or full standard output is an error that says so.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
     match path {
         None => {
@@ -386,10 +425,13 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Box<dyn std::er
                 .map_err(|e| format!("standard output: {e}"))?;
         }
         Some(p) if p == Path::new("-") => write_output(None, bytes)?,
-        Some(p) => bialign::export::save(&[OutputFile {
-            path: Some(p.to_path_buf()),
-            bytes: bytes.to_vec(),
-        }])?,
+        Some(p) => save_with(
+            &[OutputFile {
+                path: Some(p.to_path_buf()),
+                bytes: bytes.to_vec(),
+            }],
+            &TEMP_FILES,
+        )?,
     }
     Ok(())
 }
