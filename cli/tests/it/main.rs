@@ -12,5 +12,6 @@ mod common;
 mod align;
 mod batch;
 mod eval;
+mod files;
 mod hostile;
 mod segment;
