@@ -29,7 +29,9 @@ starting with # are skipped. Relative paths are resolved against the job file's 
 not the current one; the names shown in TMX and HTML output are the file names (the paths
 as written with --full-paths). An
 empty TGT field means that SRC holds both languages (as `bialign align MIXED`). Missing
-output directories are created.
+output directories are created. A job whose output is an input of any job, the job file
+itself or the output of an earlier job (the same file, however spelt or linked) is refused
+before any work, as a failed document.
 
 Output format: --format for every document when given; otherwise each OUT's extension
 decides (.tsv, .csv, .jsonl, .tmx, .html or .htm, .ids or .align) and any other extension gives

@@ -225,7 +225,9 @@ struct SegmentArgs {
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = bialign::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: u64,
-    /// Write the output here instead of standard output.
+    /// Write the output here instead of standard output: a file is replaced atomically with
+    /// its mode kept, a symbolic link followed, a FIFO or device written in place; an input
+    /// is refused.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
 }
@@ -237,7 +239,9 @@ struct AlignArgs {
     src: PathBuf,
     /// Target file.
     tgt: Option<PathBuf>,
-    /// Write the output here instead of standard output.
+    /// Write the output here instead of standard output: a file is replaced atomically with
+    /// its mode kept, a symbolic link followed, a FIFO or device written in place; an input
+    /// is refused.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
     /// Most threads the alignment uses [default: the cores, at most 4]. Long documents
