@@ -20,10 +20,18 @@ pub(crate) static TEMP_FILES: TempFiles = TempFiles::new();
 /// On SIGINT or SIGTERM: removes the temporary files of the saves in progress, holds the
 /// saves still (a pair of Moses files being renamed is put in place whole or not at all) and
 /// exits with 128 + the signal's number (130, 143), as a shell reports a death by signal.
-/// Where the handler cannot be installed the signals keep their default action.
+/// A signal ignored when the process started stays ignored; where the handler cannot be
+/// installed the signals keep their default action.
 fn stop_cleanly_on_signals() {
     use signal_hook::consts::{SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+    let handled: Vec<i32> = [SIGINT, SIGTERM]
+        .into_iter()
+        .filter(|&s| !ignored_at_start(s))
+        .collect();
+    if handled.is_empty() {
+        return;
+    }
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(handled) else {
         return;
     };
     let _ = std::thread::Builder::new()
@@ -35,6 +43,23 @@ fn stop_cleanly_on_signals() {
                 std::process::exit(128 + signal);
             }
         });
+}
+
+/// Whether `signal` was ignored when the process started, as `nohup` leaves SIGHUP and a
+/// non-interactive shell's `&` leaves SIGINT: such a signal is left ignored, as the one who
+/// started the process asked. Read from Linux's `/proc/self/status`; elsewhere, never.
+fn ignored_at_start(signal: i32) -> bool {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    let Some(bit) = u32::try_from(signal - 1).ok().filter(|&b| b < 64) else {
+        return false;
+    };
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("SigIgn:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| mask >> bit & 1 == 1)
 }
 
 /// Sentence alignment of Chinese and English texts.
