@@ -11,8 +11,11 @@
 //!   the rename; a new file gets `0o666` less the umask, as any new file.
 //! * **a symbolic link**: resolved first (a chain of links too, a dangling one to the file it
 //!   would create); the file it points to is replaced as above, and the link stays a link.
-//! * **a FIFO, a character or block device** (`/dev/null`, `/dev/stdout`, a terminal): opened
-//!   for writing and written in place, never replaced by a regular file.
+//! * **a FIFO, a character or block device** (`/dev/null`, a terminal): opened for writing
+//!   and written in place, never replaced by a regular file. So is a file descriptor named
+//!   as a file (`/dev/stdout`, `/dev/fd/N`, `/proc/PID/fd/N`), whatever it is open on (a
+//!   pipe, or a file a shell redirected standard output to, appended to as the shell
+//!   opened it).
 //! * **a folder**: an error, before anything is written.
 //!
 //! Files are not synced to disk: a crash of the machine may lose what was just written, but a
@@ -178,7 +181,7 @@ pub fn save_with(files: &[OutputFile], temps: &TempFiles) -> crate::Result<()> {
         let (real, old) = match target {
             Target::Replace { real, old } => (real, Some(old)),
             Target::Create { real } => (real, None),
-            Target::InPlace => continue,
+            Target::InPlace { .. } => continue,
         };
         match stage(real, bytes, old, temps) {
             Ok(temp) => staged.push(Staged {
@@ -194,13 +197,13 @@ pub fn save_with(files: &[OutputFile], temps: &TempFiles) -> crate::Result<()> {
         }
     }
     for (path, bytes, target) in &targets {
-        if matches!(target, Target::InPlace) {
+        if let Target::InPlace { append } = *target {
             if temps.lock().abandoned {
                 discard(&staged, temps);
                 return Err(Error::io(*path, abandoned()));
             }
             // Outside the lock: opening a FIFO waits for its reader.
-            if let Err(e) = write_in_place(path, bytes) {
+            if let Err(e) = write_in_place(path, bytes, append) {
                 discard(&staged, temps);
                 return Err(Error::io(*path, e));
             }
@@ -218,19 +221,24 @@ enum Target {
     /// Nothing there yet: a new file at `real` (the path itself, or where the dangling
     /// symbolic link at the path points).
     Create { real: PathBuf },
-    /// A FIFO, a device or another special file: written in place.
-    InPlace,
+    /// A FIFO, a device or another special file, or a file already open in this process
+    /// named through `/dev/stdout`, `/dev/fd/N` or `/proc/PID/fd/N`: written in place
+    /// (`append`ing to the open file, as a shell's `>` or `>>` asked for it).
+    InPlace { append: bool },
 }
 
 /// Finds what `path` names, following symbolic links.
 fn plan(path: &Path) -> io::Result<Target> {
     match fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(io::Error::other("is a directory")),
+        Ok(_) if link_chain(path)?.iter().any(|p| names_an_open_file(p)) => {
+            Ok(Target::InPlace { append: true })
+        }
         Ok(m) if m.is_file() => Ok(Target::Replace {
             real: fs::canonicalize(path)?,
             old: m,
         }),
-        Ok(_) => Ok(Target::InPlace),
+        Ok(_) => Ok(Target::InPlace { append: false }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Target::Create {
             real: follow_links(path)?,
         }),
@@ -239,27 +247,47 @@ fn plan(path: &Path) -> io::Result<Target> {
 }
 
 /// The path at the end of the chain of symbolic links that starts at `path` (`path` itself
-/// when it is not a link), for a link whose target does not exist yet. Each relative link is
-/// resolved against the canonical folder of the link, as the kernel does.
+/// when it is not a link), for a link whose target does not exist yet.
 fn follow_links(path: &Path) -> io::Result<PathBuf> {
-    let mut p = path.to_path_buf();
+    let mut chain = link_chain(path)?;
+    Ok(chain.pop().unwrap_or_else(|| path.to_path_buf()))
+}
+
+/// `path` and every path the chain of symbolic links from it leads to, in order. Each
+/// relative link is resolved against the canonical folder of the link, as the kernel does.
+fn link_chain(path: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut chain = vec![path.to_path_buf()];
     for _ in 0..MAX_LINKS {
-        match fs::symlink_metadata(&p) {
+        let p = &chain[chain.len() - 1];
+        match fs::symlink_metadata(p) {
             Ok(m) if m.file_type().is_symlink() => {
-                let link = fs::read_link(&p)?;
-                p = if link.is_absolute() {
+                let link = fs::read_link(p)?;
+                let next = if link.is_absolute() {
                     link
                 } else {
-                    let dir = parent_dir(&p);
+                    let dir = parent_dir(p);
                     fs::canonicalize(dir)
                         .unwrap_or_else(|_| dir.to_path_buf())
                         .join(link)
                 };
+                chain.push(next);
             }
-            _ => return Ok(p),
+            _ => return Ok(chain),
         }
     }
     Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Whether `path` names a file descriptor of a process rather than a file: `/dev/fd/N`,
+/// `/proc/PID/fd/N` (`/dev/stdout` links to `/proc/self/fd/1`). Whatever it is open on, a
+/// pipe or a file a shell redirected output to, it is written in place.
+fn names_an_open_file(path: &Path) -> bool {
+    let parts: Vec<Component> = path.components().collect();
+    let is =
+        |k: usize, name: &str| matches!(parts.get(k), Some(Component::Normal(n)) if *n == name);
+    parts.first() == Some(&Component::RootDir)
+        && ((parts.len() == 4 && is(1, "dev") && is(2, "fd"))
+            || (parts.len() == 5 && is(1, "proc") && is(3, "fd")))
 }
 
 /// The folder a file is in (`.` for a bare name).
@@ -356,9 +384,13 @@ fn keep_owner_and_mode(file: &File, old: &Metadata) -> io::Result<()> {
     file.set_permissions(old.permissions())
 }
 
-/// Writes `bytes` to the special file `path` (a FIFO, a device), opened for writing.
-fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+/// Writes `bytes` to the special file `path` (a FIFO, a device, an open file), opened for
+/// writing (at its end with `append`).
+fn write_in_place(path: &Path, bytes: &[u8], append: bool) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .append(append)
+        .open(path)?;
     file.write_all(bytes)?;
     file.flush()
 }
@@ -715,6 +747,23 @@ mod tests {
         let kept = fs::read_to_string(dir.path().join(&backups[0])).unwrap();
         assert_eq!(kept, "old zh\n");
         assert!(!listing(dir.path()).iter().any(|n| n.ends_with(".tmp")));
+    }
+
+    #[test]
+    fn file_descriptors_named_as_files() {
+        for (path, fd) in [
+            ("/dev/fd/1", true),
+            ("/proc/self/fd/1", true),
+            ("/proc/1234/fd/7", true),
+            ("/dev/stdout", false), // a link to /proc/self/fd/1: its chain is checked
+            ("/dev/fd", false),
+            ("/proc/self/fd", false),
+            ("/proc/self/fdinfo/1", false),
+            ("/tmp/fd/1", false),
+            ("dev/fd/1", false),
+        ] {
+            assert_eq!(names_an_open_file(Path::new(path)), fd, "{path}");
+        }
     }
 
     #[test]

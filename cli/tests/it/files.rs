@@ -78,7 +78,8 @@ fn a_fifo_as_output_is_written_in_place() {
 }
 
 /// Guards point 1: `/dev/null` as `-o` stays the device; `/dev/stdout` as `-o` writes to
-/// standard output (a pipe here), never a file in `/dev` or `/proc`.
+/// standard output, whether a pipe or a file it was redirected to (`>` or `>>`), in place:
+/// never a file made in `/dev` or `/proc`, nor one renamed over the redirected file.
 #[test]
 fn dev_null_and_dev_stdout_as_output() {
     use std::os::unix::fs::FileTypeExt;
@@ -114,6 +115,36 @@ fn dev_null_and_dev_stdout_as_output() {
             let want = printed(&args);
             let got = printed(&[&args[..], &["-o", "/dev/stdout"]].concat());
             assert_eq!(got, want, "{args:?}");
+            // Standard output redirected to a file, as `>` and `>>` do: the file gets the
+            // output in place (the same file, appended to), not a new file renamed over it.
+            for (redirect, before) in [(">", ""), (">>", "kept\n")] {
+                use std::os::unix::fs::MetadataExt;
+                let file = docs.write("redirected.txt", before);
+                let inode = std::fs::metadata(&file).unwrap().ino();
+                let opened = std::fs::OpenOptions::new()
+                    .write(true)
+                    .append(redirect == ">>")
+                    .truncate(redirect == ">")
+                    .open(&file)
+                    .unwrap();
+                let o = bin()
+                    .args(&args)
+                    .args(["-o", "/dev/stdout"])
+                    .stdin(Stdio::null())
+                    .stdout(opened)
+                    .output()
+                    .unwrap();
+                assert!(o.status.success(), "{redirect}: {}", stderr(&o));
+                let mut expected = before.as_bytes().to_vec();
+                expected.extend_from_slice(&want);
+                assert_eq!(
+                    std::fs::read(&file).unwrap(),
+                    expected,
+                    "{args:?} {redirect}"
+                );
+                assert_eq!(std::fs::metadata(&file).unwrap().ino(), inode, "{redirect}");
+                assert!(leftovers(docs.dir.path()).is_empty(), "{redirect}");
+            }
         }
     }
 }
