@@ -159,9 +159,9 @@ pub fn save(files: &[OutputFile]) -> crate::Result<()> {
 /// temporary files are removed and no target has changed. When a rename fails, the targets
 /// already renamed are put back, each by renaming its backup over it (a target that did not
 /// exist is removed), so the old files are unchanged and nothing of the new set is left. Only
-/// if putting one back fails too, which the OS does not let happen but on a failing disk, is
-/// that new file left beside the old others; the error then says so and names the backup
-/// that holds its previous contents. A process killed outright (SIGKILL) during the renames
+/// if putting one back fails too (a rename within one folder hardly ever fails: a failing
+/// disk, a file system gone read-only) is that new file left beside the old others; the
+/// error then says so and names the backup that holds its previous contents. A process killed outright (SIGKILL) during the renames
 /// can leave a backup file; a special file already written cannot be taken back.
 ///
 /// # Errors
