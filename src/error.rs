@@ -58,6 +58,8 @@ pub(crate) enum Inner {
     Config(String),
     #[error("{path}: {message}")]
     Input { path: Display, message: String },
+    #[error("{output}: would overwrite the input {input} (the same file): give another output")]
+    Overwrite { output: Display, input: Display },
     #[error("invalid {option}: {message}")]
     Option {
         option: &'static str,
@@ -101,7 +103,7 @@ impl Error {
             Inner::Decode { .. } => ErrorKind::Decode,
             Inner::TooLarge { .. } => ErrorKind::TooLarge,
             Inner::Parse { .. } => ErrorKind::Parse,
-            Inner::Config(_) | Inner::Option { .. } => ErrorKind::Config,
+            Inner::Config(_) | Inner::Option { .. } | Inner::Overwrite { .. } => ErrorKind::Config,
             Inner::Input { .. } => ErrorKind::Input,
         }
     }
@@ -161,6 +163,13 @@ impl Error {
         Error(Inner::Input {
             path: path.into(),
             message: message.into(),
+        })
+    }
+
+    pub(crate) fn overwrite(output: impl Into<Display>, input: impl Into<Display>) -> Self {
+        Error(Inner::Overwrite {
+            output: output.into(),
+            input: input.into(),
         })
     }
 

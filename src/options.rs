@@ -267,6 +267,36 @@ impl Options {
         read_decoded(path, self.max_input_bytes, self.strict_decoding)
     }
 
+    /// The format for `output`: [`format`](Self::format) when set, else the one `output`'s
+    /// extension names, else TSV ([`Format::for_output`]).
+    pub fn format_for(&self, output: Option<&std::path::Path>) -> Format {
+        self.format.unwrap_or_else(|| Format::for_output(output))
+    }
+
+    /// The files a run with these options writes for the output `output` in `format`:
+    /// `output`, or Moses' two named by the languages
+    /// ([`Format::output_paths`]); known before anything is read, so that a front-end can
+    /// refuse an output that is an input first
+    /// ([`refuse_overwriting_inputs`](crate::export::refuse_overwriting_inputs)).
+    ///
+    /// ```
+    /// use bialign::export::Format;
+    /// use bialign::Options;
+    /// use std::path::{Path, PathBuf};
+    ///
+    /// let mut options = Options::default();
+    /// options.src_lang = "en".parse()?;
+    /// options.tgt_lang = "zh".parse()?;
+    /// assert_eq!(
+    ///     options.output_paths(Format::Moses, Path::new("p")),
+    ///     [PathBuf::from("p.en"), PathBuf::from("p.zh")]
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn output_paths(&self, format: Format, output: &std::path::Path) -> Vec<PathBuf> {
+        format.output_paths(output, self.src_lang.lang(), self.tgt_lang.lang())
+    }
+
     /// The aligner these options describe for a document of one `genre`, sharing `lexicon`
     /// (`None`: the bundled one).
     pub(crate) fn aligner(

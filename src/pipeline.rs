@@ -327,9 +327,7 @@ impl Pipeline {
     /// The format for `output`: the options' format, else the one `output`'s extension
     /// names, else TSV.
     pub fn format_for(&self, output: Option<&Path>) -> Format {
-        self.options
-            .format
-            .unwrap_or_else(|| Format::for_output(output))
+        self.options.format_for(output)
     }
 
     /// Aligns `doc` and renders it in `format`: the files to write (`None` as the path of

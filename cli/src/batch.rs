@@ -9,9 +9,9 @@
 
 use super::{AlignOptions, CliResult};
 use bialign::batch::{BatchJob, BatchResult};
-use bialign::export::{Format, OutputFile};
+use bialign::export::{refuse_overwriting_inputs, save_with, FileId, Format, OutputFile};
 use bialign::text::decode::{read_text, STDIN_NAME};
-use bialign::Pipeline;
+use bialign::{Options, Pipeline};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -29,7 +29,9 @@ starting with # are skipped. Relative paths are resolved against the job file's 
 not the current one; the names shown in TMX and HTML output are the file names (the paths
 as written with --full-paths). An
 empty TGT field means that SRC holds both languages (as `bialign align MIXED`). Missing
-output directories are created.
+output directories are created. A job whose output is an input of any job, the job file
+itself or the output of an earlier job (the same file, however spelt or linked) is refused
+before any work, as a failed document.
 
 Output format: --format for every document when given; otherwise each OUT's extension
 decides (.tsv, .csv, .jsonl, .tmx, .html or .htm, .ids or .align) and any other extension gives
@@ -112,7 +114,9 @@ pub(crate) fn run(a: BatchArgs) -> CliResult {
     let jobs = if jsonl {
         read_jsonl(o.max_input_bytes)?
     } else {
-        read_job_file(&a.jobs, o.max_input_bytes)?
+        let mut jobs = read_job_file(&a.jobs, o.max_input_bytes)?;
+        refuse_clobbering(&mut jobs, &a.jobs, &o.to_options(None));
+        jobs
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads)
@@ -283,7 +287,7 @@ fn write_all(files: &[OutputFile]) -> Result<(), String> {
                 .map_err(|e| format!("{}: cannot create its directory: {e}", p.display()))?;
         }
     }
-    bialign::export::save(files).map_err(|e| e.to_string())
+    save_with(files, &super::TEMP_FILES).map_err(|e| e.to_string())
 }
 
 /// Reads a job file: one job a line, bad lines as [`Job::Bad`].
@@ -292,27 +296,18 @@ fn read_job_file(path: &Path, limit: u64) -> Result<Vec<Job>, Box<dyn std::error
     // A job file in the current directory has an empty parent: paths stay as written.
     let base = path.parent().unwrap_or(Path::new(""));
     let mut jobs = Vec::new();
-    let mut outputs: HashMap<PathBuf, usize> = HashMap::new();
     for (k, line) in text.lines().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
         let place = format!("{}:{}", path.display(), k + 1);
-        let job = parse_job_line(line, base).and_then(|(src, tgt, out, names)| {
-            match outputs.insert(out.clone(), k + 1) {
-                Some(first) => Err(format!(
-                    "{}: the same output as line {first}",
-                    out.display()
-                )),
-                None => Ok(Job::Files {
-                    place: place.clone(),
-                    src,
-                    tgt,
-                    out,
-                    names,
-                }),
-            }
+        let job = parse_job_line(line, base).map(|(src, tgt, out, names)| Job::Files {
+            place: place.clone(),
+            src,
+            tgt,
+            out,
+            names,
         });
         jobs.push(job.unwrap_or_else(|message| Job::Bad {
             message: format!("{place}: {message}"),
@@ -320,6 +315,84 @@ fn read_job_file(path: &Path, limit: u64) -> Result<Vec<Job>, Box<dyn std::error
         }));
     }
     Ok(jobs)
+}
+
+/// Refuses, before any work, each job that would overwrite what it should not: a file it
+/// reads, a dictionary or the job file (the library's [`refuse_overwriting_inputs`]), a file
+/// another job reads, or a file an earlier job writes. Files are compared as files
+/// ([`FileId`]: every spelling, symbolic and hard links), not as strings. A refused job
+/// fails alone, as a job whose input is missing does.
+fn refuse_clobbering(jobs: &mut [Job], job_file: &Path, options: &Options) {
+    let mut read_by: HashMap<FileId, (String, PathBuf)> = HashMap::new();
+    for job in jobs.iter() {
+        if let Job::Files {
+            place, src, tgt, ..
+        } = job
+        {
+            for input in std::iter::once(src).chain(tgt) {
+                if let Some(id) = FileId::of(input) {
+                    read_by
+                        .entry(id)
+                        .or_insert_with(|| (place.clone(), input.clone()));
+                }
+            }
+        }
+    }
+    let mut written_by: HashMap<FileId, String> = HashMap::new();
+    for job in jobs.iter_mut() {
+        let Job::Files {
+            place,
+            src,
+            tgt,
+            out,
+            ..
+        } = job
+        else {
+            continue;
+        };
+        let outputs = options.output_paths(options.format_for(Some(out)), out);
+        let own: Vec<&Path> = [src.as_path(), job_file]
+            .into_iter()
+            .chain(tgt.as_deref())
+            .chain(options.dict.iter().map(PathBuf::as_path))
+            .collect();
+        let refused = refuse_overwriting_inputs(
+            &outputs.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+            &own,
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            let ids: Vec<(&PathBuf, FileId)> = outputs
+                .iter()
+                .filter_map(|p| FileId::of(p).map(|id| (p, id)))
+                .collect();
+            for (output, id) in &ids {
+                if let Some((other, input)) = read_by.get(id) {
+                    return Err(format!(
+                        "{}: would overwrite {}, an input of {other}: give another output",
+                        output.display(),
+                        input.display()
+                    ));
+                }
+                if let Some(first) = written_by.get(id) {
+                    return Err(format!(
+                        "{}: the same output file as {first}",
+                        output.display()
+                    ));
+                }
+            }
+            for (_, id) in ids {
+                written_by.insert(id, place.clone());
+            }
+            Ok(())
+        });
+        if let Err(message) = refused {
+            *job = Job::Bad {
+                message: format!("{place}: {message}"),
+                record: None,
+            };
+        }
+    }
 }
 
 /// The paths of a job line resolved against `base`, and the names as written.

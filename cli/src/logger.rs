@@ -106,6 +106,16 @@ pub(crate) fn progress(after: Duration) -> ProgressGuard {
     }
 }
 
+/// Clears the progress bar now, if one is shown (before the process exits on a signal);
+/// never waits for a lock held elsewhere.
+pub(crate) fn clear_progress() {
+    if let Ok(mut guard) = PROGRESS.try_lock() {
+        if let Some(bar) = guard.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// Clears the progress bar when dropped.
 pub(crate) struct ProgressGuard {
     stop: Option<std::sync::mpsc::Sender<()>>,

@@ -1,7 +1,7 @@
 //! The `bialign` command-line tool.
 
 use bialign::eval::{evaluate_paths, render_table, Verses};
-use bialign::export::{Format, OutputFile};
+use bialign::export::{refuse_overwriting_inputs, save_with, Format, OutputFile, TempFiles};
 use bialign::text::decode::read_decoded;
 use bialign::text::{LangTag, Segmenter};
 use bialign::{Genre, Lang, Options};
@@ -12,6 +12,55 @@ use std::process::ExitCode;
 
 mod batch;
 mod logger;
+
+/// The temporary files of the saves in progress (`-o`, batch outputs), removed when SIGINT or
+/// SIGTERM stops the process ([`stop_cleanly_on_signals`]).
+pub(crate) static TEMP_FILES: TempFiles = TempFiles::new();
+
+/// On SIGINT or SIGTERM: removes the temporary files of the saves in progress, holds the
+/// saves still (a pair of Moses files being renamed is put in place whole or not at all) and
+/// exits with 128 + the signal's number (130, 143), as a shell reports a death by signal.
+/// A signal ignored when the process started stays ignored; where the handler cannot be
+/// installed the signals keep their default action.
+fn stop_cleanly_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let handled: Vec<i32> = [SIGINT, SIGTERM]
+        .into_iter()
+        .filter(|&s| !ignored_at_start(s))
+        .collect();
+    if handled.is_empty() {
+        return;
+    }
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(handled) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _held = TEMP_FILES.abandon();
+                logger::clear_progress();
+                std::process::exit(128 + signal);
+            }
+        });
+}
+
+/// Whether `signal` was ignored when the process started, as `nohup` leaves SIGHUP and a
+/// non-interactive shell's `&` leaves SIGINT: such a signal is left ignored, as the one who
+/// started the process asked. Read from Linux's `/proc/self/status`; elsewhere, never.
+fn ignored_at_start(signal: i32) -> bool {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    let Some(bit) = u32::try_from(signal - 1).ok().filter(|&b| b < 64) else {
+        return false;
+    };
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("SigIgn:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| mask >> bit & 1 == 1)
+}
 
 /// Sentence alignment of Chinese and English texts.
 #[derive(Parser)]
@@ -212,7 +261,9 @@ struct SegmentArgs {
     /// reading it with U+FFFD in their place and a warning.
     #[arg(long)]
     strict_decoding: bool,
-    /// Write the output here instead of standard output.
+    /// Write the output here instead of standard output: a file is replaced atomically with
+    /// its mode kept, a symbolic link followed, a FIFO or device written in place; an input
+    /// is refused.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
 }
@@ -224,7 +275,9 @@ struct AlignArgs {
     src: PathBuf,
     /// Target file.
     tgt: Option<PathBuf>,
-    /// Write the output here instead of standard output.
+    /// Write the output here instead of standard output: a file is replaced atomically with
+    /// its mode kept, a symbolic link followed, a FIFO or device written in place; an input
+    /// is refused.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
     /// Most threads the alignment uses [default: the cores, at most 4]. Long documents
@@ -268,6 +321,7 @@ fn main() -> ExitCode {
     let progress =
         matches!(&cli.command, Command::Align(a) if !a.quiet) && std::io::stderr().is_terminal();
     logger::init(shown, progress);
+    stop_cleanly_on_signals();
     let result = match cli.command {
         Command::Align(a) => align(a),
         Command::Eval(e) => eval(e),
@@ -310,6 +364,17 @@ fn align(a: AlignArgs) -> CliResult {
     }
     let options = a.options.to_options(a.threads.map(usize::from));
     options.validate()?;
+    let format = a.options.format.unwrap_or(Format::Tsv);
+    // Before any work: an output that is an input (or a dictionary) is refused.
+    if let Some(out) = a.output.as_deref() {
+        let outputs = options.output_paths(format, out);
+        let outputs: Vec<&Path> = outputs.iter().map(PathBuf::as_path).collect();
+        let inputs: Vec<&Path> = std::iter::once(a.src.as_path())
+            .chain(a.tgt.as_deref())
+            .chain(options.dict.iter().map(PathBuf::as_path))
+            .collect();
+        refuse_overwriting_inputs(&outputs, &inputs)?;
+    }
     // The inputs first: a bad file is reported before the dictionaries are loaded.
     let t = std::time::Instant::now();
     let src = options.read_input(&a.src)?;
@@ -334,7 +399,6 @@ fn align(a: AlignArgs) -> CliResult {
         logger::say(&format!("bialign: warning: {w}"));
     }
     debug_lap("read and segment", t);
-    let format = a.options.format.unwrap_or(Format::Tsv);
     let t = std::time::Instant::now();
     let (files, tally) = pipeline.render(&doc, format, a.output.as_deref())?;
     debug_lap("align and render", t);
@@ -346,7 +410,8 @@ fn align(a: AlignArgs) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes rendered output: files atomically, or none of them, and what has no path to
+/// Writes rendered output: files atomically, or none of them (the library's
+/// [`save_with`], its temporary files known to [`TEMP_FILES`]), and what has no path to
 /// standard output.
 fn write_files(files: &[OutputFile]) -> Result<(), Box<dyn std::error::Error>> {
     for file in files {
@@ -359,7 +424,7 @@ fn write_files(files: &[OutputFile]) -> Result<(), Box<dyn std::error::Error>> {
         .filter(|f| f.path.as_deref().is_some_and(|p| p != Path::new("-")))
         .cloned()
         .collect();
-    bialign::export::save(&to_disk)?;
+    save_with(&to_disk, &TEMP_FILES)?;
     Ok(())
 }
 
@@ -372,9 +437,12 @@ fn segment(a: SegmentArgs) -> CliResult {
     if !matches!(a.format.as_str(), "text" | "jsonl") {
         return Err(format!("unknown format `{}` (expected text or jsonl)", a.format).into());
     }
+    if let Some(out) = a.output.as_deref() {
+        refuse_overwriting_inputs(&[out], &[&a.file])?;
+    }
     let decoded = read_decoded(&a.file, a.max_input_bytes, a.strict_decoding)?;
     for w in &decoded.warnings {
-        eprintln!("bialign: warning: {w}");
+        logger::say(&format!("bialign: warning: {w}"));
     }
     let seg = Segmenter::new().presplit(a.presplit);
     let mut out = String::new();
@@ -392,8 +460,8 @@ fn segment(a: SegmentArgs) -> CliResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes to a file atomically (the library's [`bialign::export::save`]) or to standard
-/// output; a closed or full standard output is an error that says so.
+/// Writes to a file atomically (the library's [`save_with`]) or to standard output; a closed
+/// or full standard output is an error that says so.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
     match path {
         None => {
@@ -403,10 +471,13 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Box<dyn std::er
                 .map_err(|e| format!("standard output: {e}"))?;
         }
         Some(p) if p == Path::new("-") => write_output(None, bytes)?,
-        Some(p) => bialign::export::save(&[OutputFile {
-            path: Some(p.to_path_buf()),
-            bytes: bytes.to_vec(),
-        }])?,
+        Some(p) => save_with(
+            &[OutputFile {
+                path: Some(p.to_path_buf()),
+                bytes: bytes.to_vec(),
+            }],
+            &TEMP_FILES,
+        )?,
     }
     Ok(())
 }

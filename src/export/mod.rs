@@ -2,7 +2,10 @@
 //!
 //! [`Writer`] bundles an alignment with its sentences, languages and document names and
 //! renders every [`Format`]: one file with [`Writer::render`], the files of any format
-//! (Moses writes two) with [`Writer::files`], saved atomically with [`Writer::save`]. Every
+//! (Moses writes two) with [`Writer::files`], saved atomically with [`Writer::save`] or
+//! [`save`] (symbolic links followed, special files written in place, permissions kept:
+//! [`save_with`] says how; [`refuse_overwriting_inputs`] refuses an output that is an input
+//! before any work). Every
 //! writer joins the sentences of one side of a bead as [`join_sentences`] does, and the
 //! review page colours pairs by the bands [`HIGH_CONFIDENCE`] and [`MEDIUM_CONFIDENCE`].
 //!
@@ -32,7 +35,10 @@
 mod delimited;
 mod html;
 mod moses;
+mod save;
 mod tmx;
+
+pub use save::{refuse_overwriting_inputs, save, save_with, Abandoned, FileId, TempFiles};
 
 use crate::alignment::Alignment;
 use crate::chars::{is_cjk, is_non_cjk_quote_or_bracket};
@@ -177,6 +183,28 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "ids" | "align" => Some(Format::Ids),
             _ => None,
+        }
+    }
+
+    /// The files this format writes for the output `output` with sides in `src` and `tgt`:
+    /// `output` itself, or Moses' two ([`Writer::moses_paths`]).
+    ///
+    /// ```
+    /// use bialign::export::Format;
+    /// use bialign::Lang;
+    /// use std::path::{Path, PathBuf};
+    ///
+    /// let moses = Format::Moses.output_paths(Path::new("out/p"), Lang::Zh, Lang::En);
+    /// assert_eq!(moses, [PathBuf::from("out/p.zh"), PathBuf::from("out/p.en")]);
+    /// let tmx = Format::Tmx.output_paths(Path::new("out/p.tmx"), Lang::Zh, Lang::En);
+    /// assert_eq!(tmx, [PathBuf::from("out/p.tmx")]);
+    /// ```
+    pub fn output_paths(self, output: &Path, src: Lang, tgt: Lang) -> Vec<PathBuf> {
+        if self.is_two_files() {
+            let (s, t) = moses::file_names(output, src, tgt);
+            vec![s, t]
+        } else {
+            vec![output.to_path_buf()]
         }
     }
 
@@ -458,6 +486,7 @@ impl<'a> Writer<'a> {
                 ));
             };
             let (sp, tp) = self.moses_paths(prefix);
+
             let (mut sb, mut tb) = (Vec::new(), Vec::new());
             self.write_moses(&mut sb, &mut tb)?;
             return Ok(vec![
@@ -477,7 +506,8 @@ impl<'a> Writer<'a> {
         }])
     }
 
-    /// Renders `format` and writes its files under `output` atomically (see [`save`]).
+    /// Renders `format` and writes its files under `output` atomically, without clobbering
+    /// anything (see [`save`]).
     ///
     /// # Errors
     /// As [`files`](Self::files) and [`save`].
@@ -486,44 +516,6 @@ impl<'a> Writer<'a> {
         save(&files)?;
         Ok(files.into_iter().filter_map(|f| f.path).collect())
     }
-}
-
-/// Writes every file that has a path, each atomically (a temporary file in the target's
-/// folder, created new, then renamed over the target), or none: when one fails, those
-/// already written are removed. A missing folder is an error (a mistyped path should not
-/// create folders); a caller that wants them creates them first.
-///
-/// # Errors
-/// An [`Io`](crate::ErrorKind::Io) error naming the file that could not be written.
-pub fn save(files: &[OutputFile]) -> crate::Result<()> {
-    for (k, file) in files.iter().enumerate() {
-        let Some(path) = &file.path else { continue };
-        if let Err(e) = write_atomic(path, &file.bytes) {
-            for written in files[..k].iter().filter_map(|f| f.path.as_ref()) {
-                let _ = std::fs::remove_file(written);
-            }
-            return Err(crate::Error::io(path, e));
-        }
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to `path` through a new temporary file beside it, renamed over `path`.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if res.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    res
 }
 
 /// One bead as `--format jsonl` writes it (fields in the command-line contract's order).

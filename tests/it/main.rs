@@ -16,4 +16,5 @@ mod export;
 mod hostile;
 mod lexicon;
 mod normalize;
+mod save;
 mod segment;

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{self, p, run, run_in, seed, stderr};
+use crate::common::{self, p, run, run_in, seed, stderr, write_two_pairs};
 
 /// The mac-dev chapters of the evaluation data, or why they are not there.
 fn find_mac_dev() -> Result<PathBuf, String> {
@@ -134,14 +134,7 @@ fn a_missing_file_fails_alone() {
     let dir = tempfile::tempdir().unwrap();
     let docs = dir.path().join("docs");
     std::fs::create_dir(&docs).unwrap();
-    std::fs::write(docs.join("a.zh"), "我父亲是一个医生。他每天早上去医院。").unwrap();
-    std::fs::write(
-        docs.join("a.en"),
-        "My father is a doctor. He goes to the hospital every morning.",
-    )
-    .unwrap();
-    std::fs::write(docs.join("b.zh"), "今天下雨了。我们没有出去。").unwrap();
-    std::fs::write(docs.join("b.en"), "It rained today. We did not go out.").unwrap();
+    write_two_pairs(&docs);
     std::fs::copy(seed(), docs.join("seed.txt")).unwrap();
     // Relative paths: resolved against the job file's directory, not the current one.
     let jobs = "a.zh\ta.en\tout/a.tmx\n\

@@ -13,5 +13,6 @@ mod align;
 mod batch;
 mod decode;
 mod eval;
+mod files;
 mod hostile;
 mod segment;

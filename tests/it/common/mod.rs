@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 use bialign::text::Lang;
 use bialign::{Aligner, Alignment};
 
+#[cfg(unix)]
+pub mod files;
 pub mod samples;
 
 // ------------------------------------------------------------------------------ skips

@@ -11,6 +11,11 @@ use std::process::{Command, Output, Stdio};
 #[path = "../../../../tests/it/common/samples.rs"]
 pub mod samples;
 
+/// FIFOs, file modes and the leftovers of a save, shared with the library's tests.
+#[cfg(unix)]
+#[path = "../../../../tests/it/common/files.rs"]
+pub mod files;
+
 use samples::{EN_DOC, ZH_DOC};
 
 // ------------------------------------------------------------------------------ skips
@@ -179,6 +184,19 @@ impl Docs {
         std::fs::write(&path, bytes).unwrap();
         path
     }
+}
+
+/// Two short document pairs in `dir`, `a.zh`/`a.en` and `b.zh`/`b.en` (two sentences each),
+/// for batch jobs.
+pub fn write_two_pairs(dir: &Path) {
+    std::fs::write(dir.join("a.zh"), "我父亲是一个医生。他每天早上去医院。").unwrap();
+    std::fs::write(
+        dir.join("a.en"),
+        "My father is a doctor. He goes to the hospital every morning.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b.zh"), "今天下雨了。我们没有出去。").unwrap();
+    std::fs::write(dir.join("b.en"), "It rained today. We did not go out.").unwrap();
 }
 
 /// The sentences `bialign segment --lang LANG` finds in `file`.
