@@ -80,11 +80,12 @@ pub(crate) fn init(shown: LevelFilter, progress: bool) {
 pub(crate) fn progress(after: Duration) -> ProgressGuard {
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let thread = std::thread::spawn(move || {
-        // The bar appears only for runs that last; a short run never shows it.
-        if rx.recv_timeout(after).is_ok() {
+        // The bar appears only for runs that last; a short run (the guard dropped before
+        // `after`, which disconnects the channel) never shows it.
+        if rx.recv_timeout(after) != Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
             return;
         }
-        let bar = ProgressBar::new_spinner();
+        let bar = ProgressBar::new_spinner().with_elapsed(after);
         let style = ProgressStyle::with_template("{spinner} {elapsed_precise} aligning: {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner());
         bar.set_style(style);

@@ -288,6 +288,9 @@ struct AlignArgs {
     /// (`N pairs, K unpaired source, M unpaired target sentences`), no progress.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Seconds before the progress spinner appears on a terminal (for tests).
+    #[arg(long, hide = true, default_value_t = 2.0, value_parser = finite_number)]
+    progress_after: f64,
     #[command(flatten)]
     options: AlignOptions,
 }
@@ -357,8 +360,11 @@ fn finite_number(s: &str) -> Result<f64, String> {
 type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
 fn align(a: AlignArgs) -> CliResult {
-    let progress = (!a.quiet && std::io::stderr().is_terminal())
-        .then(|| logger::progress(std::time::Duration::from_secs(2)));
+    let progress = (!a.quiet && std::io::stderr().is_terminal()).then(|| {
+        logger::progress(std::time::Duration::from_secs_f64(
+            a.progress_after.max(0.0),
+        ))
+    });
     if a.src.as_os_str() == "-" && a.tgt.as_deref().is_some_and(|t| t.as_os_str() == "-") {
         return Err("standard input can be read once: give at most one input as `-`".into());
     }

@@ -273,3 +273,57 @@ fn numbers_out_of_range_are_refused() {
         assert!(o.stdout.is_empty(), "{name}: no output");
     }
 }
+
+/// A long `align` on a terminal shows a spinner with the last finished stage; a short one,
+/// one whose standard error is not a terminal, and one with --quiet show none. The terminal
+/// is `script`'s pseudo-terminal; the delay (2 s by default) is set by a hidden flag so that
+/// the test does not depend on the machine's speed.
+#[test]
+fn progress_on_a_terminal() {
+    let Some(script) = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+    else {
+        crate::common::skip("align::progress_on_a_terminal", "no `script` (util-linux)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_bialign");
+    let seed = seed();
+    let on_terminal = |flags: &str| -> String {
+        let log = dir.path().join("typescript");
+        let out = dir.path().join("out.tsv");
+        let command = format!(
+            "{bin} align {flags} {} -o {}",
+            seed.display(),
+            out.display()
+        );
+        let o = std::process::Command::new(script)
+            .args(["-qec", &command])
+            .arg(&log)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned()
+    };
+    let shown = on_terminal("--progress-after 0");
+    assert!(shown.contains("aligning:"), "{shown:?}");
+    assert!(shown.contains("done"), "the last finished stage: {shown:?}");
+    assert!(shown.contains("unpaired target sentences"), "{shown:?}");
+    let quick = on_terminal("");
+    assert!(!quick.contains("aligning:"), "a short run: {quick:?}");
+    let quiet = on_terminal("--quiet --progress-after 0");
+    assert!(
+        !quiet.contains("aligning:") && !quiet.contains("pairs"),
+        "{quiet:?}"
+    );
+    // Not a terminal: no spinner, only the summary.
+    let o = run(&["align", "--progress-after", "0", seed.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("aligning:"), "{err:?}");
+}
