@@ -57,6 +57,9 @@ pub struct Options {
     /// Largest bead, as the total number of sentences on both sides
     /// ([`AlignerBuilder::MAX_BEAD`]).
     pub max_bead: usize,
+    /// Largest bead of the first pass, which only guides the later ones
+    /// ([`AlignerBuilder::MAX_BEAD`]; at most `max_bead` is used).
+    pub first_pass_bead: usize,
     /// Half-width of the first search band, in sentences (at least 1).
     pub band: usize,
     /// Largest half-width the band may widen to (at least 1).
@@ -113,6 +116,7 @@ impl Default for Options {
             genre: None,
             hard_paragraphs: false,
             max_bead: AlignerBuilder::DEFAULT_MAX_BEAD,
+            first_pass_bead: AlignerBuilder::DEFAULT_FIRST_PASS_BEAD,
             band: AlignerBuilder::DEFAULT_BAND,
             max_band: AlignerBuilder::DEFAULT_MAX_BAND,
             no_second_pass: false,
@@ -186,6 +190,18 @@ impl Options {
                 self.max_bead
             )
         })?;
+        require(
+            range.contains(&self.first_pass_bead),
+            "first_pass_bead",
+            || {
+                format!(
+                    "must be from {} to {}, not {}",
+                    range.start(),
+                    range.end(),
+                    self.first_pass_bead
+                )
+            },
+        )?;
         require(self.band >= 1, "band", || "must be at least 1".into())?;
         require(self.max_band >= 1, "max_band", || {
             "must be at least 1".into()
@@ -271,6 +287,7 @@ impl Options {
             .src_lang(self.src_lang.lang())
             .tgt_lang(self.tgt_lang.lang())
             .max_bead(self.max_bead)
+            .first_pass_bead(self.first_pass_bead)
             .band(self.band)
             .max_band(self.max_band)
             .second_pass(!self.no_second_pass)

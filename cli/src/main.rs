@@ -83,6 +83,10 @@ struct AlignOptions {
     /// Largest bead as the total number of sentences on both sides (2 to 10).
     #[arg(long, default_value_t = defaults().max_bead)]
     max_bead: usize,
+    /// Largest bead of the first pass, which only guides the later passes (2 to 10; at most
+    /// --max-bead is used).
+    #[arg(long, default_value_t = defaults().first_pass_bead)]
+    first_pass_bead: usize,
     /// Half-width of the first search band, in sentences (it widens where needed).
     #[arg(long, default_value_t = defaults().band)]
     band: usize,
@@ -161,6 +165,7 @@ impl AlignOptions {
             genre: self.genre,
             hard_paragraphs: self.hard_paragraphs,
             max_bead: self.max_bead,
+            first_pass_bead: self.first_pass_bead,
             band: self.band,
             max_band: self.max_band,
             no_second_pass: self.no_second_pass,

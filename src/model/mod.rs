@@ -32,7 +32,7 @@ pub(crate) use scorer::Scorer;
 use std::ops::Range;
 
 /// Largest number of sentences on one side of a bead.
-pub(crate) const MAX_SIDE: usize = 5;
+pub(crate) const MAX_SIDE: usize = 6;
 
 /// A bead as the model sees it: Chinese sentences, English sentences (canonical orientation).
 pub(crate) type Span = (Range<usize>, Range<usize>);

@@ -94,6 +94,8 @@ impl CostParams {
                 p[2][4] = 0.0015;
                 p[4][1] = 0.001;
                 p[3][3] = 0.001;
+                p[1][6] = 0.0015;
+                p[3][4] = 0.0007;
             }
             // UN and legal text (the design notes' figures): mostly 1-1, few merges.
             Genre::Official => {
