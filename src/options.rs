@@ -96,6 +96,9 @@ pub struct Options {
     pub no_learned_lexicon: bool,
     /// Keep the starting parameters in the later passes.
     pub no_reestimate: bool,
+    /// Keep Chinese speaker tags (`韦小宝道：`) in the length even where the translation
+    /// drops them.
+    pub no_speaker_tags: bool,
     /// Largest input accepted, in bytes (a file, a text, a dictionary).
     pub max_input_bytes: u64,
     /// Most threads one alignment uses (at least 1); `None`: the cores, at most 4.
@@ -133,6 +136,7 @@ impl Default for Options {
             no_pinyin: false,
             no_learned_lexicon: false,
             no_reestimate: false,
+            no_speaker_tags: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             threads: None,
             full_paths: false,
@@ -294,7 +298,8 @@ impl Options {
             .anchors(!self.no_anchors)
             .pinyin_names(!self.no_pinyin)
             .learn_lexicon(!self.no_learned_lexicon)
-            .reestimate(!self.no_reestimate);
+            .reestimate(!self.no_reestimate)
+            .speaker_tags(!self.no_speaker_tags);
         if let Some(r) = self.refinements {
             b = b.refinements(r);
         }

@@ -138,6 +138,10 @@ struct AlignOptions {
     /// bead priors, deletion rates and punctuation tables).
     #[arg(long)]
     no_reestimate: bool,
+    /// Keep Chinese speaker tags (韦小宝道：) in the length model even in documents whose
+    /// translator drops them (decided from the first pass).
+    #[arg(long)]
+    no_speaker_tags: bool,
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = defaults().max_input_bytes)]
     max_input_bytes: u64,
@@ -182,6 +186,7 @@ impl AlignOptions {
             no_pinyin: self.no_pinyin,
             no_learned_lexicon: self.no_learned_lexicon,
             no_reestimate: self.no_reestimate,
+            no_speaker_tags: self.no_speaker_tags,
             max_input_bytes: self.max_input_bytes,
             threads,
             full_paths: self.full_paths,

@@ -163,6 +163,21 @@ impl AlignerBuilder {
         self
     }
 
+    /// Decide per document, from the first pass, whether the translator drops Chinese
+    /// speaker tags (`韦小宝道：` before a quotation), and leave them out of the Chinese length
+    /// in the later passes if so (default on; their words still count as lexical evidence).
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().speaker_tags(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn speaker_tags(mut self, on: bool) -> Self {
+        self.config.model.speaker_tags = on;
+        self
+    }
+
     /// Largest bead of the first pass, as the total number of sentences on both sides (2 to
     /// 10, default 5; never more than [`max_bead`](Self::max_bead)). The first pass only
     /// lays out the narrow band of the later passes, which take every bead up to

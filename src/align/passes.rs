@@ -210,8 +210,7 @@ impl Search<'_> {
         let rounds = cfg.refinements.max(1);
         for k in 0..rounds {
             if cfg.reestimate && cfg.refinements > 0 {
-                let (genre, max_bead) = (cfg.model.genre, cfg.model.max_bead);
-                reestimate(params, f, &spans(&path), genre, max_bead);
+                reestimate(params, f, &spans(&path), &cfg.model);
             }
             let temperature = (k + 1 == rounds).then_some(cfg.temperature);
             path = self.refine(f, params, &path, temperature);

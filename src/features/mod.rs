@@ -38,6 +38,12 @@ pub(crate) struct ZhSentence {
     pub units: Vec<u32>,
     pub start: StartType,
     pub end: EndType,
+    /// Non-space characters of the sentence's speaker tag (`韦小宝道：`), 0 without one
+    /// ([`punct::speaker_tag`]).
+    pub tag_len: f64,
+    /// How the sentence starts and ends without its speaker tag (`start`, `end` without
+    /// one).
+    pub untagged: (StartType, EndType),
 }
 
 /// Features of one English sentence.
@@ -198,12 +204,21 @@ impl PairFeatures {
                     }
                 }
                 units.shrink_to_fit();
+                let tag = punct::speaker_tag(s);
                 zh_feats.push(ZhSentence {
                     len: non_space_len(s),
                     covered,
                     units,
                     start: StartType::of(s),
                     end: EndType::of(s),
+                    tag_len: tag.clone().map_or(0.0, |t| non_space_len(&s[t])),
+                    untagged: match tag {
+                        Some(t) => {
+                            let rest = [&s[..t.start], &s[t.end..]].concat();
+                            (StartType::of(&rest), EndType::of(&rest))
+                        }
+                        None => (StartType::of(s), EndType::of(s)),
+                    },
                 });
             }
         }

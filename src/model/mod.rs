@@ -119,6 +119,9 @@ pub(crate) struct ModelConfig {
     pub spread: f64,
     pub hard_paragraphs: bool,
     pub paragraph_penalty: f64,
+    /// Decide per document whether the translator drops speaker tags, and leave them out of
+    /// the Chinese length if so.
+    pub speaker_tags: bool,
 }
 
 /// Default largest bead (sentences on both sides).
@@ -149,6 +152,7 @@ impl Default for ModelConfig {
             spread: 0.0,
             hard_paragraphs: false,
             paragraph_penalty: PARAGRAPH_PENALTY,
+            speaker_tags: true,
         };
         c.apply_genre(Genre::Literary);
         c

@@ -32,9 +32,35 @@ pub(crate) struct CostParams {
     pub pmi_para: [f64; 4],
     /// Cost of each paragraph break inside a bead (infinite: beads never cross paragraphs).
     pub paragraph_penalty: f64,
+    /// Leave speaker tags (`韦小宝道：`) out of the Chinese length: decided per document from
+    /// a previous pass (the translator drops them or not), off at first.
+    pub drop_tags: bool,
 }
 
 impl CostParams {
+    /// The start and end types of Chinese sentence `i` as the punctuation tables see them:
+    /// without its speaker tag when the document's translator drops them.
+    #[inline]
+    pub fn zh_ends(&self, f: &PairFeatures, i: usize) -> (StartType, EndType) {
+        let s = &f.zh[i];
+        if self.drop_tags {
+            s.untagged
+        } else {
+            (s.start, s.end)
+        }
+    }
+    /// The length of Chinese sentence `i` as the length model sees it: without its speaker
+    /// tag when the document's translator drops them.
+    #[inline]
+    pub fn zh_len(&self, f: &PairFeatures, i: usize) -> f64 {
+        let s = &f.zh[i];
+        if self.drop_tags {
+            s.len - s.tag_len
+        } else {
+            s.len
+        }
+    }
+
     /// The cost parameters before anything is learnt from the document: literary priors, the
     /// configured weights, and the document's own length ratio when it is plausible.
     pub(crate) fn initial(cfg: &ModelConfig, f: &PairFeatures) -> CostParams {
@@ -66,6 +92,7 @@ impl CostParams {
             } else {
                 cfg.paragraph_penalty
             },
+            drop_tags: false,
         }
     }
 
