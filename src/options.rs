@@ -96,6 +96,9 @@ pub struct Options {
     pub no_learned_lexicon: bool,
     /// Keep the starting parameters in the later passes.
     pub no_reestimate: bool,
+    /// Score whether a quotation left open after a bead is open on both sides (off by
+    /// default).
+    pub quote_state: bool,
     /// Keep Chinese speaker tags (`韦小宝道：`) in the length even where the translation
     /// drops them.
     pub no_speaker_tags: bool,
@@ -136,6 +139,7 @@ impl Default for Options {
             no_pinyin: false,
             no_learned_lexicon: false,
             no_reestimate: false,
+            quote_state: false,
             no_speaker_tags: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             threads: None,
@@ -299,6 +303,7 @@ impl Options {
             .pinyin_names(!self.no_pinyin)
             .learn_lexicon(!self.no_learned_lexicon)
             .reestimate(!self.no_reestimate)
+            .quote_state(self.quote_state)
             .speaker_tags(!self.no_speaker_tags);
         if let Some(r) = self.refinements {
             b = b.refinements(r);

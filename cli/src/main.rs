@@ -138,6 +138,10 @@ struct AlignOptions {
     /// bead priors, deletion rates and punctuation tables).
     #[arg(long)]
     no_reestimate: bool,
+    /// Score whether a quotation left open after a bead is open on both sides (a table
+    /// learnt in the second pass with the other punctuation tables; off by default).
+    #[arg(long)]
+    quote_state: bool,
     /// Keep Chinese speaker tags (韦小宝道：) in the length model even in documents whose
     /// translator drops them (decided from the first pass).
     #[arg(long)]
@@ -186,6 +190,7 @@ impl AlignOptions {
             no_pinyin: self.no_pinyin,
             no_learned_lexicon: self.no_learned_lexicon,
             no_reestimate: self.no_reestimate,
+            quote_state: self.quote_state,
             no_speaker_tags: self.no_speaker_tags,
             max_input_bytes: self.max_input_bytes,
             threads,

@@ -393,6 +393,26 @@ pub(crate) fn is_closing_quote(c: char) -> bool {
     is_straight_quote(c) || matches!(c, '”' | '’' | '»' | '›' | '」' | '』' | '﹂' | '﹄' | '｣')
 }
 
+/// What a character does to the state "inside a quotation" that runs across sentences:
+/// double quotation marks only (`‘ ’` are also apostrophes), straight ones toggle it.
+#[inline]
+pub(crate) fn quote_effect(c: char) -> Option<QuoteEffect> {
+    match c {
+        '“' | '「' | '『' | '«' | '﹁' | '﹃' | '｢' => Some(QuoteEffect::Open),
+        '”' | '」' | '』' | '»' | '﹂' | '﹄' | '｣' => Some(QuoteEffect::Close),
+        '"' | '＂' => Some(QuoteEffect::Toggle),
+        _ => None,
+    }
+}
+
+/// See [`quote_effect`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum QuoteEffect {
+    Open,
+    Close,
+    Toggle,
+}
+
 /// Opening brackets, title marks (`《 〈`) included.
 #[inline]
 pub(crate) fn is_opening_bracket(c: char) -> bool {

@@ -44,6 +44,8 @@ pub(crate) struct ZhSentence {
     /// How the sentence starts and ends without its speaker tag (`start`, `end` without
     /// one).
     pub untagged: (StartType, EndType),
+    /// Whether a quotation is still open after the sentence ([`punct::quote_open_after`]).
+    pub quote_open: bool,
 }
 
 /// Features of one English sentence.
@@ -57,6 +59,8 @@ pub(crate) struct EnSentence {
     pub covered_units: Vec<u32>,
     pub start: StartType,
     pub end: EndType,
+    /// Whether a quotation is still open after the sentence.
+    pub quote_open: bool,
 }
 
 /// The features of a document pair in canonical orientation.
@@ -148,8 +152,15 @@ impl PairFeatures {
                     covered_units: Vec::new(),
                     start: StartType::of(s),
                     end: EndType::of(s),
+                    quote_open: false,
                 });
             }
+        }
+        for (e, open) in en_feats
+            .iter_mut()
+            .zip(punct::quote_open_after(en.iter().copied()))
+        {
+            e.quote_open = open;
         }
 
         let names = match pinyin {
@@ -219,8 +230,15 @@ impl PairFeatures {
                         }
                         None => (StartType::of(s), EndType::of(s)),
                     },
+                    quote_open: false,
                 });
             }
+        }
+        for (z, open) in zh_feats
+            .iter_mut()
+            .zip(punct::quote_open_after(zh.iter().copied()))
+        {
+            z.quote_open = open;
         }
         let mut unit_counts = vec![0u32; unit_dense.len()];
         let tokens = dense.len();

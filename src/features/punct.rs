@@ -6,7 +6,7 @@
 
 use crate::chars::{
     is_clause_comma, is_closer, is_closing_quote, is_opening_quote, is_speech_verb_end,
-    is_tag_colon,
+    is_tag_colon, quote_effect, QuoteEffect,
 };
 
 /// How a sentence ends: its final punctuation mark, and whether a closing quote follows it.
@@ -78,6 +78,26 @@ impl StartType {
     }
 }
 
+/// For each sentence in order, whether a quotation is still open after it: opened (or
+/// toggled by a straight quote) and not closed, counting from the first sentence.
+pub fn quote_open_after<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<bool> {
+    let mut open = false;
+    sentences
+        .into_iter()
+        .map(|s| {
+            for c in s.chars() {
+                match quote_effect(c) {
+                    Some(QuoteEffect::Open) => open = true,
+                    Some(QuoteEffect::Close) => open = false,
+                    Some(QuoteEffect::Toggle) => open = !open,
+                    None => {}
+                }
+            }
+            open
+        })
+        .collect()
+}
+
 /// Most characters of a speaker tag (name or pronoun, adverb, speech verb, colon).
 const MAX_TAG: usize = 8;
 
@@ -135,6 +155,15 @@ fn tag_chars(t: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotations_open_across_sentences() {
+        let zh = ["他说：“你来了。", "坐下吧。”", "好。"];
+        assert_eq!(quote_open_after(zh), [true, false, false]);
+        let en = ["\"Come in.", "Sit down.\"", "He sat."];
+        assert_eq!(quote_open_after(en), [true, false, false]);
+        assert_eq!(quote_open_after(["It's ‘fine’."]), [false]);
+    }
 
     #[test]
     fn speaker_tags() {

@@ -48,7 +48,7 @@ pub(crate) fn reestimate(
         params.ratio = (w * ratio.ln() + (1.0 - w) * params.ratio.ln()).exp();
         params.spread = var.sqrt().clamp(0.12, 0.6);
     }
-    estimate_pmi(params, f, beads);
+    estimate_pmi(params, f, beads, cfg.quote_state);
     if total >= 50.0 {
         // Blend with the defaults so that rare bead types stay possible.
         let defaults = CostParams::priors(genre, max_bead, (-params.prior[1][0]).exp());
@@ -119,7 +119,7 @@ const DELETION_SHRINK: f64 = 100.0;
 
 /// Estimates the boundary punctuation PMI tables from the pairs of a previous pass,
 /// shrunk toward 0 where counts are small.
-fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) {
+fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span], quotes: bool) {
     fn table(pairs: &[(usize, usize)], k: usize) -> Vec<f64> {
         let n = pairs.len() as f64;
         let mut joint = vec![0.0f64; k * k];
@@ -178,6 +178,19 @@ fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) {
             .collect();
         let t = table(&paras, 2);
         params.pmi_para = [t[0], t[1], t[2], t[3]];
+    }
+    // Whether a quotation runs on past the bead on each side: learnt only where both sides
+    // quote at all.
+    if quotes && f.zh.iter().any(|s| s.quote_open) && f.en.iter().any(|s| s.quote_open) {
+        let open: Vec<(usize, usize)> = pairs
+            .iter()
+            .map(|(z, e)| {
+                let zo = f.zh[z.end - 1].quote_open;
+                (zo as usize, f.en[e.end - 1].quote_open as usize)
+            })
+            .collect();
+        let t = table(&open, 2);
+        params.pmi_quote = [t[0], t[1], t[2], t[3]];
     }
 }
 

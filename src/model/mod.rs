@@ -122,6 +122,9 @@ pub(crate) struct ModelConfig {
     /// Decide per document whether the translator drops speaker tags, and leave them out of
     /// the Chinese length if so.
     pub speaker_tags: bool,
+    /// Learn whether a quotation left open after a bead agrees on both sides (off: it did
+    /// not help on the dev sets).
+    pub quote_state: bool,
 }
 
 /// Default largest bead (sentences on both sides).
@@ -153,6 +156,7 @@ impl Default for ModelConfig {
             hard_paragraphs: false,
             paragraph_penalty: PARAGRAPH_PENALTY,
             speaker_tags: true,
+            quote_state: false,
         };
         c.apply_genre(Genre::Literary);
         c

@@ -30,6 +30,9 @@ pub(crate) struct CostParams {
     /// PMI of (bead ends a Chinese paragraph, bead ends an English paragraph), indexed
     /// `2 * zh + en`; zeros when the texts have no paragraphs.
     pub pmi_para: [f64; 4],
+    /// PMI of (a quotation is open after the bead's last Chinese sentence, after its last
+    /// English sentence), indexed `2 * zh + en`; zeros until learnt.
+    pub pmi_quote: [f64; 4],
     /// Cost of each paragraph break inside a bead (infinite: beads never cross paragraphs).
     pub paragraph_penalty: f64,
     /// Leave speaker tags (`韦小宝道：`) out of the Chinese length: decided per document from
@@ -87,6 +90,7 @@ impl CostParams {
             pmi_end: vec![0.0; EndType::COUNT * EndType::COUNT],
             pmi_start: vec![0.0; StartType::COUNT * StartType::COUNT],
             pmi_para: [0.0; 4],
+            pmi_quote: [0.0; 4],
             paragraph_penalty: if cfg.hard_paragraphs {
                 f64::INFINITY
             } else {

@@ -125,9 +125,11 @@ impl<'a> Scorer<'a> {
         let zs = self.p.zh_ends(self.f, i0).0.index();
         let es = self.f.en[j0].start.index();
         let (pz, pe) = self.f.ends_paragraph(i1, j1);
+        let (qz, qe) = (self.f.zh[i1 - 1].quote_open, self.f.en[j1 - 1].quote_open);
         self.p.pmi_end[ze * EndType::COUNT + ee]
             + self.p.pmi_start[zs * StartType::COUNT + es]
             + self.p.pmi_para[2 * pz as usize + pe as usize]
+            + self.p.pmi_quote[2 * qz as usize + qe as usize]
     }
 
     /// The cost of a bead with both sides non-empty without its lexical evidence, or
