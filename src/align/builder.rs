@@ -147,7 +147,7 @@ impl AlignerBuilder {
         self
     }
 
-    /// Largest bead, as the total number of sentences on both sides (2 to 10, default 5).
+    /// Largest bead, as the total number of sentences on both sides (2 to 10, default 6).
     ///
     /// ```
     /// use bialign::Aligner;

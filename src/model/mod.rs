@@ -128,7 +128,7 @@ pub(crate) struct ModelConfig {
 }
 
 /// Default largest bead (sentences on both sides).
-pub(crate) const DEFAULT_MAX_BEAD: usize = 5;
+pub(crate) const DEFAULT_MAX_BEAD: usize = 6;
 /// Default share of English content tokens covered beyond chance (the bundled lexicon's,
 /// measured on true beads).
 pub(crate) const DEFAULT_COVERAGE: f64 = 0.46;
