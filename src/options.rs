@@ -58,6 +58,9 @@ pub struct Options {
     /// Largest bead, as the total number of sentences on both sides
     /// ([`AlignerBuilder::MAX_BEAD`]).
     pub max_bead: usize,
+    /// Largest bead of the first pass, which only guides the later ones
+    /// ([`AlignerBuilder::MAX_BEAD`]; at most `max_bead` is used).
+    pub first_pass_bead: usize,
     /// Half-width of the first search band, in sentences (at least 1).
     pub band: usize,
     /// Largest half-width the band may widen to (at least 1).
@@ -94,6 +97,12 @@ pub struct Options {
     pub no_learned_lexicon: bool,
     /// Keep the starting parameters in the later passes.
     pub no_reestimate: bool,
+    /// Score whether a quotation left open after a bead is open on both sides (off by
+    /// default).
+    pub quote_state: bool,
+    /// Keep Chinese speaker tags (`韦小宝道：`) in the length even where the translation
+    /// drops them.
+    pub no_speaker_tags: bool,
     /// Largest input accepted, in bytes (a file, a text, a dictionary).
     pub max_input_bytes: u64,
     /// Refuse damaged UTF-8 input (a few invalid bytes, or a last character cut short)
@@ -118,6 +127,7 @@ impl Default for Options {
             genre: None,
             hard_paragraphs: false,
             max_bead: AlignerBuilder::DEFAULT_MAX_BEAD,
+            first_pass_bead: AlignerBuilder::DEFAULT_FIRST_PASS_BEAD,
             band: AlignerBuilder::DEFAULT_BAND,
             max_band: AlignerBuilder::DEFAULT_MAX_BAND,
             no_second_pass: false,
@@ -134,6 +144,8 @@ impl Default for Options {
             no_pinyin: false,
             no_learned_lexicon: false,
             no_reestimate: false,
+            quote_state: false,
+            no_speaker_tags: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             strict_decoding: false,
             threads: None,
@@ -192,6 +204,18 @@ impl Options {
                 self.max_bead
             )
         })?;
+        require(
+            range.contains(&self.first_pass_bead),
+            "first_pass_bead",
+            || {
+                format!(
+                    "must be from {} to {}, not {}",
+                    range.start(),
+                    range.end(),
+                    self.first_pass_bead
+                )
+            },
+        )?;
         require(self.band >= 1, "band", || "must be at least 1".into())?;
         require(self.max_band >= 1, "max_band", || {
             "must be at least 1".into()
@@ -317,13 +341,16 @@ impl Options {
             .src_lang(self.src_lang.lang())
             .tgt_lang(self.tgt_lang.lang())
             .max_bead(self.max_bead)
+            .first_pass_bead(self.first_pass_bead)
             .band(self.band)
             .max_band(self.max_band)
             .second_pass(!self.no_second_pass)
             .anchors(!self.no_anchors)
             .pinyin_names(!self.no_pinyin)
             .learn_lexicon(!self.no_learned_lexicon)
-            .reestimate(!self.no_reestimate);
+            .reestimate(!self.no_reestimate)
+            .quote_state(self.quote_state)
+            .speaker_tags(!self.no_speaker_tags);
         if let Some(r) = self.refinements {
             b = b.refinements(r);
         }

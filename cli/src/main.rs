@@ -132,6 +132,10 @@ struct AlignOptions {
     /// Largest bead as the total number of sentences on both sides (2 to 10).
     #[arg(long, default_value_t = defaults().max_bead)]
     max_bead: usize,
+    /// Largest bead of the first pass, which only guides the later passes (2 to 10; at most
+    /// --max-bead is used).
+    #[arg(long, default_value_t = defaults().first_pass_bead)]
+    first_pass_bead: usize,
     /// Half-width of the first search band, in sentences (it widens where needed).
     #[arg(long, default_value_t = defaults().band)]
     band: usize,
@@ -183,6 +187,14 @@ struct AlignOptions {
     /// bead priors, deletion rates and punctuation tables).
     #[arg(long)]
     no_reestimate: bool,
+    /// Score whether a quotation left open after a bead is open on both sides (a table
+    /// learnt in the second pass with the other punctuation tables; off by default).
+    #[arg(long)]
+    quote_state: bool,
+    /// Keep Chinese speaker tags (韦小宝道：) in the length model even in documents whose
+    /// translator drops them (decided from the first pass).
+    #[arg(long)]
+    no_speaker_tags: bool,
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = defaults().max_input_bytes)]
     max_input_bytes: u64,
@@ -214,6 +226,7 @@ impl AlignOptions {
             genre: self.genre,
             hard_paragraphs: self.hard_paragraphs,
             max_bead: self.max_bead,
+            first_pass_bead: self.first_pass_bead,
             band: self.band,
             max_band: self.max_band,
             no_second_pass: self.no_second_pass,
@@ -230,6 +243,8 @@ impl AlignOptions {
             no_pinyin: self.no_pinyin,
             no_learned_lexicon: self.no_learned_lexicon,
             no_reestimate: self.no_reestimate,
+            quote_state: self.quote_state,
+            no_speaker_tags: self.no_speaker_tags,
             max_input_bytes: self.max_input_bytes,
             strict_decoding: self.strict_decoding,
             threads,

@@ -143,14 +143,22 @@ pub(crate) struct Path {
 
 /// `ln(sum(exp(x)))` of the terms pushed (at most one per bead shape), with one logarithm in
 /// all rather than one per term.
-#[derive(Default)]
 struct LogSum {
     terms: [f64; MAX_SHAPES],
     len: usize,
 }
 
-/// Most bead shapes a search takes (`MAX_SIDE` 5 and beads of up to 10 sentences).
-const MAX_SHAPES: usize = 32;
+/// Most bead shapes a search takes (`MAX_SIDE` 6 and beads of up to 10 sentences: 35).
+const MAX_SHAPES: usize = 40;
+
+impl Default for LogSum {
+    fn default() -> Self {
+        LogSum {
+            terms: [0.0; MAX_SHAPES],
+            len: 0,
+        }
+    }
+}
 
 impl LogSum {
     #[inline]

@@ -158,10 +158,14 @@ impl Aligner {
 
     /// Everything after feature extraction: the passes of the search and the posteriors.
     fn search(&self, f: PairFeatures, zh: &[&str]) -> Vec<ScoredSpan> {
-        let shapes = shapes(self.config.model.max_bead);
+        let max_bead = self.config.model.max_bead;
+        // `shapes` lists the beads by total size, so the first pass's are a prefix.
+        let first = shapes(max_bead.min(self.config.first_pass_bead)).len();
+        let all = shapes(max_bead);
         let search = Search {
             cfg: &self.config,
-            shapes: &shapes,
+            shapes: &all,
+            first_shapes: &all[..first],
             threads: self.threads(),
         };
         search.run(f, zh)
@@ -340,7 +344,8 @@ mod tests {
             "The seventieth session of the General Assembly opened on 15 September 2015.",
             "He said: \"Hello!\"",
         ];
-        let aligner = Aligner::new();
+        // Every bead shape, sides up to MAX_SIDE.
+        let aligner = Aligner::builder().max_bead(10).build();
         let f = PairFeatures::new(
             &zh,
             &en,
@@ -352,7 +357,8 @@ mod tests {
         let mut params = CostParams::initial(&aligner.config.model, &f);
         params.paragraph_penalty = 3.0;
         let scorer = Scorer::new(&f, &params);
-        let shapes = shapes(7);
+        let shapes = shapes(10);
+        assert!(shapes.contains(&(1, MAX_SIDE)));
         let mask = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
         let mut compared = 0;
         for i in 0..=zh.len() {
@@ -385,5 +391,30 @@ mod tests {
             }
         }
         assert!(compared > 100, "{compared} beads compared");
+    }
+
+    /// A Chinese sentence that an English translator split into six: a 1-6 bead, which
+    /// needs sides of six sentences and a bead limit of 7.
+    #[test]
+    fn a_sentence_split_six_ways_is_one_bead() {
+        let zh = [
+            "我父亲是一个医生，他每天早上去医院，中午回家吃饭，下午看书，晚上写信，半夜才睡觉。",
+            "叶文洁看着天空。",
+        ];
+        let en = [
+            "My father was a doctor.",
+            "He went to the hospital every morning.",
+            "At noon he came home to eat.",
+            "In the afternoon he read books.",
+            "In the evening he wrote letters.",
+            "He only slept at midnight.",
+            "Ye Wenjie looked at the sky.",
+        ];
+        let a = Aligner::builder().max_bead(7).build();
+        let got = a.align_sentences(&zh, &en).unwrap().to_ids();
+        assert_eq!(got, "[0]:[0,1,2,3,4,5]\n[1]:[6]\n");
+        let a = Aligner::builder().max_bead(6).build();
+        let got = a.align_sentences(&zh, &en).unwrap().to_ids();
+        assert!(!got.starts_with("[0]:[0,1,2,3,4,5]\n"), "{got}");
     }
 }

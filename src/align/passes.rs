@@ -35,6 +35,9 @@ const MIN_GAIN: f64 = 1e-9;
 pub(crate) struct Search<'a> {
     pub cfg: &'a Config,
     pub shapes: &'a [(usize, usize)],
+    /// The bead shapes of the first pass (a prefix of `shapes`): it only guides the narrow
+    /// band of the later passes, which take every shape.
+    pub first_shapes: &'a [(usize, usize)],
     pub threads: usize,
 }
 
@@ -89,7 +92,15 @@ impl Search<'_> {
         let scorer = Scorer::new(f, params);
         let band = Band::around(&centers, &halves, m);
         let mut budget = band.cells().saturating_mul(WIDENING_BUDGET);
-        let mut path = run_in(f, &scorer, &band, (0, 0), self.shapes, None, self.threads);
+        let mut path = run_in(
+            f,
+            &scorer,
+            &band,
+            (0, 0),
+            self.first_shapes,
+            None,
+            self.threads,
+        );
         diag::debug!(
             target: "bialign::search",
             "pass 1, round 0: {} cells, {} rows on the edge, {:.3} s",
@@ -163,7 +174,15 @@ impl Search<'_> {
             }
             *budget -= band.cells();
             cells += band.cells();
-            let window = run_in(f, scorer, &band, (i0, j0), self.shapes, None, self.threads);
+            let window = run_in(
+                f,
+                scorer,
+                &band,
+                (i0, j0),
+                self.first_shapes,
+                None,
+                self.threads,
+            );
             let old: f64 = path.steps[steps.clone()].iter().map(|s| s.cost).sum();
             let new: f64 = window.steps.iter().map(|s| s.cost).sum();
             if new < old - MIN_GAIN {
@@ -191,8 +210,7 @@ impl Search<'_> {
         let rounds = cfg.refinements.max(1);
         for k in 0..rounds {
             if cfg.reestimate && cfg.refinements > 0 {
-                let (genre, max_bead) = (cfg.model.genre, cfg.model.max_bead);
-                reestimate(params, f, &spans(&path), genre, max_bead);
+                reestimate(params, f, &spans(&path), &cfg.model);
             }
             let temperature = (k + 1 == rounds).then_some(cfg.temperature);
             path = self.refine(f, params, &path, temperature);

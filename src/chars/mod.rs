@@ -348,6 +348,34 @@ pub(crate) fn is_attached(c: char) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Speaker tags
+//
+// A Chinese speaker tag is a short name or pronoun and a speech verb before a colon and an
+// opening quote (`韦小宝道：“……”`, `他问：“……”`), or after the closing quote
+// (`“……”他说。`). Translators often drop it, or render it as a short `he said`.
+// ---------------------------------------------------------------------------------------------
+
+/// The last character of a Chinese speech verb that introduces a quotation: `道` (`说道 笑道
+/// 问道 喝道`), `说`, `问`, `答`, `叫`, `喊`, `嚷`, `骂`.
+#[inline]
+pub(crate) fn is_speech_verb_end(c: char) -> bool {
+    matches!(c, '道' | '说' | '问' | '答' | '叫' | '喊' | '嚷' | '骂')
+}
+
+/// Colons that end a speaker tag before its quotation.
+#[inline]
+pub(crate) fn is_tag_colon(c: char) -> bool {
+    matches!(c, '：' | ':' | '，' | ',')
+}
+
+/// Commas that end the narration before a speaker tag (`小玄子一怔，道：`): the tag is what
+/// follows the last of them.
+#[inline]
+pub(crate) fn is_clause_comma(c: char) -> bool {
+    matches!(c, '，' | ',' | '、' | '；' | ';')
+}
+
+// ---------------------------------------------------------------------------------------------
 // Quotes and brackets
 //
 // Every quotation mark and bracket the splitters and features know, by side. Straight quotes
@@ -372,6 +400,26 @@ pub(crate) fn is_opening_quote(c: char) -> bool {
 #[inline]
 pub(crate) fn is_closing_quote(c: char) -> bool {
     is_straight_quote(c) || matches!(c, '”' | '’' | '»' | '›' | '」' | '』' | '﹂' | '﹄' | '｣')
+}
+
+/// What a character does to the state "inside a quotation" that runs across sentences:
+/// double quotation marks only (`‘ ’` are also apostrophes), straight ones toggle it.
+#[inline]
+pub(crate) fn quote_effect(c: char) -> Option<QuoteEffect> {
+    match c {
+        '“' | '「' | '『' | '«' | '﹁' | '﹃' | '｢' => Some(QuoteEffect::Open),
+        '”' | '」' | '』' | '»' | '﹂' | '﹄' | '｣' => Some(QuoteEffect::Close),
+        '"' | '＂' => Some(QuoteEffect::Toggle),
+        _ => None,
+    }
+}
+
+/// See [`quote_effect`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum QuoteEffect {
+    Open,
+    Close,
+    Toggle,
 }
 
 /// Opening brackets, title marks (`《 〈`) included.

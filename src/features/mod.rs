@@ -38,6 +38,14 @@ pub(crate) struct ZhSentence {
     pub units: Vec<u32>,
     pub start: StartType,
     pub end: EndType,
+    /// Non-space characters of the sentence's speaker tag (`韦小宝道：`), 0 without one
+    /// ([`punct::speaker_tag`]).
+    pub tag_len: f64,
+    /// How the sentence starts and ends without its speaker tag (`start`, `end` without
+    /// one).
+    pub untagged: (StartType, EndType),
+    /// Whether a quotation is still open after the sentence ([`punct::quote_open_after`]).
+    pub quote_open: bool,
 }
 
 /// Features of one English sentence.
@@ -51,6 +59,8 @@ pub(crate) struct EnSentence {
     pub covered_units: Vec<u32>,
     pub start: StartType,
     pub end: EndType,
+    /// Whether a quotation is still open after the sentence.
+    pub quote_open: bool,
 }
 
 /// The features of a document pair in canonical orientation.
@@ -142,8 +152,15 @@ impl PairFeatures {
                     covered_units: Vec::new(),
                     start: StartType::of(s),
                     end: EndType::of(s),
+                    quote_open: false,
                 });
             }
+        }
+        for (e, open) in en_feats
+            .iter_mut()
+            .zip(punct::quote_open_after(en.iter().copied()))
+        {
+            e.quote_open = open;
         }
 
         let names = match pinyin {
@@ -198,14 +215,30 @@ impl PairFeatures {
                     }
                 }
                 units.shrink_to_fit();
+                let tag = punct::speaker_tag(s);
                 zh_feats.push(ZhSentence {
                     len: non_space_len(s),
                     covered,
                     units,
                     start: StartType::of(s),
                     end: EndType::of(s),
+                    tag_len: tag.clone().map_or(0.0, |t| non_space_len(&s[t])),
+                    untagged: match tag {
+                        Some(t) => {
+                            let rest = [&s[..t.start], &s[t.end..]].concat();
+                            (StartType::of(&rest), EndType::of(&rest))
+                        }
+                        None => (StartType::of(s), EndType::of(s)),
+                    },
+                    quote_open: false,
                 });
             }
+        }
+        for (z, open) in zh_feats
+            .iter_mut()
+            .zip(punct::quote_open_after(zh.iter().copied()))
+        {
+            z.quote_open = open;
         }
         let mut unit_counts = vec![0u32; unit_dense.len()];
         let tokens = dense.len();

@@ -3,18 +3,21 @@
 //! punctuation tables. No gold alignment is needed: a first pass is right often enough.
 
 use super::params::{to_costs, CostParams};
-use super::{Genre, Span, MAX_SIDE};
+use super::{ModelConfig, Span, MAX_SIDE};
 use crate::features::{EndType, PairFeatures, StartType};
 
-/// Re-estimates the length ratio, spread, bead priors, deletion rates and punctuation tables
-/// from the beads of a previous pass.
+/// Re-estimates the length ratio, spread, bead priors, deletion rates, punctuation tables
+/// and whether the translator drops speaker tags from the beads of a previous pass.
 pub(crate) fn reestimate(
     params: &mut CostParams,
     f: &PairFeatures,
     beads: &[Span],
-    genre: Genre,
-    max_bead: usize,
+    cfg: &ModelConfig,
 ) {
+    let (genre, max_bead) = (cfg.genre, cfg.max_bead);
+    if cfg.speaker_tags {
+        params.drop_tags = drops_tags(f, beads);
+    }
     let mut ds = Vec::new();
     let mut counts = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
     let mut total = 0.0;
@@ -23,7 +26,7 @@ pub(crate) fn reestimate(
         counts[z.len()][e.len()] += 1.0;
         total += 1.0;
         if z.len() == 1 && e.len() == 1 {
-            let lz = f.zh[z.start].len;
+            let lz = params.zh_len(f, z.start);
             let le = f.en[e.start].len;
             sz += lz;
             se += le;
@@ -45,7 +48,7 @@ pub(crate) fn reestimate(
         params.ratio = (w * ratio.ln() + (1.0 - w) * params.ratio.ln()).exp();
         params.spread = var.sqrt().clamp(0.12, 0.6);
     }
-    estimate_pmi(params, f, beads);
+    estimate_pmi(params, f, beads, cfg.quote_state);
     if total >= 50.0 {
         // Blend with the defaults so that rare bead types stay possible.
         let defaults = CostParams::priors(genre, max_bead, (-params.prior[1][0]).exp());
@@ -76,12 +79,47 @@ pub(crate) fn reestimate(
     params.prior[0][1] = -rate_en.max(1e-4).ln();
 }
 
+/// Fewest 1-1 beads with a speaker tag on the Chinese side for [`drops_tags`] to decide
+/// that the translator drops them.
+const MIN_TAGGED: usize = 10;
+
+/// Whether the 1-1 beads of a previous pass fit the length model better with the Chinese
+/// speaker tags left out of the length: the squared log length ratio, each way with its own
+/// English-per-Chinese ratio, summed over the 1-1 beads. A translator who renders `韦小宝道：`
+/// as `said Wei` fits the full length; one who drops it (the English line is the quotation
+/// alone) fits the length without it.
+pub(crate) fn drops_tags(f: &PairFeatures, beads: &[Span]) -> bool {
+    let pairs: Vec<(f64, f64, f64)> = beads
+        .iter()
+        .filter(|(z, e)| z.len() == 1 && e.len() == 1)
+        .map(|(z, e)| {
+            let s = &f.zh[z.start];
+            (s.len, s.tag_len, f.en[e.start].len)
+        })
+        .collect();
+    if pairs.iter().filter(|p| p.1 > 0.0).count() < MIN_TAGGED {
+        return false;
+    }
+    let misfit = |drop: bool| {
+        let zl = |&(l, t, _): &(f64, f64, f64)| if drop { l - t } else { l };
+        let ratio = pairs.iter().map(|p| p.2).sum::<f64>() / pairs.iter().map(zl).sum::<f64>();
+        pairs
+            .iter()
+            .map(|p| {
+                let d = ((p.2 + 1.0) / (ratio * zl(p) + 1.0)).ln();
+                d * d
+            })
+            .sum::<f64>()
+    };
+    misfit(true) < misfit(false)
+}
+
 /// Pseudo-sentences of prior weight when re-estimating the deletion rate of a document.
 const DELETION_SHRINK: f64 = 100.0;
 
 /// Estimates the boundary punctuation PMI tables from the pairs of a previous pass,
 /// shrunk toward 0 where counts are small.
-fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) {
+fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span], quotes: bool) {
     fn table(pairs: &[(usize, usize)], k: usize) -> Vec<f64> {
         let n = pairs.len() as f64;
         let mut joint = vec![0.0f64; k * k];
@@ -116,11 +154,17 @@ fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) {
         .collect();
     let ends: Vec<(usize, usize)> = pairs
         .iter()
-        .map(|(z, e)| (f.zh[z.end - 1].end.index(), f.en[e.end - 1].end.index()))
+        .map(|(z, e)| {
+            let ze = params.zh_ends(f, z.end - 1).1;
+            (ze.index(), f.en[e.end - 1].end.index())
+        })
         .collect();
     let starts: Vec<(usize, usize)> = pairs
         .iter()
-        .map(|(z, e)| (f.zh[z.start].start.index(), f.en[e.start].start.index()))
+        .map(|(z, e)| {
+            let zs = params.zh_ends(f, z.start).0;
+            (zs.index(), f.en[e.start].start.index())
+        })
         .collect();
     params.pmi_end = table(&ends, EndType::COUNT);
     params.pmi_start = table(&starts, StartType::COUNT);
@@ -134,5 +178,57 @@ fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) {
             .collect();
         let t = table(&paras, 2);
         params.pmi_para = [t[0], t[1], t[2], t[3]];
+    }
+    // Whether a quotation runs on past the bead on each side: learnt only where both sides
+    // quote at all.
+    if quotes && f.zh.iter().any(|s| s.quote_open) && f.en.iter().any(|s| s.quote_open) {
+        let open: Vec<(usize, usize)> = pairs
+            .iter()
+            .map(|(z, e)| {
+                let zo = f.zh[z.end - 1].quote_open;
+                (zo as usize, f.en[e.end - 1].quote_open as usize)
+            })
+            .collect();
+        let t = table(&open, 2);
+        params.pmi_quote = [t[0], t[1], t[2], t[3]];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{EnSentence, ZhSentence};
+
+    /// Twenty 1-1 beads, half of them with a 5-character speaker tag; the English is 3.3
+    /// characters per Chinese character of the quotation alone, or of the whole sentence.
+    fn pairs(english_has_tag: bool) -> (PairFeatures, Vec<Span>) {
+        let mut f = PairFeatures::default();
+        for k in 0..20 {
+            let quote = 10.0 + k as f64;
+            let tag = if k % 2 == 0 { 5.0 } else { 0.0 };
+            let said = if english_has_tag { tag } else { 0.0 };
+            f.zh.push(ZhSentence {
+                len: quote + tag,
+                tag_len: tag,
+                ..ZhSentence::default()
+            });
+            f.en.push(EnSentence {
+                len: 3.3 * (quote + said),
+                ..EnSentence::default()
+            });
+        }
+        let beads = (0..20).map(|k| (k..k + 1, k..k + 1)).collect();
+        (f, beads)
+    }
+
+    #[test]
+    fn tags_are_dropped_where_the_translation_drops_them() {
+        let (f, beads) = pairs(false);
+        assert!(drops_tags(&f, &beads));
+        let (f, beads) = pairs(true);
+        assert!(!drops_tags(&f, &beads));
+        // Too few tagged beads to decide.
+        let (f, beads) = pairs(false);
+        assert!(!drops_tags(&f, &beads[..12]));
     }
 }

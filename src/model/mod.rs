@@ -32,7 +32,7 @@ pub(crate) use scorer::Scorer;
 use std::ops::Range;
 
 /// Largest number of sentences on one side of a bead.
-pub(crate) const MAX_SIDE: usize = 5;
+pub(crate) const MAX_SIDE: usize = 6;
 
 /// A bead as the model sees it: Chinese sentences, English sentences (canonical orientation).
 pub(crate) type Span = (Range<usize>, Range<usize>);
@@ -119,10 +119,16 @@ pub(crate) struct ModelConfig {
     pub spread: f64,
     pub hard_paragraphs: bool,
     pub paragraph_penalty: f64,
+    /// Decide per document whether the translator drops speaker tags, and leave them out of
+    /// the Chinese length if so.
+    pub speaker_tags: bool,
+    /// Learn whether a quotation left open after a bead agrees on both sides (off: it did
+    /// not help on the dev sets).
+    pub quote_state: bool,
 }
 
 /// Default largest bead (sentences on both sides).
-pub(crate) const DEFAULT_MAX_BEAD: usize = 5;
+pub(crate) const DEFAULT_MAX_BEAD: usize = 6;
 /// Default share of English content tokens covered beyond chance (the bundled lexicon's,
 /// measured on true beads).
 pub(crate) const DEFAULT_COVERAGE: f64 = 0.46;
@@ -149,6 +155,8 @@ impl Default for ModelConfig {
             spread: 0.0,
             hard_paragraphs: false,
             paragraph_penalty: PARAGRAPH_PENALTY,
+            speaker_tags: true,
+            quote_state: false,
         };
         c.apply_genre(Genre::Literary);
         c

@@ -30,11 +30,40 @@ pub(crate) struct CostParams {
     /// PMI of (bead ends a Chinese paragraph, bead ends an English paragraph), indexed
     /// `2 * zh + en`; zeros when the texts have no paragraphs.
     pub pmi_para: [f64; 4],
+    /// PMI of (a quotation is open after the bead's last Chinese sentence, after its last
+    /// English sentence), indexed `2 * zh + en`; zeros until learnt.
+    pub pmi_quote: [f64; 4],
     /// Cost of each paragraph break inside a bead (infinite: beads never cross paragraphs).
     pub paragraph_penalty: f64,
+    /// Leave speaker tags (`韦小宝道：`) out of the Chinese length: decided per document from
+    /// a previous pass (the translator drops them or not), off at first.
+    pub drop_tags: bool,
 }
 
 impl CostParams {
+    /// The start and end types of Chinese sentence `i` as the punctuation tables see them:
+    /// without its speaker tag when the document's translator drops them.
+    #[inline]
+    pub fn zh_ends(&self, f: &PairFeatures, i: usize) -> (StartType, EndType) {
+        let s = &f.zh[i];
+        if self.drop_tags {
+            s.untagged
+        } else {
+            (s.start, s.end)
+        }
+    }
+    /// The length of Chinese sentence `i` as the length model sees it: without its speaker
+    /// tag when the document's translator drops them.
+    #[inline]
+    pub fn zh_len(&self, f: &PairFeatures, i: usize) -> f64 {
+        let s = &f.zh[i];
+        if self.drop_tags {
+            s.len - s.tag_len
+        } else {
+            s.len
+        }
+    }
+
     /// The cost parameters before anything is learnt from the document: literary priors, the
     /// configured weights, and the document's own length ratio when it is plausible.
     pub(crate) fn initial(cfg: &ModelConfig, f: &PairFeatures) -> CostParams {
@@ -61,11 +90,13 @@ impl CostParams {
             pmi_end: vec![0.0; EndType::COUNT * EndType::COUNT],
             pmi_start: vec![0.0; StartType::COUNT * StartType::COUNT],
             pmi_para: [0.0; 4],
+            pmi_quote: [0.0; 4],
             paragraph_penalty: if cfg.hard_paragraphs {
                 f64::INFINITY
             } else {
                 cfg.paragraph_penalty
             },
+            drop_tags: false,
         }
     }
 
@@ -94,6 +125,8 @@ impl CostParams {
                 p[2][4] = 0.0015;
                 p[4][1] = 0.001;
                 p[3][3] = 0.001;
+                p[1][6] = 0.0015;
+                p[3][4] = 0.0007;
             }
             // UN and legal text (the design notes' figures): mostly 1-1, few merges.
             Genre::Official => {

@@ -65,7 +65,7 @@ impl<'a> Scorer<'a> {
         Scorer {
             unit_gain,
             unit_miss,
-            zh_log: run_logs(f.zh.iter().map(|s| s.len), p.ratio),
+            zh_log: run_logs((0..f.zh.len()).map(|i| p.zh_len(f, i)), p.ratio),
             en_log: run_logs(f.en.iter().map(|s| s.len), 1.0),
             half_inv_var: 1.0 / (2.0 * p.spread * p.spread),
             f,
@@ -120,14 +120,16 @@ impl<'a> Scorer<'a> {
     /// The boundary punctuation score (PMI, positive when the two sides agree).
     #[inline]
     pub fn punct(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
-        let ze = self.f.zh[i1 - 1].end.index();
+        let ze = self.p.zh_ends(self.f, i1 - 1).1.index();
         let ee = self.f.en[j1 - 1].end.index();
-        let zs = self.f.zh[i0].start.index();
+        let zs = self.p.zh_ends(self.f, i0).0.index();
         let es = self.f.en[j0].start.index();
         let (pz, pe) = self.f.ends_paragraph(i1, j1);
+        let (qz, qe) = (self.f.zh[i1 - 1].quote_open, self.f.en[j1 - 1].quote_open);
         self.p.pmi_end[ze * EndType::COUNT + ee]
             + self.p.pmi_start[zs * StartType::COUNT + es]
             + self.p.pmi_para[2 * pz as usize + pe as usize]
+            + self.p.pmi_quote[2 * qz as usize + qe as usize]
     }
 
     /// The cost of a bead with both sides non-empty without its lexical evidence, or
