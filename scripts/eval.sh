@@ -21,12 +21,12 @@ mkdir -p "$out/mac"
 start=$(date +%s.%N)
 for f in "$EVAL"/mac-dev/zh/*; do
     b=$(basename "$f")
-    "$BIN" align --presplit --format ids "$@" "$EVAL/mac-dev/zh/$b" "$EVAL/mac-dev/en/$b" > "$out/mac/$b.align"
+    "$BIN" align --quiet --presplit --format ids "$@" "$EVAL/mac-dev/zh/$b" "$EVAL/mac-dev/en/$b" > "$out/mac/$b.align"
 done
 end=$(date +%s.%N)
 printf 'mac-dev    %s  %.2fs\n' "$("$BIN" eval --gold "$EVAL/mac-dev/gold" --test "$out/mac" | tail -1)" "$(echo "$end - $start" | bc)"
 for d in 001 006; do
-    /usr/bin/time -f '%e %M' -o "$out/time" "$BIN" align --presplit --format ids --src-lang en --tgt-lang zh "$@" \
+    /usr/bin/time -f '%e %M' -o "$out/time" "$BIN" align --quiet --presplit --format ids --src-lang en --tgt-lang zh "$@" \
         "$EVAL/bible/en/$d" "$EVAL/bible/zh/$d" > "$out/$d.align"
     read -r secs kb < "$out/time"
     printf 'bible-%s  %s  %.2fs %dMiB\n' "$d" "$("$BIN" eval --gold "$EVAL/bible/gold/$d.align" --test "$out/$d.align" \
