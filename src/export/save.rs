@@ -134,10 +134,24 @@ impl TempState {
 
 // -------------------------------------------------------------------------------- save
 
-/// Writes every file that has a path, each without clobbering anything else (see the
-/// [module](self)'s list: regular files replaced atomically through a new temporary file
-/// with the old permissions, symbolic links followed, special files written in place), and
-/// all of them or none: when one fails, the others keep their previous contents.
+/// Writes every file that has a path, each without clobbering anything else, and all of
+/// them or none: when one fails, the others keep their previous contents. By what its path
+/// names:
+///
+/// * **a regular file, or nothing yet**: the new contents go to a temporary file created new
+///   (`O_EXCL`, so a planted symbolic link is never followed) under an unpredictable name,
+///   `.NAME.XXXXXX.tmp`, in the target's folder, which is then renamed over the target: a
+///   reader sees the old file or the new one, never a part. An existing file's permission
+///   bits (and, where the process may, its owner and group) are copied to the new one before
+///   the rename; a new file gets `0o666` less the umask, as any new file.
+/// * **a symbolic link**: resolved first (a chain of links too, a dangling one to the file it
+///   would create); the file it points to is replaced as above, and the link stays a link.
+/// * **a FIFO, a character or block device** (`/dev/null`, a terminal): opened for writing
+///   and written in place, never replaced by a regular file. So is a file descriptor named
+///   as a file (`/dev/stdout`, `/dev/fd/N`, `/proc/PID/fd/N`), whatever it is open on (a
+///   pipe, or a file a shell redirected standard output to, appended to as the shell
+///   opened it).
+/// * **a folder**: an error, before anything is written.
 ///
 /// A missing folder is an error (a mistyped path should not create folders); a caller that
 /// wants them creates them first. It is [`save_with`] and a [`TempFiles`] of its own.
