@@ -919,7 +919,7 @@ fn context(text: &str, i: usize) -> (usize, usize) {
 /// splitters reproduce and the share of extra breaks. With `BIALIGN_SEGMENT_DEBUG=1` the
 /// missed and extra boundaries are printed too.
 #[test]
-#[ignore]
+#[ignore = "a report, not a check: run with --ignored --nocapture"]
 fn mac_dev_report() {
     let test = "segment::mac_dev_report";
     let Some(dir) = common::eval_set(test, "mac-dev") else {
@@ -1006,7 +1006,7 @@ fn mac_dev_report() {
 /// splitters on new text: `SEGMENT_LANG=zh SEGMENT_TEXT="$(cat file)" cargo test --test
 /// it -- --ignored --nocapture segment::split_from_env`.
 #[test]
-#[ignore]
+#[ignore = "a tool for trying the splitters on SEGMENT_TEXT: run with --ignored --nocapture"]
 fn split_from_env() {
     let text = std::env::var("SEGMENT_TEXT").unwrap_or_default();
     let zh = std::env::var("SEGMENT_LANG").is_ok_and(|l| l == "zh");
