@@ -113,8 +113,9 @@ struct AlignOptions {
     /// Output format: tsv (the default; one line per pair: inside a sentence, backslash, tab,
     /// LF and CR are written as \\, \t, \n and \r, and VT, FF, U+001C-U+001E, U+0085,
     /// U+2028 and U+2029 as a space), csv (RFC 4180: comma, quoted fields, CRLF), jsonl, ids,
-    /// tmx, moses (two files, `-o` prefix) or html. In `batch`, without it each output's
-    /// extension decides (see `bialign batch -h`).
+    /// tmx, moses (two files, `-o` prefix) or html. Without it, the output file's extension
+    /// decides (.tsv, .csv, .jsonl, .tmx, .html/.htm, .ids/.align; any other, or standard
+    /// output, gives TSV), in `align` as in `batch`.
     #[arg(long, short = 'f')]
     format: Option<Format>,
     /// Leave out pairs below this confidence (tsv, csv, tmx, moses); 0 to 1.
@@ -385,7 +386,8 @@ fn align(a: AlignArgs) -> CliResult {
     }
     let options = a.options.to_options(a.threads.map(usize::from));
     options.validate()?;
-    let format = a.options.format.unwrap_or(Format::Tsv);
+    // As `batch` does: --format, else the output's extension, else TSV (the library's rule).
+    let format = options.format_for(a.output.as_deref());
     // Before any work: an output that is an input (or a dictionary) is refused.
     if let Some(out) = a.output.as_deref() {
         let outputs = options.output_paths(format, out);

@@ -327,3 +327,37 @@ fn progress_on_a_terminal() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains("aligning:"), "{err:?}");
 }
+
+/// Without --format, the output file's extension picks the format, as in `batch`; standard
+/// output and unknown extensions give TSV.
+#[test]
+fn format_from_the_output_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let cases: &[(&str, &str)] = &[
+        ("pairs.tmx", "<tmx version=\"1.4\">"),
+        ("pairs.jsonl", "{\"src\":["),
+        ("pairs.html", "<!DOCTYPE html>"),
+        ("pairs.ids", "[0]:[]"),
+        ("pairs.txt", "\t0.9"),
+    ];
+    for (name, want) in cases {
+        let out = dir.path().join(name);
+        let o = run(&[
+            "align",
+            "-q",
+            seed.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains(want), "{name}: {text}");
+    }
+    let o = run(&["align", "-q", seed.to_str().unwrap()]);
+    assert!(stdout(&o).contains("\t0.9"), "standard output is TSV");
+}
