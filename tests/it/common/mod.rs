@@ -5,7 +5,6 @@
 //! hostile-input tests share, and the counting allocator of the memory tests.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
@@ -20,23 +19,8 @@ pub mod samples;
 
 // ------------------------------------------------------------------------------ skips
 
-/// Says on standard error that `test` (its full path in this binary, e.g.
-/// `align::mac_dev_accuracy`) skipped all or part of its checks, and why:
-/// `skipped: <test>: <reason>`.
-///
-/// The line is written to the stderr handle directly, not with `eprintln!`, so that libtest's
-/// output capture does not swallow it when the test passes; `scripts/test` counts these lines.
-pub fn skip(test: &str, reason: &str) {
-    // The test threads are named after their test: catch a wrong name here, so that every
-    // skip line names a test that exists.
-    if let Some(thread) = std::thread::current().name() {
-        if thread != "main" {
-            assert_eq!(thread, test, "common::skip called with the wrong test name");
-        }
-    }
-    let line = format!("skipped: {test}: {reason}\n");
-    let _ = std::io::stderr().write_all(line.as_bytes());
-}
+pub mod skips;
+pub use skips::skip;
 
 // ------------------------------------------------------------------------------ paths
 
@@ -47,32 +31,15 @@ pub fn project_root() -> &'static Path {
 
 /// The evaluation data directory: `$BIALIGN_EVAL`, else `../shared/eval` next to the project.
 pub fn eval_dir() -> PathBuf {
-    std::env::var_os("BIALIGN_EVAL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| project_root().join("../shared/eval"))
+    skips::eval_dir_of(project_root())
 }
 
 /// The evaluation set `name` (`mac-dev`, `bible`) if its directory exists; otherwise says
 /// that `test` skipped, and returns `None`.
 pub fn eval_set(test: &str, name: &str) -> Option<PathBuf> {
-    let dir = eval_dir().join(name);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        let whence = if std::env::var_os("BIALIGN_EVAL").is_some() {
-            "BIALIGN_EVAL is set"
-        } else {
-            "set BIALIGN_EVAL to read it elsewhere"
-        };
-        skip(
-            test,
-            &format!(
-                "evaluation set {name} not found at {} ({whence})",
-                dir.display()
-            ),
-        );
-        None
-    }
+    skips::find_eval_set_of(project_root(), name)
+        .map_err(|why| skip(test, &why))
+        .ok()
 }
 
 /// The shared tools next to the project (`../shared/tools`, the reference scorer).

@@ -20,23 +20,11 @@ use samples::{EN_DOC, ZH_DOC};
 
 // ------------------------------------------------------------------------------ skips
 
-/// Says on standard error that `test` (its full path in this binary, e.g.
-/// `batch::job_file_gives_the_same_bytes_as_single_runs`) skipped all or part of its checks,
-/// and why: `skipped: <test>: <reason>`.
-///
-/// The line is written to the stderr handle directly, not with `eprintln!`, so that libtest's
-/// output capture does not swallow it when the test passes; `scripts/test` counts these lines.
-pub fn skip(test: &str, reason: &str) {
-    // The test threads are named after their test: catch a wrong name here, so that every
-    // skip line names a test that exists.
-    if let Some(thread) = std::thread::current().name() {
-        if thread != "main" {
-            assert_eq!(thread, test, "common::skip called with the wrong test name");
-        }
-    }
-    let line = format!("skipped: {test}: {reason}\n");
-    let _ = std::io::stderr().write_all(line.as_bytes());
-}
+/// How a test says that it skipped, and where the evaluation data are, shared with the
+/// library's tests.
+#[path = "../../../../tests/it/common/skips.rs"]
+pub mod skips;
+pub use skips::skip;
 
 // ------------------------------------------------------------------------------ paths
 
@@ -45,28 +33,9 @@ pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The evaluation data directory: `$BIALIGN_EVAL`, else `../shared/eval` next to the project.
-pub fn eval_dir() -> PathBuf {
-    std::env::var_os("BIALIGN_EVAL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| project_root().join("../shared/eval"))
-}
-
 /// The evaluation set `name` (`mac-dev`, `bible`), or why it is not there.
 pub fn find_eval_set(name: &str) -> Result<PathBuf, String> {
-    let dir = eval_dir().join(name);
-    if dir.is_dir() {
-        return Ok(dir);
-    }
-    let whence = if std::env::var_os("BIALIGN_EVAL").is_some() {
-        "BIALIGN_EVAL is set"
-    } else {
-        "set BIALIGN_EVAL to read it elsewhere"
-    };
-    Err(format!(
-        "evaluation set {name} not found at {} ({whence})",
-        dir.display()
-    ))
+    skips::find_eval_set_of(&project_root(), name)
 }
 
 /// The evaluation set `name` if its directory exists; otherwise says that `test` skipped,
