@@ -181,34 +181,29 @@ impl BatchJob {
     /// or the document rendered in the options' format, or the error. Never panics on bad
     /// input; a failure is the record's error.
     pub fn run(&self, pipeline: &Pipeline) -> JobOutcome {
-        let place = self.place();
-        let mut outcome = JobOutcome {
-            record: BatchResult::Error {
+        let (mut sentences, mut warnings) = (0, Vec::new());
+        let record = self
+            .align(pipeline, &self.place(), &mut sentences, &mut warnings)
+            .unwrap_or_else(|error| BatchResult::Error {
                 id: self.id.clone(),
                 line: self.line,
-                error: String::new(),
-            },
-            sentences: 0,
-            warnings: Vec::new(),
-        };
-        match self.align(pipeline, &place, &mut outcome) {
-            Ok(record) => outcome.record = record,
-            Err(error) => {
-                outcome.record = BatchResult::Error {
-                    id: self.id.clone(),
-                    line: self.line,
-                    error,
-                }
-            }
+                error,
+            });
+        JobOutcome {
+            record,
+            sentences,
+            warnings,
         }
-        outcome
     }
 
+    /// The job's result record; what it finds on the way goes to `sentences` (both sides)
+    /// and `warnings`.
     fn align(
         &self,
         pipeline: &Pipeline,
         place: &str,
-        outcome: &mut JobOutcome,
+        sentences: &mut usize,
+        warnings: &mut Vec<String>,
     ) -> Result<BatchResult, String> {
         let (src_name, tgt_name) = (format!("{place} src"), format!("{place} tgt"));
         let src = pipeline
@@ -226,10 +221,10 @@ impl BatchJob {
                 tgt.as_deref().map(|t| (t, tgt_name.as_str())),
             )
             .map_err(|e| e.to_string())?;
-        outcome.warnings = std::mem::take(&mut doc.warnings);
+        *warnings = std::mem::take(&mut doc.warnings);
         doc.src_name = self.doc_name();
         doc.tgt_name = self.doc_name();
-        outcome.sentences = doc.src.len() + doc.tgt.len();
+        *sentences = doc.src.len() + doc.tgt.len();
         let alignment = pipeline.align(&doc).map_err(|e| format!("{place}: {e}"))?;
         let writer = pipeline.writer(&doc, &alignment);
         let format = pipeline.options().format.unwrap_or(Format::Jsonl);

@@ -126,7 +126,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::alignment::Bead;
+    use crate::export::fixtures;
 
     #[test]
     fn tsv_fields_escape_four_characters_and_flatten_the_other_separators() {
@@ -161,25 +161,7 @@ mod tests {
 
     #[test]
     fn one_record_per_pair_passing_the_minimum() {
-        let a = Alignment {
-            beads: vec![
-                Bead {
-                    src: 0..2,
-                    tgt: 0..1,
-                    score: 0.9,
-                },
-                Bead {
-                    src: 2..2,
-                    tgt: 1..2,
-                    score: 0.9,
-                },
-                Bead {
-                    src: 2..3,
-                    tgt: 2..3,
-                    score: 0.1234,
-                },
-            ],
-        };
+        let a = fixtures::three_beads();
         let zh = ["一。", "二。", "三\t行。"];
         let en = ["One, \"two\".", "Extra.", "Three\nlines."];
         let mut tsv = Vec::new();

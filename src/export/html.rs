@@ -550,10 +550,7 @@ fn svg_html(out: &mut String, alignment: &Alignment, s: &Summary, sl: Lang, tl: 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn bead(src: std::ops::Range<usize>, tgt: std::ops::Range<usize>, score: f64) -> Bead {
-        Bead { src, tgt, score }
-    }
+    use crate::export::fixtures::bead;
 
     #[test]
     fn classes_and_summary() {

@@ -613,3 +613,27 @@ fn write_simple<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
         _ => out.write_all(alignment.to_ids().as_bytes()),
     }
 }
+
+/// Alignments the writers' unit tests share.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::{Alignment, Bead};
+    use std::ops::Range;
+
+    /// A bead.
+    pub(crate) fn bead(src: Range<usize>, tgt: Range<usize>, score: f64) -> Bead {
+        Bead { src, tgt, score }
+    }
+
+    /// Three sentences a side: a 2-1 pair, a target sentence without counterpart, and a
+    /// 1-1 pair below any usual minimum score (0.1234).
+    pub(crate) fn three_beads() -> Alignment {
+        Alignment {
+            beads: vec![
+                bead(0..2, 0..1, 0.9),
+                bead(2..2, 1..2, 0.9),
+                bead(2..3, 2..3, 0.1234),
+            ],
+        }
+    }
+}

@@ -78,29 +78,11 @@ pub(crate) fn file_names(prefix: &Path, src: Lang, tgt: Lang) -> (PathBuf, PathB
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::alignment::Bead;
+    use crate::export::fixtures;
 
     #[test]
     fn one_line_per_pair_and_file_names() {
-        let a = Alignment {
-            beads: vec![
-                Bead {
-                    src: 0..2,
-                    tgt: 0..1,
-                    score: 0.9,
-                },
-                Bead {
-                    src: 2..2,
-                    tgt: 1..2,
-                    score: 0.9,
-                },
-                Bead {
-                    src: 2..3,
-                    tgt: 2..3,
-                    score: 0.1,
-                },
-            ],
-        };
+        let a = fixtures::three_beads();
         let zh = ["一。", "二。", "三\n行。"];
         let en = ["One two.", "Extra.", "Three\u{2028}line."];
         let (mut s, mut t) = (Vec::new(), Vec::new());
