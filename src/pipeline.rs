@@ -120,15 +120,29 @@ impl Pipeline {
     pub fn read(&self, src: &Path, tgt: Option<&Path>) -> Result<Document> {
         let src_text = self.options.read_input(src)?;
         let tgt_text = tgt.map(|t| self.options.read_input(t)).transpose()?;
+        self.document_of_files((src, &src_text), tgt.zip(tgt_text.as_ref()))
+    }
+
+    /// [`Pipeline::read`] of files already read (with [`Options::read_input`]): a front-end
+    /// that reads its inputs before it builds the pipeline (to report a bad file before
+    /// dictionaries load) names and segments them the same way.
+    ///
+    /// # Errors
+    /// As [`Pipeline::document`].
+    pub fn document_of_files(
+        &self,
+        (src, src_text): (&Path, &Decoded),
+        tgt: Option<(&Path, &Decoded)>,
+    ) -> Result<Document> {
         // Messages name the files as given; the outputs name them as the options say.
         let src_path = src.display().to_string();
-        let tgt_path = tgt.map(|t| t.display().to_string());
+        let tgt_path = tgt.map(|(t, _)| t.display().to_string());
         let mut doc = self.document_decoded(
-            (&src_text, &src_path),
-            tgt_text.as_ref().zip(tgt_path.as_deref()),
+            (src_text, &src_path),
+            tgt.map(|(_, text)| text).zip(tgt_path.as_deref()),
         )?;
         doc.src_name = Some(self.options.doc_name(src));
-        doc.tgt_name = Some(self.options.doc_name(tgt.unwrap_or(src)));
+        doc.tgt_name = Some(self.options.doc_name(tgt.map_or(src, |(t, _)| t)));
         Ok(doc)
     }
 

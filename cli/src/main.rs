@@ -407,17 +407,9 @@ fn align(a: AlignArgs) -> CliResult {
         .map(|t| options.read_input(t))
         .transpose()?;
     let pipeline = bialign::Pipeline::new(&options)?;
-    // Messages name the files as given; the outputs name them as the options say.
-    let paths = (
-        a.src.display().to_string(),
-        a.tgt.as_ref().map(|t| t.display().to_string()),
-    );
-    let mut doc =
-        pipeline.document_decoded((&src, &paths.0), tgt.as_ref().zip(paths.1.as_deref()))?;
+    let doc = pipeline.document_of_files((&a.src, &src), a.tgt.as_deref().zip(tgt.as_ref()))?;
     // The segmented texts hold their own copies: the files' texts can go before aligning.
     drop((src, tgt));
-    doc.src_name = Some(options.doc_name(&a.src));
-    doc.tgt_name = Some(options.doc_name(a.tgt.as_deref().unwrap_or(&a.src)));
     for w in &doc.warnings {
         logger::say(&format!("bialign: warning: {w}"));
     }
