@@ -87,6 +87,9 @@ pub struct Options {
     /// Prior probability of a sentence without counterpart, per side
     /// ([`AlignerBuilder::DELETION_PRIOR`]; `None`: the genre's).
     pub deletion_prior: Option<f64>,
+    /// Weight of the evidence against deleting a sentence that its neighbours' other side
+    /// translates (at least 0; `None`: [`AlignerBuilder::DEFAULT_DELETION_EVIDENCE`]).
+    pub deletion_evidence: Option<f64>,
     /// Additional dictionaries (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
     pub dict: Vec<PathBuf>,
     /// Do not use the bundled lexicon.
@@ -139,6 +142,7 @@ impl Default for Options {
             unit_weight: None,
             unit_coverage: None,
             deletion_prior: None,
+            deletion_evidence: None,
             dict: Vec::new(),
             no_lexicon: false,
             no_pinyin: false,
@@ -232,6 +236,7 @@ impl Options {
         weight(self.lexical_weight, "lexical_weight")?;
         weight(self.punctuation_weight, "punctuation_weight")?;
         weight(self.unit_weight, "unit_weight")?;
+        weight(self.deletion_evidence, "deletion_evidence")?;
         in_range(self.coverage, "coverage", AlignerBuilder::COVERAGE)?;
         in_range(
             self.unit_coverage,
@@ -355,13 +360,14 @@ impl Options {
             b = b.refinements(r);
         }
         type Setter = fn(AlignerBuilder, f64) -> AlignerBuilder;
-        let numbers: [(Option<f64>, Setter); 6] = [
+        let numbers: [(Option<f64>, Setter); 7] = [
             (self.lexical_weight, AlignerBuilder::lexical_weight),
             (self.punctuation_weight, AlignerBuilder::punctuation_weight),
             (self.coverage, AlignerBuilder::coverage),
             (self.deletion_prior, AlignerBuilder::deletion_prior),
             (self.unit_weight, AlignerBuilder::unit_weight),
             (self.unit_coverage, AlignerBuilder::unit_coverage),
+            (self.deletion_evidence, AlignerBuilder::deletion_evidence),
         ];
         for (value, set) in numbers {
             if let Some(v) = value {

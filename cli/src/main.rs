@@ -171,6 +171,10 @@ struct AlignOptions {
     /// Prior probability of a sentence without counterpart (per side; up to 0.5).
     #[arg(long, value_parser = finite_number)]
     deletion_prior: Option<f64>,
+    /// Weight of the evidence against leaving a sentence unpaired when it shares translated
+    /// words with the neighbouring sentences of the other side (0: the prior only).
+    #[arg(long, value_parser = finite_number)]
+    deletion_evidence: Option<f64>,
     /// Additional dictionary (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
@@ -239,6 +243,7 @@ impl AlignOptions {
             unit_weight: self.unit_weight,
             unit_coverage: self.unit_coverage,
             deletion_prior: self.deletion_prior,
+            deletion_evidence: self.deletion_evidence,
             dict: self.dict.clone(),
             no_lexicon: self.no_lexicon,
             no_pinyin: self.no_pinyin,

@@ -113,6 +113,8 @@ impl AlignerBuilder {
     /// Valid values of [`deletion_prior`](Self::deletion_prior) (its default is the genre's,
     /// [`Genre::deletion_prior`]).
     pub const DELETION_PRIOR: RangeInclusive<f64> = 1e-6..=0.5;
+    /// Default of [`deletion_evidence`](Self::deletion_evidence).
+    pub const DEFAULT_DELETION_EVIDENCE: f64 = model::DEFAULT_DELETION_EVIDENCE;
     /// Default of [`paragraph_penalty`](Self::paragraph_penalty), in nats.
     pub const DEFAULT_PARAGRAPH_PENALTY: f64 = model::PARAGRAPH_PENALTY;
     /// Smallest [`temperature`](Self::temperature).
@@ -335,6 +337,24 @@ impl AlignerBuilder {
     /// ```
     pub fn unit_weight(mut self, w: f64) -> Self {
         self.config.model.unit_weight = finite_or(w, self.config.model.unit_weight).max(0.0);
+        self
+    }
+
+    /// Weight of the evidence against deleting a sentence (default 1; 0: a sentence without
+    /// counterpart costs its prior only). A sentence that shares translated words, names or
+    /// numbers with the last sentence before it or the first after it on the other side
+    /// (beyond two nats of such evidence) is seldom untranslated: this weight times the
+    /// lexical weight times that evidence is added to the cost of leaving it unpaired.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let prior_only = Aligner::builder().deletion_evidence(0.0).build();
+    /// # let _ = prior_only;
+    /// ```
+    pub fn deletion_evidence(mut self, w: f64) -> Self {
+        self.config.model.deletion_evidence =
+            finite_or(w, self.config.model.deletion_evidence).max(0.0);
         self
     }
 

@@ -49,13 +49,13 @@ impl dp::BeadCosts for WindowCosts<'_> {
 
     #[inline]
     fn cost(&self, masks: &MaskCache, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
-        if i1 == i0 {
-            return self.scorer.p.prior[0][1];
-        }
-        if j1 == j0 {
-            return self.scorer.p.prior[1][0];
-        }
         let (di, dj) = self.origin;
+        if i1 == i0 || j1 == j0 {
+            let x = i1 - i0;
+            return self
+                .scorer
+                .null_cost(i1 + di, j1 + dj, x, &|a, b| masks.get(self.f, a, b));
+        }
         self.scorer
             .cost(i0 + di, i1 + di, j0 + dj, j1 + dj, |i, j| {
                 masks.get(self.f, i, j)
@@ -130,11 +130,15 @@ impl MaskCache {
 
     #[inline]
     pub(crate) fn get(&self, f: &PairFeatures, i: usize, j: usize) -> (u64, u64) {
-        let r = i.wrapping_sub(self.row0);
-        if let (Some(&a), Some(&end)) = (self.lo.get(r), self.off.get(r + 1)) {
-            let k = self.off[r] + j.wrapping_sub(a);
-            if j >= a && k < end {
-                return self.data[k];
+        // A deletion's cost also asks for the cells of the sentences that border the bead,
+        // which may lie outside the cached rows and columns.
+        if let Some(r) = i.checked_sub(self.row0) {
+            if let (Some(&a), Some(&end)) = (self.lo.get(r), self.off.get(r + 1)) {
+                if let Some(k) = j.checked_sub(a).map(|d| self.off[r] + d) {
+                    if k < end {
+                        return self.data[k];
+                    }
+                }
             }
         }
         (f.mask(i, j), f.unit_mask(i, j))

@@ -76,6 +76,19 @@ impl Aligner {
         self.config.pinyin_names.then(Pinyin::bundled)
     }
 
+    /// The features of a document pair in canonical orientation, with this aligner's
+    /// lexicon, tokenizer and names.
+    fn pair_features(&self, zh: &[&str], en: &[&str]) -> PairFeatures {
+        PairFeatures::new(
+            zh,
+            en,
+            &self.lexicon,
+            &self.tokenizer,
+            self.pinyin(),
+            self.threads(),
+        )
+    }
+
     fn threads(&self) -> usize {
         self.config.threads.unwrap_or_else(|| {
             std::thread::available_parallelism()
@@ -141,14 +154,7 @@ impl Aligner {
         (en, en_para): Sentences<'_>,
     ) -> Vec<ScoredSpan> {
         let t = std::time::Instant::now();
-        let mut f = PairFeatures::new(
-            zh,
-            en,
-            &self.lexicon,
-            &self.tokenizer,
-            self.pinyin(),
-            self.threads(),
-        );
+        let mut f = self.pair_features(zh, en);
         if let (Some(zp), Some(ep)) = (zh_para, en_para) {
             f = f.with_paragraphs(zp, ep);
         }
@@ -268,14 +274,7 @@ pub mod internals {
     /// Feature extraction: tokenising, lexicon look-up, numbers, punctuation, chance rates.
     pub fn features(aligner: &Aligner, zh: &[&str], en: &[&str]) -> Prepared {
         Prepared(
-            PairFeatures::new(
-                zh,
-                en,
-                &aligner.lexicon,
-                &aligner.tokenizer,
-                aligner.pinyin(),
-                aligner.threads(),
-            ),
+            aligner.pair_features(zh, en),
             zh.iter().map(|s| s.to_string()).collect(),
         )
     }
@@ -325,6 +324,10 @@ mod tests {
     use super::*;
     use crate::model::{CostParams, Scorer};
 
+    fn features(aligner: &Aligner, zh: &[&str], en: &[&str]) -> PairFeatures {
+        aligner.pair_features(zh, en)
+    }
+
     #[test]
     fn cell_costs_equal_bead_costs() {
         let zh = [
@@ -346,14 +349,7 @@ mod tests {
         ];
         // Every bead shape, sides up to MAX_SIDE.
         let aligner = Aligner::builder().max_bead(10).build();
-        let f = PairFeatures::new(
-            &zh,
-            &en,
-            &aligner.lexicon,
-            &aligner.tokenizer,
-            aligner.pinyin(),
-            1,
-        );
+        let f = features(&aligner, &zh, &en);
         let mut params = CostParams::initial(&aligner.config.model, &f);
         params.paragraph_penalty = 3.0;
         let scorer = Scorer::new(&f, &params);
@@ -376,7 +372,7 @@ mod tests {
                         continue;
                     }
                     let want = if x == 0 || y == 0 {
-                        params.prior[x][y]
+                        scorer.null_cost(i, j, x, &mask)
                     } else {
                         scorer.cost(i - x, i, j - y, j, mask)
                     };
@@ -391,6 +387,41 @@ mod tests {
             }
         }
         assert!(compared > 100, "{compared} beads compared");
+    }
+
+    /// Leaving a sentence unpaired costs its prior, and more when it shares enough evidence
+    /// with a sentence of the other side that borders it; the weight 0 turns that off.
+    #[test]
+    fn deleting_a_translated_sentence_costs_its_evidence() {
+        let zh = [
+            "叶文洁看着天空。",
+            "联合国大会第七十届会议于2015年9月15日开幕。",
+            "今天下雨了。",
+        ];
+        let en = [
+            "Ye Wenjie looked at the sky.",
+            "The seventieth session of the General Assembly opened on 15 September 2015.",
+        ];
+        let cost = |weight: f64, i: usize, j: usize, x: usize| {
+            let aligner = Aligner::new();
+            let f = features(&aligner, &zh, &en);
+            // As a first pass with few deletions leaves it for the later passes.
+            let mut params = CostParams::initial(&aligner.config.model, &f);
+            params.deletion_evidence = weight;
+            let scorer = Scorer::new(&f, &params);
+            let mask = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
+            (scorer.null_cost(i, j, x, &mask), params.prior[x][1 - x])
+        };
+        // Chinese sentence 1 deleted between English 0 and 1: English 1 translates it.
+        let (deleted, prior) = cost(1.0, 2, 1, 1);
+        assert!(deleted > prior + 1.0, "{deleted} against the prior {prior}");
+        assert_eq!(cost(0.0, 2, 1, 1).0, prior);
+        // Chinese sentence 2 after the last English one: nothing of it is on the other side.
+        let (untranslated, prior) = cost(1.0, 3, 2, 1);
+        assert_eq!(untranslated, prior);
+        // English sentence 1 deleted between Chinese 1 and 2: Chinese 1 translates it.
+        let (deleted, prior) = cost(1.0, 1, 2, 0);
+        assert!(deleted > prior + 1.0, "{deleted} against the prior {prior}");
     }
 
     /// A Chinese sentence that an English translator split into six: a 1-6 bead, which

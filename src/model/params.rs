@@ -35,6 +35,10 @@ pub(crate) struct CostParams {
     pub pmi_quote: [f64; 4],
     /// Cost of each paragraph break inside a bead (infinite: beads never cross paragraphs).
     pub paragraph_penalty: f64,
+    /// Weight of the lexical evidence that a sentence left without a counterpart shares with
+    /// the other side of its neighbours: it makes deleting a sentence that a neighbouring
+    /// bead translates as costly as the evidence says (0: deletions cost their prior only).
+    pub deletion_evidence: f64,
     /// Leave speaker tags (`韦小宝道：`) out of the Chinese length: decided per document from
     /// a previous pass (the translator drops them or not), off at first.
     pub drop_tags: bool,
@@ -96,6 +100,8 @@ impl CostParams {
             } else {
                 cfg.paragraph_penalty
             },
+            // Decided from a first pass (see `estimate::reestimate`).
+            deletion_evidence: 0.0,
             drop_tags: false,
         }
     }

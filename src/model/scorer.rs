@@ -22,6 +22,12 @@ fn gain_table(q: &[f64], r: f64) -> (Vec<f64>, f64) {
     (gain, miss)
 }
 
+/// Evidence (nats against chance) that a deleted sentence may share with a neighbour for
+/// free: a word or two in common with the next sentence is the rule in narration and says
+/// nothing. Without this floor, the Bible's few false deletions moved into the wrong
+/// neighbour (strict F1 -0.001 and -0.003 on Bible 001 and 006, measured).
+const DELETION_EVIDENCE_FLOOR: f64 = 2.0;
+
 /// A cost model bound to the features of one document pair.
 pub(crate) struct Scorer<'a> {
     pub f: &'a PairFeatures,
@@ -132,6 +138,62 @@ impl<'a> Scorer<'a> {
             + self.p.pmi_quote[2 * qz as usize + qe as usize]
     }
 
+    /// The cost of a bead with one side empty ending in cell `(i, j)`: a Chinese sentence
+    /// (`x` 1) or an English one (`x` 0) without a counterpart. Its prior, plus the lexical
+    /// evidence the sentence shares with the nearer of the two sentences on the other side
+    /// that border it (the last of the bead before, the first of the bead after), weighted:
+    /// a sentence whose content a neighbouring bead translates is seldom a deletion, and the
+    /// prior alone made deleting it cheaper than a bigger bead with its uncovered tokens.
+    #[inline]
+    pub fn null_cost(
+        &self,
+        i: usize,
+        j: usize,
+        x: usize,
+        mask: &impl Fn(usize, usize) -> (u64, u64),
+    ) -> f64 {
+        let prior = self.p.prior[x][1 - x];
+        if self.p.deletion_evidence == 0.0 {
+            return prior;
+        }
+        // The deleted sentence, and the cell boundary on the other side with its length.
+        let (deleted, boundary, len) = if x == 1 {
+            (i - 1, j, self.f.en.len())
+        } else {
+            (j - 1, i, self.f.zh.len())
+        };
+        let shared = [
+            boundary.checked_sub(1),
+            (boundary < len).then_some(boundary),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|k| {
+            let (c, e) = if x == 1 { (deleted, k) } else { (k, deleted) };
+            self.shared_evidence(c, e, mask(c, e))
+        })
+        .fold(0.0, f64::max);
+        let beyond = (shared - DELETION_EVIDENCE_FLOOR).max(0.0);
+        prior + self.p.deletion_evidence * self.p.lex_weight * beyond
+    }
+
+    /// The positive evidence of Chinese sentence `c` and English sentence `e` as a 1-1
+    /// bead, given their cell's masks: the gains of the covered tokens and, weighted, units
+    /// (without the uncovered items' terms).
+    #[inline]
+    fn shared_evidence(&self, c: usize, e: usize, (em, um): (u64, u64)) -> f64 {
+        // `gain` is relative to an uncovered item; `gain + miss` is the covered item's
+        // log-likelihood ratio against chance alone.
+        let en = evidence(&self.f.en[e].tokens, 0.0, &self.gain, 1, em)
+            + self.miss * em.count_ones() as f64;
+        if self.p.unit_weight == 0.0 {
+            return en;
+        }
+        let zh = evidence(&self.f.zh[c].units, 0.0, &self.unit_gain, 1, um)
+            + self.unit_miss * um.count_ones() as f64;
+        en + self.p.unit_weight * zh
+    }
+
     /// The cost of a bead with both sides non-empty without its lexical evidence, or
     /// infinity for a bead not allowed.
     #[inline]
@@ -190,7 +252,7 @@ impl<'a> Scorer<'a> {
                 continue;
             }
             if x == 0 || y == 0 {
-                out[k] = self.p.prior[x][y];
+                out[k] = self.null_cost(i, j, x, &mask);
                 continue;
             }
             let base = self.base_cost(i - x, i, j - y, j);
