@@ -87,6 +87,9 @@ pub struct Options {
     /// Prior probability of a sentence without counterpart, per side
     /// ([`AlignerBuilder::DELETION_PRIOR`]; `None`: the genre's).
     pub deletion_prior: Option<f64>,
+    /// Counting noise of the length model (at least 0; `None`:
+    /// [`AlignerBuilder::DEFAULT_LENGTH_NOISE`]).
+    pub length_noise: Option<f64>,
     /// Weight of the evidence against deleting a sentence that its neighbours' other side
     /// translates (at least 0; `None`: [`AlignerBuilder::DEFAULT_DELETION_EVIDENCE`]).
     pub deletion_evidence: Option<f64>,
@@ -143,6 +146,7 @@ impl Default for Options {
             unit_coverage: None,
             deletion_prior: None,
             deletion_evidence: None,
+            length_noise: None,
             dict: Vec::new(),
             no_lexicon: false,
             no_pinyin: false,
@@ -237,6 +241,7 @@ impl Options {
         weight(self.punctuation_weight, "punctuation_weight")?;
         weight(self.unit_weight, "unit_weight")?;
         weight(self.deletion_evidence, "deletion_evidence")?;
+        weight(self.length_noise, "length_noise")?;
         in_range(self.coverage, "coverage", AlignerBuilder::COVERAGE)?;
         in_range(
             self.unit_coverage,
@@ -360,7 +365,7 @@ impl Options {
             b = b.refinements(r);
         }
         type Setter = fn(AlignerBuilder, f64) -> AlignerBuilder;
-        let numbers: [(Option<f64>, Setter); 7] = [
+        let numbers: [(Option<f64>, Setter); 8] = [
             (self.lexical_weight, AlignerBuilder::lexical_weight),
             (self.punctuation_weight, AlignerBuilder::punctuation_weight),
             (self.coverage, AlignerBuilder::coverage),
@@ -368,6 +373,7 @@ impl Options {
             (self.unit_weight, AlignerBuilder::unit_weight),
             (self.unit_coverage, AlignerBuilder::unit_coverage),
             (self.deletion_evidence, AlignerBuilder::deletion_evidence),
+            (self.length_noise, AlignerBuilder::length_noise),
         ];
         for (value, set) in numbers {
             if let Some(v) = value {

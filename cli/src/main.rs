@@ -171,6 +171,10 @@ struct AlignOptions {
     /// Prior probability of a sentence without counterpart (per side; up to 0.5).
     #[arg(long, value_parser = finite_number)]
     deletion_prior: Option<f64>,
+    /// Counting noise of the length model: short sentences may differ more in length (0: one
+    /// spread for every length).
+    #[arg(long, value_parser = finite_number)]
+    length_noise: Option<f64>,
     /// Weight of the evidence against leaving a sentence unpaired when it shares translated
     /// words with the neighbouring sentences of the other side (0: the prior only).
     #[arg(long, value_parser = finite_number)]
@@ -244,6 +248,7 @@ impl AlignOptions {
             unit_coverage: self.unit_coverage,
             deletion_prior: self.deletion_prior,
             deletion_evidence: self.deletion_evidence,
+            length_noise: self.length_noise,
             dict: self.dict.clone(),
             no_lexicon: self.no_lexicon,
             no_pinyin: self.no_pinyin,

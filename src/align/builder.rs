@@ -113,6 +113,8 @@ impl AlignerBuilder {
     /// Valid values of [`deletion_prior`](Self::deletion_prior) (its default is the genre's,
     /// [`Genre::deletion_prior`]).
     pub const DELETION_PRIOR: RangeInclusive<f64> = 1e-6..=0.5;
+    /// Default of [`length_noise`](Self::length_noise).
+    pub const DEFAULT_LENGTH_NOISE: f64 = model::DEFAULT_LENGTH_NOISE;
     /// Default of [`deletion_evidence`](Self::deletion_evidence).
     pub const DEFAULT_DELETION_EVIDENCE: f64 = model::DEFAULT_DELETION_EVIDENCE;
     /// Default of [`paragraph_penalty`](Self::paragraph_penalty), in nats.
@@ -337,6 +339,27 @@ impl AlignerBuilder {
     /// ```
     pub fn unit_weight(mut self, w: f64) -> Self {
         self.config.model.unit_weight = finite_or(w, self.config.model.unit_weight).max(0.0);
+        self
+    }
+
+    /// Counting noise of the length model (default 0.5; 0: one spread for every length). The
+    /// log length ratio of a bead varies with `spread^2 + noise / (c Lzh + 1) + noise / (Len
+    /// + 1)`, so that `他来了。` / `He came.` (2 English characters per Chinese one, against
+    /// 3.3 over a whole text) is not taken for a mistranslation.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().length_noise(0.5).build();
+    /// let alignment = aligner.align_sentences(
+    ///     &["他来了。", "她走了。", "我们吃饭了。"],
+    ///     &["He came.", "She left.", "We ate."],
+    /// )?;
+    /// assert_eq!(alignment.to_ids(), "[0]:[0]\n[1]:[1]\n[2]:[2]\n");
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    pub fn length_noise(mut self, noise: f64) -> Self {
+        self.config.model.length_noise = finite_or(noise, self.config.model.length_noise).max(0.0);
         self
     }
 

@@ -38,11 +38,14 @@ pub(crate) fn reestimate(
         let var = ds
             .iter()
             .map(|&(lz, le)| {
+                // What the length noise explains is not the spread's.
                 let d = ((le + 1.0) / (ratio * lz + 1.0)).ln();
-                d * d
+                let noise = params.length_noise * (1.0 / (ratio * lz + 1.0) + 1.0 / (le + 1.0));
+                d * d - noise
             })
             .sum::<f64>()
             / ds.len() as f64;
+        let var = var.max(0.0);
         // Shrink toward the typical ratio when few pairs support the estimate.
         let w = ds.len() as f64 / (ds.len() as f64 + 50.0);
         params.ratio = (w * ratio.ln() + (1.0 - w) * params.ratio.ln()).exp();

@@ -35,6 +35,9 @@ pub(crate) struct CostParams {
     pub pmi_quote: [f64; 4],
     /// Cost of each paragraph break inside a bead (infinite: beads never cross paragraphs).
     pub paragraph_penalty: f64,
+    /// Counting noise of the log length ratio: a bead's variance is `spread^2` plus this
+    /// over each side's length (plus one), so short sentences may differ more in length.
+    pub length_noise: f64,
     /// Weight of the lexical evidence that a sentence left without a counterpart shares with
     /// the other side of its neighbours: it makes deleting a sentence that a neighbouring
     /// bead translates as costly as the evidence says (0: deletions cost their prior only).
@@ -100,6 +103,7 @@ impl CostParams {
             } else {
                 cfg.paragraph_penalty
             },
+            length_noise: cfg.length_noise,
             // Decided from a first pass (see `estimate::reestimate`).
             deletion_evidence: 0.0,
             drop_tags: false,

@@ -10,6 +10,7 @@ mod common;
 
 mod align;
 mod architecture;
+mod calibration;
 mod decode;
 mod eval;
 mod export;
