@@ -35,21 +35,26 @@ pub(crate) fn reestimate(
     }
     if ds.len() >= 20 && sz > 0.0 && se > 0.0 {
         let ratio = se / sz;
-        let var = ds
-            .iter()
-            .map(|&(lz, le)| {
-                // What the length noise explains is not the spread's.
-                let d = ((le + 1.0) / (ratio * lz + 1.0)).ln();
-                let noise = params.length_noise * (1.0 / (ratio * lz + 1.0) + 1.0 / (le + 1.0));
-                d * d - noise
-            })
-            .sum::<f64>()
-            / ds.len() as f64;
-        let var = var.max(0.0);
+        // The mean squared log ratio, and the mean of the counting-noise terms: what the
+        // noise explains is not the spread's.
+        let (mut d2, mut terms) = (0.0, 0.0);
+        for &(lz, le) in &ds {
+            let d = ((le + 1.0) / (ratio * lz + 1.0)).ln();
+            d2 += d * d;
+            terms += 1.0 / (ratio * lz + 1.0) + 1.0 / (le + 1.0);
+        }
+        let (d2, terms) = (d2 / ds.len() as f64, terms / ds.len() as f64);
+        // A document more regular than the noise allows (generated text, a form) has less
+        // of it: keep the smallest spread and the noise its lengths leave room for.
+        let floor = MIN_SPREAD * MIN_SPREAD;
+        if d2 - params.length_noise * terms < floor && terms > 0.0 {
+            params.length_noise = ((d2 - floor) / terms).max(0.0);
+        }
+        let var = d2 - params.length_noise * terms;
         // Shrink toward the typical ratio when few pairs support the estimate.
         let w = ds.len() as f64 / (ds.len() as f64 + 50.0);
         params.ratio = (w * ratio.ln() + (1.0 - w) * params.ratio.ln()).exp();
-        params.spread = var.sqrt().clamp(0.12, 0.6);
+        params.spread = var.max(0.0).sqrt().clamp(MIN_SPREAD, MAX_SPREAD);
     }
     estimate_pmi(params, f, beads, cfg.quote_state);
     if total >= 50.0 {
@@ -97,6 +102,10 @@ pub(crate) fn reestimate(
 /// evidence against deletions applies (mac-dev's chapters leave 1 % to 5 % unpaired, the
 /// Bible 1 % to 2 %, the seed 13 of 17 English sentences).
 const MAX_DELETED_SHARE: f64 = 0.1;
+
+/// The range of the spread re-estimated from a document.
+const MIN_SPREAD: f64 = 0.12;
+const MAX_SPREAD: f64 = 0.6;
 
 /// Fewest 1-1 beads with a speaker tag on the Chinese side for [`drops_tags`] to decide
 /// that the translator drops them.
