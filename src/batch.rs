@@ -14,7 +14,7 @@
 //! let result = job.run(&pipeline);
 //! assert_eq!(
 //!     serde_json::to_string(&result.record).unwrap(),
-//!     r#"{"id":7,"beads":[{"src":[0],"tgt":[0],"src_text":"你好。","tgt_text":"Hello.","score":0.999}]}"#
+//!     r#"{"id":7,"beads":[{"src":[0],"tgt":[0],"src_text":"你好。","tgt_text":"Hello.","score":1.0}]}"#
 //! );
 //! # Ok::<(), bialign::Error>(())
 //! ```

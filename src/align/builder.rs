@@ -343,9 +343,10 @@ impl AlignerBuilder {
     }
 
     /// Counting noise of the length model (default 0.5; 0: one spread for every length). The
-    /// log length ratio of a bead varies with `spread^2 + noise / (c Lzh + 1) + noise / (Len
-    /// + 1)`, so that `他来了。` / `He came.` (2 English characters per Chinese one, against
-    /// 3.3 over a whole text) is not taken for a mistranslation.
+    /// log length ratio of a bead varies with
+    /// `spread^2 + noise / (c Lzh + 1) + noise / (Len + 1)`, so that `他来了。` / `He came.`
+    /// (2 English characters per Chinese one, against 3.3 over a whole text) is not taken
+    /// for a mistranslation.
     ///
     /// ```
     /// use bialign::Aligner;
