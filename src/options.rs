@@ -101,6 +101,9 @@ pub struct Options {
     pub no_pinyin: bool,
     /// Do not learn word pairs from the first pass for the second.
     pub no_learned_lexicon: bool,
+    /// Learn pairs with jieba's Chinese words instead of Han n-grams (needs the `jieba`
+    /// feature; an ablation, not the default).
+    pub jieba: bool,
     /// Keep the starting parameters in the later passes.
     pub no_reestimate: bool,
     /// Score whether a quotation left open after a bead is open on both sides (off by
@@ -151,6 +154,7 @@ impl Default for Options {
             no_lexicon: false,
             no_pinyin: false,
             no_learned_lexicon: false,
+            jieba: false,
             no_reestimate: false,
             quote_state: false,
             no_speaker_tags: false,
@@ -203,6 +207,9 @@ impl Options {
     /// A [`Config`](crate::ErrorKind::Config) error whose [`Error::option`] names the first
     /// option that is out of range (or the first of two that conflict).
     pub fn validate(&self) -> Result<()> {
+        require(!self.jieba || cfg!(feature = "jieba"), "jieba", || {
+            "needs bialign built with the `jieba` feature".into()
+        })?;
         let range = AlignerBuilder::MAX_BEAD;
         require(range.contains(&self.max_bead), "max_bead", || {
             format!(
@@ -361,6 +368,10 @@ impl Options {
             .reestimate(!self.no_reestimate)
             .quote_state(self.quote_state)
             .speaker_tags(!self.no_speaker_tags);
+        #[cfg(feature = "jieba")]
+        {
+            b = b.jieba_words(self.jieba);
+        }
         if let Some(r) = self.refinements {
             b = b.refinements(r);
         }

@@ -192,6 +192,10 @@ struct AlignOptions {
     /// Do not learn word pairs from the first pass (Dice over its beads) for the second.
     #[arg(long)]
     no_learned_lexicon: bool,
+    /// Learn word pairs with jieba's Chinese words instead of Han n-grams (an ablation; needs
+    /// a build with `--features jieba`).
+    #[arg(long)]
+    jieba: bool,
     /// Keep the starting parameters in the second pass (no re-estimation of ratio, spread,
     /// bead priors, deletion rates and punctuation tables).
     #[arg(long)]
@@ -253,6 +257,7 @@ impl AlignOptions {
             no_lexicon: self.no_lexicon,
             no_pinyin: self.no_pinyin,
             no_learned_lexicon: self.no_learned_lexicon,
+            jieba: self.jieba,
             no_reestimate: self.no_reestimate,
             quote_state: self.quote_state,
             no_speaker_tags: self.no_speaker_tags,

@@ -23,6 +23,8 @@ pub(crate) struct Config {
     pub temperature: f64,
     pub pinyin_names: bool,
     pub learn_lexicon: bool,
+    /// Learn pairs of English words and jieba's Chinese words, not Han n-grams.
+    pub jieba_words: bool,
     pub reestimate: bool,
     /// Largest bead (both sides) of the first pass, whose path only guides the later ones.
     pub first_pass_bead: usize,
@@ -45,6 +47,7 @@ impl Default for Config {
             temperature: 1.0,
             pinyin_names: true,
             learn_lexicon: true,
+            jieba_words: false,
             reestimate: true,
             first_pass_bead: AlignerBuilder::DEFAULT_FIRST_PASS_BEAD,
             threads: None,
@@ -520,6 +523,23 @@ impl AlignerBuilder {
     /// ```
     pub fn learn_lexicon(mut self, on: bool) -> Self {
         self.config.learn_lexicon = on;
+        self
+    }
+
+    /// The learned lexicon pairs English words with Chinese words as jieba-rs segments them,
+    /// instead of with every Han n-gram of 2 to 4 characters (default off; with the `jieba`
+    /// feature only). Measured in issue 16: it did not help (`BENCHMARKS.md`), and jieba's
+    /// dictionary takes about 0.4 s to load, once per process.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().jieba_words(true).build();
+    /// # let _ = aligner;
+    /// ```
+    #[cfg(feature = "jieba")]
+    pub fn jieba_words(mut self, on: bool) -> Self {
+        self.config.jieba_words = on;
         self
     }
 

@@ -52,7 +52,7 @@ impl Search<'_> {
         let t = Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
         if self.cfg.learn_lexicon && self.cfg.refinements > 0 {
-            learned::learn(&mut f, zh, &spans(&path));
+            learned::learn(&mut f, zh, &spans(&path), self.cfg.jieba_words);
         }
         diag::lap("learned lexicon", t);
         let t = Instant::now();

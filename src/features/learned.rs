@@ -35,10 +35,14 @@ const MIN_DOC_BEADS: usize = 50;
 ///
 /// `zh` are the Chinese sentences: n-grams are of Han characters only, which width folding
 /// leaves alone, so the text as written serves.
+///
+/// With `jieba_words` (the `jieba` feature), the Chinese side of a pair is a word as jieba
+/// segments the text rather than any Han n-gram.
 pub(crate) fn learn(
     f: &mut PairFeatures,
     zh: &[&str],
     beads: &[(Range<usize>, Range<usize>)],
+    jieba_words: bool,
 ) -> bool {
     // Beads of 1-1, 1-2 and 2-1: the Chinese text and the English word tokens that nothing
     // in it covers yet.
@@ -81,7 +85,7 @@ pub(crate) fn learn(
     tokens.sort_unstable_by_key(|(t, _)| *t);
     for (t, bs) in &tokens {
         let need = ((bs.len() as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS);
-        let mut grams: Vec<(&str, usize)> = ngrams(&texts[bs[0] as usize])
+        let mut grams: Vec<(&str, usize)> = candidate_units(&texts[bs[0] as usize], jieba_words)
             .into_iter()
             .map(|g| (g, 1))
             .collect();
@@ -119,7 +123,7 @@ pub(crate) fn learn(
     let mut freq = vec![0usize; ids.len()];
     let mut held = Rows::new();
     for text in zh {
-        let mut found: Vec<u32> = ngrams(text)
+        let mut found: Vec<u32> = candidate_units(text, jieba_words)
             .into_iter()
             .filter_map(|g| ids.get(g).copied())
             .collect();
@@ -167,6 +171,17 @@ pub(crate) fn learn(
     }
     f.recount_q();
     true
+}
+
+/// The Chinese units of `text` that may be learnt: its Han n-grams, or its words of the same
+/// lengths as jieba segments it.
+fn candidate_units(text: &str, jieba_words: bool) -> Vec<&str> {
+    #[cfg(feature = "jieba")]
+    if jieba_words {
+        return super::words::han_words(text, MIN_CHARS..=MAX_CHARS);
+    }
+    let _ = jieba_words;
+    ngrams(text)
 }
 
 /// The Han-character n-grams of `text`, `MIN_CHARS..=MAX_CHARS` long.

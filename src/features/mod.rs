@@ -10,6 +10,8 @@ pub mod en;
 pub(crate) mod learned;
 pub mod numbers;
 pub mod punct;
+#[cfg(feature = "jieba")]
+mod words;
 
 use crate::chars::{fold_width, is_han_ideograph};
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
