@@ -484,7 +484,12 @@ mod tests {
             ("genre", json!("official"), true, json!("official")),
             ("format", json!("tmx"), true, json!("tmx")),
             ("src_lang", json!("zh-TW"), true, json!("zh-TW")),
-            ("dict", json!(["a.tsv", "b.txt"]), true, json!(["a.tsv", "b.txt"])),
+            (
+                "dict",
+                json!(["a.tsv", "b.txt"]),
+                true,
+                json!(["a.tsv", "b.txt"]),
+            ),
             ("max_bead", json!("four"), false, json!(6)),
             ("max_bead", json!(-1), false, json!(6)),
             ("max_bead", json!(4.5), false, json!(6)),
@@ -508,7 +513,10 @@ mod tests {
     fn unknown_names_are_refused() {
         let mut options = Options::default();
         for (name, message) in [
-            ("max-bead", "unknown option `max-bead` (did you mean `max_bead`?)"),
+            (
+                "max-bead",
+                "unknown option `max-bead` (did you mean `max_bead`?)",
+            ),
             ("beads", "unknown option `beads`"),
             ("", "unknown option ``"),
         ] {
