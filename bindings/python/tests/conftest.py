@@ -74,3 +74,26 @@ def pytest_terminal_summary(terminalreporter):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         reason = reason.removeprefix("Skipped: ")
         print(f"skipped: {report.nodeid}: {reason}", file=sys.stderr)
+
+
+def doc_block(path: Path, name: str) -> str:
+    """The code block after `<!-- test: NAME -->` in a Markdown file: what the docs show is
+    what the tests run."""
+    text = path.read_text(encoding="utf-8")
+    marker = f"<!-- test: {name} -->"
+    assert marker in text, f"{path}: no block {marker}"
+    after = text.split(marker, 1)[1].lstrip()
+    assert after.startswith("```"), f"{path}: {marker} is not followed by a code block"
+    return after.split("\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.fixture(scope="session")
+def cli_on_path(tmp_path_factory):
+    """A folder holding `bialign` (the binary under test), put first on PATH."""
+    binary = cli_binary()
+    if binary is None:
+        pytest.skip("no bialign binary (build it, or set $BIALIGN_BIN)")
+    bin_dir = tmp_path_factory.mktemp("bin")
+    (bin_dir / "bialign").symlink_to(binary.resolve())
+    os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
+    return binary
