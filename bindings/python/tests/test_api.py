@@ -257,3 +257,29 @@ def test_stubs_list_every_option_and_name():
     } | {t.id for n in tree.body if isinstance(n, ast.AnnAssign) for t in [n.target]}
     assert set(bialign.__all__) <= defined
     assert Path(bialign.__file__).with_name("py.typed").is_file()
+
+
+def test_docstring_examples():
+    """The examples in the package's docstrings (Python and Rust ones) run as shown."""
+    import doctest
+
+    objects = [bialign, bialign.align, bialign.defaults, bialign.Aligner, bialign.Alignment, bialign.segment, bialign.evaluate]
+    attempted = 0
+    for obj in objects:
+        finder = doctest.DocTestFinder(recurse=False)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        for test in finder.find(obj, getattr(obj, "__name__", "bialign"), globs={"bialign": bialign}):
+            runner.run(test)
+        assert runner.failures == 0, obj
+        attempted += runner.tries
+    assert attempted >= 10
+
+
+def test_readme_examples():
+    """The package README's examples (pandas among them) run as shown."""
+    import doctest
+
+    pytest.importorskip("pandas")
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    result = doctest.testfile(str(readme), module_relative=False, globs={"bialign": bialign}, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 10 and result.failed == 0
