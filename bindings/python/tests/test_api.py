@@ -283,3 +283,19 @@ def test_readme_examples():
     readme = Path(__file__).resolve().parents[1] / "README.md"
     result = doctest.testfile(str(readme), module_relative=False, globs={"bialign": bialign}, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 10 and result.failed == 0
+
+
+def test_main_readme_python_examples():
+    """The Python examples of the repository's README run as shown."""
+    import doctest
+    import re
+
+    from conftest import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert blocks
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for k, block in enumerate(blocks):
+        runner.run(parser.get_doctest(block, {"bialign": bialign}, f"README.md block {k}", "README.md", 0))
+    assert runner.tries >= 5 and runner.failures == 0

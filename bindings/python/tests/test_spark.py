@@ -190,3 +190,21 @@ def test_rdd_pipe_through_the_command_line(spark, docs_file, tmp_path):
     assert [comparable(x) for x in piped] == [comparable(x) for x in whole.decode("utf-8").splitlines()]
     assert len(piped) == len(docs)
     assert sum("error" in json.loads(x) for x in piped) == len(BAD)
+
+
+def test_the_script_as_documented(docs_file, tmp_path):
+    """examples/spark/README.md's command, run as a script in its own Spark session."""
+    import subprocess
+
+    path, docs = docs_file
+    shutil.copy(path, tmp_path / "docs.jsonl")
+    block = doc_block(REPO / "examples" / "spark" / "README.md", "local")
+    block = block.replace("python examples/spark/", f"{sys.executable} {REPO}/examples/spark/")
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+    done = subprocess.run(["bash", "-c", block], cwd=tmp_path, capture_output=True, text=True, env=env)
+    # Exit 1: the bad documents failed, and said so.
+    assert done.returncode == 1, done.stderr[-3000:]
+    good = len(docs) - len(BAD)
+    assert f"align_corpus: {len(docs)} documents" in done.stderr and f"{len(BAD)} failed" in done.stderr
+    assert len(list((tmp_path / "out" / "tmx").glob("*.tmx"))) == good
+    assert list((tmp_path / "out" / "pairs").glob("*.parquet"))
