@@ -1,7 +1,10 @@
 # Type stubs of bialign. The options' defaults are the library's (bialign.defaults()); the
-# stubs give their types only, and a test checks that every option is listed here.
+# stubs give their types only (the TypedDict Options), and a test checks that every option
+# is listed there.
 import os
 from typing import Any, Dict, Iterable, List, Literal, Optional, Sequence, Tuple, TypedDict, Union, overload
+
+from typing_extensions import Unpack
 
 from ._errors import ConfigError as ConfigError
 from ._errors import Error as Error
@@ -16,6 +19,41 @@ Side = Union[str, Sequence[str]]
 PathLike = Union[str, "os.PathLike[str]"]
 Genre = Literal["literary", "official"]
 FormatName = Literal["ids", "tsv", "csv", "jsonl", "tmx", "moses", "html"]
+
+class Options(TypedDict, total=False):
+    """Every option of `bialign align`, by name (defaults: bialign.defaults())."""
+
+    presplit: bool
+    src_lang: str
+    tgt_lang: str
+    format: Optional[FormatName]
+    min_score: Optional[float]
+    genre: Optional[Genre]
+    hard_paragraphs: bool
+    max_bead: int
+    first_pass_bead: int
+    band: int
+    max_band: int
+    no_second_pass: bool
+    no_anchors: bool
+    refinements: Optional[int]
+    lexical_weight: Optional[float]
+    punctuation_weight: Optional[float]
+    coverage: Optional[float]
+    unit_weight: Optional[float]
+    unit_coverage: Optional[float]
+    deletion_prior: Optional[float]
+    dict: Sequence[PathLike]
+    no_lexicon: bool
+    no_pinyin: bool
+    no_learned_lexicon: bool
+    no_reestimate: bool
+    quote_state: bool
+    no_speaker_tags: bool
+    max_input_bytes: int
+    strict_decoding: bool
+    threads: Optional[int]
+    full_paths: bool
 
 class Record(TypedDict):
     bead: int
@@ -101,83 +139,13 @@ Pair = Union[
 ]
 
 class Aligner:
-    def __init__(
-        self,
-        *,
-        presplit: bool = ...,
-        src_lang: str = ...,
-        tgt_lang: str = ...,
-        format: Optional[FormatName] = ...,
-        min_score: Optional[float] = ...,
-        genre: Optional[Genre] = ...,
-        hard_paragraphs: bool = ...,
-        max_bead: int = ...,
-        first_pass_bead: int = ...,
-        band: int = ...,
-        max_band: int = ...,
-        no_second_pass: bool = ...,
-        no_anchors: bool = ...,
-        refinements: Optional[int] = ...,
-        lexical_weight: Optional[float] = ...,
-        punctuation_weight: Optional[float] = ...,
-        coverage: Optional[float] = ...,
-        unit_weight: Optional[float] = ...,
-        unit_coverage: Optional[float] = ...,
-        deletion_prior: Optional[float] = ...,
-        dict: Sequence[PathLike] = ...,
-        no_lexicon: bool = ...,
-        no_pinyin: bool = ...,
-        no_learned_lexicon: bool = ...,
-        no_reestimate: bool = ...,
-        quote_state: bool = ...,
-        no_speaker_tags: bool = ...,
-        max_input_bytes: int = ...,
-        strict_decoding: bool = ...,
-        threads: Optional[int] = ...,
-        full_paths: bool = ...,
-    ) -> None: ...
+    def __init__(self, **options: Unpack[Options]) -> None: ...
     @property
     def options(self) -> Dict[str, Any]: ...
     def align(self, src: Side, tgt: Optional[Side] = None, *, name: Optional[str] = None) -> Alignment: ...
     def align_many(self, pairs: Iterable[Pair], threads: Optional[int] = None) -> List[Union[Alignment, Error]]: ...
 
-def align(
-    src: Side,
-    tgt: Optional[Side] = None,
-    *,
-    name: Optional[str] = None,
-    presplit: bool = ...,
-    src_lang: str = ...,
-    tgt_lang: str = ...,
-    format: Optional[FormatName] = ...,
-    min_score: Optional[float] = ...,
-    genre: Optional[Genre] = ...,
-    hard_paragraphs: bool = ...,
-    max_bead: int = ...,
-    first_pass_bead: int = ...,
-    band: int = ...,
-    max_band: int = ...,
-    no_second_pass: bool = ...,
-    no_anchors: bool = ...,
-    refinements: Optional[int] = ...,
-    lexical_weight: Optional[float] = ...,
-    punctuation_weight: Optional[float] = ...,
-    coverage: Optional[float] = ...,
-    unit_weight: Optional[float] = ...,
-    unit_coverage: Optional[float] = ...,
-    deletion_prior: Optional[float] = ...,
-    dict: Sequence[PathLike] = ...,
-    no_lexicon: bool = ...,
-    no_pinyin: bool = ...,
-    no_learned_lexicon: bool = ...,
-    no_reestimate: bool = ...,
-    quote_state: bool = ...,
-    no_speaker_tags: bool = ...,
-    max_input_bytes: int = ...,
-    strict_decoding: bool = ...,
-    threads: Optional[int] = ...,
-    full_paths: bool = ...,
-) -> Alignment: ...
+def align(src: Side, tgt: Optional[Side] = None, *, name: Optional[str] = None, **options: Unpack[Options]) -> Alignment: ...
 def defaults() -> Dict[str, Any]: ...
 def segment(text: str, lang: Optional[Literal["zh", "en"]] = None, *, presplit: bool = False) -> List[Sentence]: ...
 def read(path: PathLike, *, max_input_bytes: Optional[int] = None, strict_decoding: Optional[bool] = None) -> str: ...
