@@ -201,6 +201,89 @@ fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
 }
 
 impl Options {
+    /// The name of every option, in the order of [`Options`]' fields: the keys of its JSON
+    /// form, and the names [`Options::set`] takes (a test checks the list against serde's).
+    pub const NAMES: [&'static str; 34] = [
+        "presplit",
+        "src_lang",
+        "tgt_lang",
+        "format",
+        "min_score",
+        "genre",
+        "hard_paragraphs",
+        "max_bead",
+        "first_pass_bead",
+        "band",
+        "max_band",
+        "no_second_pass",
+        "no_anchors",
+        "refinements",
+        "lexical_weight",
+        "punctuation_weight",
+        "coverage",
+        "unit_weight",
+        "unit_coverage",
+        "deletion_prior",
+        "length_noise",
+        "deletion_evidence",
+        "dict",
+        "no_lexicon",
+        "no_pinyin",
+        "no_learned_lexicon",
+        "jieba",
+        "no_reestimate",
+        "quote_state",
+        "no_speaker_tags",
+        "max_input_bytes",
+        "strict_decoding",
+        "threads",
+        "full_paths",
+    ];
+
+    /// Sets the option `name` (a field name, as in [`Options::NAMES`]) from a JSON value of
+    /// the field's type: `true`, `4`, `0.5`, `"official"`, `null` for an option without a
+    /// value, a list of paths for `dict`. A front-end whose options come by name (Python's
+    /// keyword arguments, a JSON settings file) sets them one by one and then calls
+    /// [`Options::validate`], which checks ranges.
+    ///
+    /// ```
+    /// use bialign::{Genre, Options};
+    /// use serde_json::json;
+    ///
+    /// let mut options = Options::default();
+    /// options.set("genre", json!("official"))?;
+    /// options.set("max_bead", json!(4))?;
+    /// assert_eq!((options.genre, options.max_bead), (Some(Genre::Official), 4));
+    ///
+    /// let err = options.set("max_bead", json!("four")).unwrap_err();
+    /// assert_eq!(err.option(), Some("max_bead"));
+    /// assert!(options.set("max_beads", json!(4)).is_err());
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A [`Config`](crate::ErrorKind::Config) error for a name that is no option, and one
+    /// whose [`Error::option`] is `name` for a value of the wrong type (the options are then
+    /// unchanged).
+    pub fn set(&mut self, name: &str, value: serde_json::Value) -> Result<()> {
+        let Some(&option) = Self::NAMES.iter().find(|&&n| n == name) else {
+            let hint = Self::NAMES
+                .iter()
+                .find(|&&n| n == name.replace('-', "_"))
+                .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
+            return Err(Error::config(format!("unknown option `{name}`{hint}")));
+        };
+        let mut fields = match serde_json::to_value(&*self) {
+            Ok(serde_json::Value::Object(fields)) => fields,
+            // A struct of plain fields always serialises to an object.
+            _ => return Err(Error::config("options cannot be serialised")),
+        };
+        fields.insert(option.to_string(), value);
+        *self = serde_json::from_value(serde_json::Value::Object(fields))
+            .map_err(|e| Error::invalid_option(option, e.to_string()))?;
+        Ok(())
+    }
+
     /// Checks every option against its valid range, and the options against each other.
     ///
     /// # Errors
@@ -395,5 +478,78 @@ impl Options {
             b = b.lexicon(lex);
         }
         b.build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Options;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn names_are_the_serialised_fields() {
+        let Ok(Value::Object(fields)) = serde_json::to_value(Options::default()) else {
+            panic!("options serialise to an object");
+        };
+        let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
+        let mut names = Options::NAMES.to_vec();
+        let mut sorted = keys.clone();
+        names.sort_unstable();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+    }
+
+    #[test]
+    fn set_by_name() {
+        // (name, value, whether it is accepted, the field as JSON afterwards)
+        let cases = [
+            ("presplit", json!(true), true, json!(true)),
+            ("max_bead", json!(4), true, json!(4)),
+            ("min_score", json!(0.5), true, json!(0.5)),
+            ("min_score", json!(null), true, json!(null)),
+            ("genre", json!("official"), true, json!("official")),
+            ("format", json!("tmx"), true, json!("tmx")),
+            ("src_lang", json!("zh-TW"), true, json!("zh-TW")),
+            (
+                "dict",
+                json!(["a.tsv", "b.txt"]),
+                true,
+                json!(["a.tsv", "b.txt"]),
+            ),
+            ("max_bead", json!("four"), false, json!(6)),
+            ("max_bead", json!(-1), false, json!(6)),
+            ("max_bead", json!(4.5), false, json!(6)),
+            ("presplit", json!(1), false, json!(false)),
+            ("genre", json!("poetry"), false, json!(null)),
+            ("src_lang", json!("xx!"), false, json!("zh")),
+        ];
+        for (name, value, ok, after) in cases {
+            let mut options = Options::default();
+            let result = options.set(name, value.clone());
+            assert_eq!(result.is_ok(), ok, "{name} = {value}: {result:?}");
+            if let Err(e) = result {
+                assert_eq!(e.option(), Some(name), "{name} = {value}: {e}");
+            }
+            let fields = serde_json::to_value(&options).unwrap();
+            assert_eq!(fields[name], after, "{name} = {value}");
+        }
+    }
+
+    #[test]
+    fn unknown_names_are_refused() {
+        let mut options = Options::default();
+        for (name, message) in [
+            (
+                "max-bead",
+                "unknown option `max-bead` (did you mean `max_bead`?)",
+            ),
+            ("beads", "unknown option `beads`"),
+            ("", "unknown option ``"),
+        ] {
+            let err = options.set(name, json!(1)).unwrap_err();
+            assert_eq!(err.option(), None);
+            assert!(err.to_string().ends_with(message), "{err}");
+        }
+        assert_eq!(options, Options::default());
     }
 }

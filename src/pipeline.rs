@@ -36,6 +36,9 @@ const PARALLEL_SEGMENT_BYTES: usize = 256 * 1024;
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     options: Options,
+    /// The lexicon the options' dictionaries made (`None`: the bundled one), kept so that
+    /// [`Pipeline::reconfigure`] need not load them again.
+    lexicon: Option<Arc<Lexicon>>,
     segmenter: Segmenter,
     paired: Aligner,
     mixed: Aligner,
@@ -79,15 +82,52 @@ impl Pipeline {
         } else {
             None
         };
+        Ok(Pipeline::with_lexicon(options, lexicon))
+    }
+
+    /// The pipeline of `options` (validated) with the lexicon their dictionaries make.
+    fn with_lexicon(options: &Options, lexicon: Option<Arc<Lexicon>>) -> Pipeline {
         let genre = |default| options.genre.unwrap_or(default);
-        let mut segmenter = Segmenter::new();
-        segmenter = segmenter.presplit(options.presplit);
-        Ok(Pipeline {
+        let segmenter = Segmenter::new().presplit(options.presplit);
+        Pipeline {
             paired: options.aligner(genre(Genre::Literary), lexicon.clone()),
-            mixed: options.aligner(genre(Genre::Official), lexicon),
+            mixed: options.aligner(genre(Genre::Official), lexicon.clone()),
+            lexicon,
             segmenter,
             options: options.clone(),
-        })
+        }
+    }
+
+    /// A pipeline with this one's options changed by `change`, sharing this one's loaded
+    /// dictionaries when the change leaves them alone (`dict`, `no_lexicon` and
+    /// `max_input_bytes` unchanged) and loading them otherwise: a front-end that aligns the
+    /// same documents one at a time and many at once (one thread each), or texts and lists
+    /// of sentences (presplit), keeps one pipeline per variant at the cost of one.
+    ///
+    /// ```
+    /// use bialign::{Options, Pipeline};
+    ///
+    /// let pipeline = Pipeline::new(&Options::default())?;
+    /// let presplit = pipeline.reconfigure(|o| o.presplit = true)?;
+    /// let doc = presplit.document(("他来了。她走了。", "zh"), Some(("He came. She left.", "en")))?;
+    /// assert_eq!((doc.src.len(), doc.tgt.len()), (1, 1));
+    /// assert!(pipeline.reconfigure(|o| o.max_bead = 1).is_err());
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Pipeline::new`] for the changed options.
+    pub fn reconfigure(&self, change: impl FnOnce(&mut Options)) -> Result<Pipeline> {
+        let mut options = self.options.clone();
+        change(&mut options);
+        let o = &self.options;
+        let same_lexicon = (&options.dict, options.no_lexicon, options.max_input_bytes)
+            == (&o.dict, o.no_lexicon, o.max_input_bytes);
+        if !same_lexicon {
+            return Pipeline::new(&options);
+        }
+        options.validate()?;
+        Ok(Pipeline::with_lexicon(&options, self.lexicon.clone()))
     }
 
     /// The options this pipeline was made with.
@@ -390,5 +430,54 @@ fn check_lang(text: &str, detected: Option<Lang>, lang: Lang, name: &str) -> Opt
             "{name} looks like {found}, not {lang}; aligning it as {lang}"
         )),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reconfigured pipeline aligns as one made from the changed options, and shares the
+    /// loaded dictionaries unless the change touches them.
+    #[test]
+    fn reconfigure_is_new_with_the_changed_options() {
+        let dir = tempfile::tempdir().unwrap();
+        let dict = dir.path().join("names.tsv");
+        std::fs::write(&dict, "Wei\t韦\n").unwrap();
+        let base = Options {
+            dict: vec![dict],
+            ..Options::default()
+        };
+        let pipeline = Pipeline::new(&base).unwrap();
+        let zh = "韦小宝来了。他笑了。她走了。";
+        let en = "Wei came. He laughed and she left.";
+        type Change = fn(&mut Options);
+        let cases: [(&str, Change, bool); 4] = [
+            ("presplit", |o| o.presplit = true, true),
+            ("threads", |o| o.threads = Some(1), true),
+            ("max bead", |o| o.max_bead = 3, true),
+            ("no lexicon", |o| o.no_lexicon = true, false),
+        ];
+        for (name, change, shared) in cases {
+            let changed = pipeline.reconfigure(change).unwrap();
+            let mut options = base.clone();
+            change(&mut options);
+            assert_eq!(changed.options(), &options, "{name}");
+            let fresh = Pipeline::new(&options).unwrap();
+            let doc = |p: &Pipeline| p.document((zh, "zh"), Some((en, "en"))).unwrap();
+            let (a, b) = (doc(&changed), doc(&fresh));
+            assert_eq!(
+                changed.align(&a).unwrap(),
+                fresh.align(&b).unwrap(),
+                "{name}"
+            );
+            let same = match (&changed.lexicon, &pipeline.lexicon) {
+                (Some(x), Some(y)) => Arc::ptr_eq(x, y),
+                _ => false,
+            };
+            assert_eq!(same, shared, "{name}");
+        }
+        let err = pipeline.reconfigure(|o| o.band = 0).unwrap_err();
+        assert_eq!(err.option(), Some("band"));
     }
 }

@@ -1,0 +1,209 @@
+//! `bialign.Aligner`: one configuration (options, dictionaries loaded once) for many
+//! documents, aligned one at a time or many at once on a thread pool without the GIL.
+
+use crate::alignment::{Aligned, Alignment};
+use crate::convert::{to_json, Job};
+use crate::errors;
+use bialign::{Options, Pipeline};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use std::sync::Arc;
+
+/// The pipelines of one configuration: as the options say, and presplit (for lists of
+/// sentences), each also with one thread per document (for `align_many`). They share the
+/// dictionaries ([`Pipeline::reconfigure`]).
+pub struct Pipelines {
+    /// Indexed by `presplit as usize * 2 + one_thread as usize`.
+    variants: [Arc<Pipeline>; 4],
+}
+
+impl Pipelines {
+    /// The pipelines of `options`.
+    pub fn new(options: &Options) -> bialign::Result<Pipelines> {
+        let base = Pipeline::new(options)?;
+        let one = base.reconfigure(|o| o.threads = Some(1))?;
+        let presplit = base.reconfigure(|o| o.presplit = true)?;
+        let presplit_one = presplit.reconfigure(|o| o.threads = Some(1))?;
+        Ok(Pipelines {
+            variants: [base, one, presplit, presplit_one].map(Arc::new),
+        })
+    }
+
+    /// The pipeline for `job`, with one thread when `one_thread`.
+    fn for_job(&self, job: &Job, one_thread: bool) -> &Arc<Pipeline> {
+        &self.variants[usize::from(job.presplit()) * 2 + usize::from(one_thread)]
+    }
+
+    /// The options.
+    pub fn options(&self) -> &Options {
+        self.variants[0].options()
+    }
+
+    /// Segments and aligns one document, as `bialign batch -` does a JSONL line: the texts
+    /// checked as files are (size, binary data), named `NAME src` and `NAME tgt` in
+    /// messages, the document named `NAME` in the output.
+    pub fn run(&self, job: &Job, one_thread: bool) -> bialign::Result<Aligned> {
+        let pipeline = self.for_job(job, one_thread);
+        let place = |side: &str| match &job.name {
+            Some(name) => format!("{name} {side}"),
+            None => side.to_string(),
+        };
+        let (src_name, tgt_name) = (place("src"), place("tgt"));
+        let src = pipeline.check_text(job.src.text(), &src_name)?;
+        let tgt = job
+            .tgt
+            .as_ref()
+            .map(|t| pipeline.check_text(t.text(), &tgt_name))
+            .transpose()?;
+        let mut doc = pipeline.document(
+            (&src, &src_name),
+            tgt.as_deref().map(|t| (t, tgt_name.as_str())),
+        )?;
+        doc.src_name = job.name.clone();
+        doc.tgt_name = job.name.clone();
+        let alignment = pipeline.align(&doc)?;
+        Ok(Aligned {
+            pipeline: Arc::clone(pipeline),
+            doc,
+            alignment,
+        })
+    }
+}
+
+/// Options from keyword arguments, by the library's names; an unknown name or a bad
+/// value raises `bialign.OptionError` (a `ValueError`) naming it.
+pub fn options_of(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
+    let mut options = Options::default();
+    for (key, value) in kwargs.into_iter().flatten() {
+        let name: String = key.extract()?;
+        // A value with no JSON form (NaN, an object) is a bad value of that option.
+        let json = to_json(&value).map_err(|e| {
+            errors::option_error(py, &name, &format!("invalid {name}: {}", e.value(py)))
+        })?;
+        options
+            .set(&name, json)
+            .map_err(|e| errors::raise_about(py, &e, Some(&name)))?;
+    }
+    options.validate().map_err(|e| errors::raise(py, &e))?;
+    Ok(options)
+}
+
+/// Aligns Chinese and English texts with one configuration: every option of
+/// `bialign align` as a keyword argument, under its name and with its default
+/// (`bialign.defaults()` lists them); user dictionaries (`dict=[...]`) are loaded once.
+///
+/// >>> aligner = bialign.Aligner(genre="literary", max_bead=4)
+/// >>> a = aligner.align("他来了。她走了。", "He came. She left.")
+/// >>> [(b.src, b.tgt) for b in a]
+/// [([0], [0]), ([1], [1])]
+#[pyclass(frozen, module = "bialign")]
+pub struct Aligner {
+    pipelines: Pipelines,
+}
+
+#[pymethods]
+impl Aligner {
+    #[new]
+    #[pyo3(signature = (**options))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Aligner> {
+        let options = options_of(py, options)?;
+        let pipelines = py
+            .detach(|| Pipelines::new(&options))
+            .map_err(|e| errors::raise(py, &e))?;
+        Ok(Aligner { pipelines })
+    }
+
+    /// The options, as a dict of every option by name (defaults included).
+    #[getter]
+    fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(
+            py,
+            &serde_json::to_string(self.pipelines.options()).unwrap_or_default(),
+        )
+    }
+
+    /// Aligns `src` with `tgt`: two texts (segmented, as the command line segments files),
+    /// or two lists of sentences (one sentence an item, as `--presplit` reads lines); with
+    /// `tgt` None, `src` is one text holding both languages. `name` names the document in
+    /// TMX and HTML output and in messages. The GIL is released while it aligns.
+    #[pyo3(signature = (src, tgt=None, *, name=None))]
+    fn align(
+        &self,
+        py: Python<'_>,
+        src: &Bound<'_, PyAny>,
+        tgt: Option<&Bound<'_, PyAny>>,
+        name: Option<String>,
+    ) -> PyResult<Alignment> {
+        let job = Job::new(src, tgt, name)?;
+        let aligned = py
+            .detach(|| self.pipelines.run(&job, false))
+            .map_err(|e| errors::raise(py, &e))?;
+        Alignment::new(py, aligned)
+    }
+
+    /// Aligns many documents on `threads` threads (default: one per core) with the GIL
+    /// released, each document on one thread as `bialign batch` does. `pairs` holds
+    /// `(src, tgt)` or `(src, tgt, name)` tuples, or dicts with `src`, `tgt`, `name`. The
+    /// result is in input order: an `Alignment` per document, or, for a document that
+    /// failed, its exception (a `bialign.Error`, not raised).
+    #[pyo3(signature = (pairs, threads=None))]
+    fn align_many<'py>(
+        &self,
+        py: Python<'py>,
+        pairs: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let jobs: Vec<Job> = pairs
+            .try_iter()?
+            .enumerate()
+            .map(|(k, item)| Job::of_item(&item?, k))
+            .collect::<PyResult<_>>()?;
+        if threads == Some(0) {
+            return Err(errors::option_error(
+                py,
+                "threads",
+                "invalid threads: must be at least 1",
+            ));
+        }
+        let threads = threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+            .min(jobs.len().max(1));
+        let one_thread = jobs.len() > 1;
+        let results = py.detach(|| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+            let run = |job: &Job| self.pipelines.run(job, one_thread);
+            match pool {
+                Ok(pool) => pool.install(|| {
+                    use rayon::prelude::*;
+                    jobs.par_iter().map(run).collect::<Vec<_>>()
+                }),
+                // No threads to be had: align in this one.
+                Err(_) => jobs.iter().map(run).collect(),
+            }
+        });
+        let out = PyList::empty(py);
+        for result in results {
+            match result {
+                Ok(aligned) => out.append(Alignment::new(py, aligned)?)?,
+                Err(e) => out.append(errors::instance(py, &e, None)?)?,
+            }
+        }
+        Ok(out)
+    }
+
+    fn __repr__(&self) -> String {
+        let defaults = serde_json::to_value(Options::default()).unwrap_or_default();
+        let mine = serde_json::to_value(self.pipelines.options()).unwrap_or_default();
+        let changed: Vec<String> = Options::NAMES
+            .iter()
+            .filter(|n| mine[**n] != defaults[**n])
+            .map(|n| format!("{n}={}", mine[*n]))
+            .collect();
+        format!("Aligner({})", changed.join(", "))
+    }
+}
+
+/// A JSON text as Python objects (`json.loads`).
+pub fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (json,))
+}
