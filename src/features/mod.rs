@@ -57,8 +57,6 @@ pub(crate) struct EnSentence {
     pub len: f64,
     /// Distinct dense token ids, at most [`MAX_TOKENS`].
     pub tokens: Vec<u32>,
-    /// Sorted dense ids of the Chinese document's units this sentence translates.
-    pub covered_units: Vec<u32>,
     pub start: StartType,
     pub end: EndType,
     /// Whether a quotation is still open after the sentence.
@@ -74,6 +72,8 @@ pub(crate) struct PairFeatures {
     pub q: Vec<f64>,
     /// Per dense unit id: the share of English sentences covering it (smoothed).
     pub q_units: Vec<f64>,
+    /// Per dense unit id: the English sentences that translate it, in order.
+    pub unit_postings: Vec<Vec<u32>>,
     /// Per Chinese sentence, the number of paragraph breaks before it (all 0 when unknown).
     pub zh_para: Vec<u32>,
     /// Per English sentence, the number of paragraph breaks before it.
@@ -151,7 +151,6 @@ impl PairFeatures {
                 en_feats.push(EnSentence {
                     len: non_space_len(s),
                     tokens,
-                    covered_units: Vec::new(),
                     start: StartType::of(s),
                     end: EndType::of(s),
                     quote_open: false,
@@ -242,9 +241,12 @@ impl PairFeatures {
         {
             z.quote_open = open;
         }
-        let mut unit_counts = vec![0u32; unit_dense.len()];
         let tokens = dense.len();
-        for (j, e) in en_feats.iter_mut().enumerate() {
+        // Per unit, the English sentences that translate it, in order: a row's masks then
+        // walk each of its units' sentences inside the band, not every sentence's (with
+        // the lexicon's many translations per word, long) list of units.
+        let mut unit_postings: Vec<Vec<u32>> = vec![Vec::new(); unit_dense.len()];
+        for j in 0..en_feats.len() {
             let mut cov: Vec<u32> = en_stems
                 .get(j)
                 .iter()
@@ -253,16 +255,17 @@ impl PairFeatures {
                 .collect();
             cov.sort_unstable();
             cov.dedup();
-            cov.shrink_to_fit();
-            for &u in &cov {
-                unit_counts[u as usize] += 1;
+            for u in cov {
+                unit_postings[u as usize].push(j as u32);
             }
-            e.covered_units = cov;
+        }
+        for p in &mut unit_postings {
+            p.shrink_to_fit();
         }
         let m = en_feats.len() as f64;
-        let q_units = unit_counts
+        let q_units = unit_postings
             .iter()
-            .map(|&c| (c as f64 + 0.5) / (m + 1.0))
+            .map(|p| (p.len() as f64 + 0.5) / (m + 1.0))
             .collect();
         let mut f = PairFeatures {
             zh_para: vec![0; zh_feats.len()],
@@ -271,6 +274,7 @@ impl PairFeatures {
             en: en_feats,
             q: vec![0.0; tokens],
             q_units,
+            unit_postings,
             word,
         };
         f.recount_q();
@@ -343,13 +347,12 @@ impl PairFeatures {
     /// Bit k is set if unit k of Chinese sentence `i` is translated in English sentence `j`.
     #[inline]
     pub fn unit_mask(&self, i: usize, j: usize) -> u64 {
-        let cov = &self.en[j].covered_units;
-        if cov.is_empty() {
-            return 0;
-        }
         let mut m = 0u64;
-        for (k, u) in self.zh[i].units.iter().enumerate() {
-            if cov.binary_search(u).is_ok() {
+        for (k, &u) in self.zh[i].units.iter().enumerate() {
+            if self.unit_postings[u as usize]
+                .binary_search(&(j as u32))
+                .is_ok()
+            {
                 m |= 1 << k;
             }
         }
@@ -363,15 +366,12 @@ impl PairFeatures {
 pub(crate) struct RowMasker {
     /// Per dense token id: covered by the current Chinese sentence.
     covered: Vec<bool>,
-    /// Per dense unit id: 1 + its position among the current sentence's units, or 0.
-    unit_bit: Vec<u8>,
 }
 
 impl RowMasker {
     pub fn new(f: &PairFeatures) -> Self {
         RowMasker {
             covered: vec![false; f.q.len()],
-            unit_bit: vec![0; f.q_units.len()],
         }
     }
 
@@ -387,29 +387,25 @@ impl RowMasker {
         for &t in &z.covered {
             self.covered[t as usize] = true;
         }
-        for (k, &u) in z.units.iter().enumerate() {
-            // At most MAX_TOKENS (64) units: k + 1 fits a u8.
-            self.unit_bit[u as usize] = k as u8 + 1;
-        }
-        for e in &f.en[js] {
+        let first = out.len();
+        for e in &f.en[js.clone()] {
             let mut m = 0u64;
             for (k, &t) in e.tokens.iter().enumerate() {
                 m |= (self.covered[t as usize] as u64) << k;
             }
-            let mut um = 0u64;
-            for &u in &e.covered_units {
-                let b = self.unit_bit[u as usize];
-                if b > 0 {
-                    um |= 1 << (b - 1);
-                }
+            out.push((m, 0));
+        }
+        // Unit k of the sentence (at most MAX_TOKENS, 64) sets bit k in the cells of the
+        // English sentences that translate it.
+        for (k, &u) in z.units.iter().enumerate() {
+            let post = &f.unit_postings[u as usize];
+            let from = post.partition_point(|&j| (j as usize) < js.start);
+            for &j in post[from..].iter().take_while(|&&j| (j as usize) < js.end) {
+                out[first + j as usize - js.start].1 |= 1 << k;
             }
-            out.push((m, um));
         }
         for &t in &z.covered {
             self.covered[t as usize] = false;
-        }
-        for &u in &z.units {
-            self.unit_bit[u as usize] = 0;
         }
     }
 }

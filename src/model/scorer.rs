@@ -53,16 +53,15 @@ pub(crate) struct Scorer<'a> {
     en_inv: Vec<f64>,
 }
 
-/// `ln(scale * L + 1)` for every run of 1 to `MAX_SIDE` consecutive sentences of lengths
+/// `g(scale * L + 1)` for every run of 1 to `MAX_SIDE` consecutive sentences of lengths
 /// `lens`, at `[start * MAX_SIDE + run - 1]` (NaN past the end).
-fn run_logs(lens: impl Iterator<Item = f64>, scale: f64) -> Vec<f64> {
-    let lens: Vec<f64> = lens.collect();
+fn runs(lens: &[f64], scale: f64, g: impl Fn(f64) -> f64) -> Vec<f64> {
     let mut out = vec![f64::NAN; lens.len() * MAX_SIDE];
     for i in 0..lens.len() {
         let mut sum = 0.0;
         for (x, l) in lens[i..].iter().take(MAX_SIDE).enumerate() {
             sum += l;
-            out[i * MAX_SIDE + x] = (scale * sum + 1.0).ln();
+            out[i * MAX_SIDE + x] = g(scale * sum + 1.0);
         }
     }
     out
@@ -72,21 +71,21 @@ impl<'a> Scorer<'a> {
     pub fn new(f: &'a PairFeatures, p: &'a CostParams) -> Self {
         let (gain, miss) = gain_table(&f.q, p.coverage);
         let (unit_gain, unit_miss) = gain_table(&f.q_units, p.unit_coverage);
-        let zh_log = run_logs((0..f.zh.len()).map(|i| p.zh_len(f, i)), p.ratio);
-        let en_log = run_logs(f.en.iter().map(|s| s.len), 1.0);
-        let inverse = |logs: &[f64]| -> Vec<f64> {
+        let zh_lens: Vec<f64> = (0..f.zh.len()).map(|i| p.zh_len(f, i)).collect();
+        let en_lens: Vec<f64> = f.en.iter().map(|s| s.len).collect();
+        let inverse = |lens: &[f64], scale: f64| -> Vec<f64> {
             if p.length_noise == 0.0 {
                 return Vec::new();
             }
-            logs.iter().map(|l| (-l).exp()).collect()
+            runs(lens, scale, |x| 1.0 / x)
         };
         Scorer {
             unit_gain,
             unit_miss,
-            zh_inv: inverse(&zh_log),
-            en_inv: inverse(&en_log),
-            zh_log,
-            en_log,
+            zh_inv: inverse(&zh_lens, p.ratio),
+            en_inv: inverse(&en_lens, 1.0),
+            zh_log: runs(&zh_lens, p.ratio, f64::ln),
+            en_log: runs(&en_lens, 1.0, f64::ln),
             half_inv_var: 1.0 / (2.0 * p.spread * p.spread),
             f,
             p,
