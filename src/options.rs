@@ -7,7 +7,7 @@
 //! a range.
 
 use crate::export::Format;
-use crate::text::decode::{read_decoded, Decoded};
+use crate::text::decode::Decoded;
 use crate::text::LangTag;
 use crate::{AlignerBuilder, Error, Genre, Lang, Result};
 use serde::{Deserialize, Serialize};
@@ -288,7 +288,7 @@ impl Options {
     /// # Errors
     /// As [`read_decoded`](crate::text::decode::read_decoded).
     pub fn read_input(&self, path: &Path) -> Result<Decoded> {
-        read_decoded(path, self.max_input_bytes, self.strict_decoding)
+        crate::read::read_input(path, self.max_input_bytes, self.strict_decoding)
     }
 
     /// The format for `output`: [`format`](Self::format) when set, else the one `output`'s

@@ -1,5 +1,6 @@
 //! The text pipeline: decode, normalise, partition, segment.
 
+mod block;
 pub mod decode;
 mod document;
 mod jsonl;
@@ -8,6 +9,7 @@ pub mod partition;
 pub mod segment;
 mod tag;
 
+pub use block::{Block, BlockKind, Place, SetAside};
 pub use document::{Segmenter, Sentence, Text};
 pub use segment::{EnSplitter, SentenceSplitter, ZhSplitter};
 pub use tag::LangTag;

@@ -16,5 +16,6 @@ mod export;
 mod hostile;
 mod lexicon;
 mod normalize;
+mod read;
 mod save;
 mod segment;
