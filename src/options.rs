@@ -114,6 +114,13 @@ pub struct Options {
     /// Name documents in the output (TMX, HTML) by their path as given, not by their file
     /// name alone.
     pub full_paths: bool,
+    /// Align everything: set nothing apart (no UN-style clean-up of running headers and
+    /// footers, page numbers, document symbols, job numbers, the distribution block,
+    /// footnotes and footnote marks; see [`Segmenter::cleanup`](crate::text::Segmenter::cleanup)).
+    pub no_cleanup: bool,
+    /// Do not take the enumerators sentences start with (`1.`, `(a)`, `第一条` and
+    /// `Article 1`) as evidence ([`AlignerBuilder::structure`]).
+    pub no_structure: bool,
 }
 
 impl Default for Options {
@@ -150,6 +157,8 @@ impl Default for Options {
             strict_decoding: false,
             threads: None,
             full_paths: false,
+            no_cleanup: false,
+            no_structure: false,
         }
     }
 }
@@ -347,6 +356,7 @@ impl Options {
             .second_pass(!self.no_second_pass)
             .anchors(!self.no_anchors)
             .pinyin_names(!self.no_pinyin)
+            .structure(!self.no_structure)
             .learn_lexicon(!self.no_learned_lexicon)
             .reestimate(!self.no_reestimate)
             .quote_state(self.quote_state)

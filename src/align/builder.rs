@@ -22,6 +22,8 @@ pub(crate) struct Config {
     pub anchors: bool,
     pub temperature: f64,
     pub pinyin_names: bool,
+    /// Enumerators (`1.`, `(a)`, `第一条`/`Article 1`) as shared tokens.
+    pub structure: bool,
     pub learn_lexicon: bool,
     pub reestimate: bool,
     /// Largest bead (both sides) of the first pass, whose path only guides the later ones.
@@ -44,6 +46,7 @@ impl Default for Config {
             anchors: true,
             temperature: 1.0,
             pinyin_names: true,
+            structure: true,
             learn_lexicon: true,
             reestimate: true,
             first_pass_bead: AlignerBuilder::DEFAULT_FIRST_PASS_BEAD,
@@ -461,6 +464,22 @@ impl AlignerBuilder {
     /// ```
     pub fn pinyin_names(mut self, on: bool) -> Self {
         self.config.pinyin_names = on;
+        self
+    }
+
+    /// Takes the enumerators sentences start with as evidence: a sentence starting with
+    /// `Article 1` and one starting with `第一条` share a token, as do `1.` and `1.`, `(a)` and
+    /// `（a）`, `I.` and `一、`, `Chapter 3` and `第三章` (in the lexical score and among the
+    /// anchors); default on.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().structure(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn structure(mut self, on: bool) -> Self {
+        self.config.structure = on;
         self
     }
 

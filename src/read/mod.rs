@@ -175,6 +175,10 @@ impl Document {
     /// [`TooLarge`](crate::ErrorKind::TooLarge) error when it unpacks to more than `limit`;
     /// a [`Decode`](crate::ErrorKind::Decode) error for [`InputFormat::Text`], which is not a
     /// document (decode it with [`decode_report`](crate::text::decode::decode_report)).
+    #[cfg_attr(
+        not(all(feature = "docx", feature = "odt", feature = "html", feature = "pdf")),
+        allow(unreachable_code, unused_variables)
+    )]
     pub fn read(bytes: &[u8], name: &str, format: InputFormat, limit: u64) -> Result<Document> {
         let _ = (bytes, limit);
         let missing = |feature: &str| {
@@ -186,7 +190,7 @@ impl Document {
                 ),
             ))
         };
-        let doc = match format {
+        let doc: Document = match format {
             InputFormat::Text => {
                 return Err(Error::decode(name, "plain text is decoded, not read"));
             }
@@ -229,6 +233,10 @@ impl Document {
 
 /// The paragraphs of a document as a reader finds them: each text made one line and
 /// trimmed, empty ones dropped, numbered within their part.
+#[cfg_attr(
+    not(any(feature = "docx", feature = "odt", feature = "html", feature = "pdf")),
+    allow(dead_code)
+)]
 #[derive(Debug, Default)]
 pub(crate) struct Paragraphs {
     paragraphs: Vec<Paragraph>,
@@ -236,6 +244,10 @@ pub(crate) struct Paragraphs {
     counts: Vec<((String, Option<u32>), usize)>,
 }
 
+#[cfg_attr(
+    not(any(feature = "docx", feature = "odt", feature = "html", feature = "pdf")),
+    allow(dead_code)
+)]
 impl Paragraphs {
     /// Adds a paragraph of `kind` from `part` (on `page`), unless it has no visible text.
     pub(crate) fn push(&mut self, text: &str, kind: BlockKind, part: &str, page: Option<u32>) {
@@ -275,6 +287,7 @@ impl Paragraphs {
     }
 
     /// Appends the paragraphs of another part.
+    #[cfg_attr(not(any(feature = "docx", feature = "odt")), allow(dead_code))]
     pub(crate) fn append(&mut self, other: Paragraphs) {
         self.paragraphs.extend(other.paragraphs);
     }
@@ -291,6 +304,10 @@ impl Paragraphs {
 
 /// Characters that would break a paragraph in two for the normaliser (line and paragraph
 /// separators, form feeds, controls): inside a paragraph they are spaces.
+#[cfg_attr(
+    not(any(feature = "docx", feature = "odt", feature = "html", feature = "pdf")),
+    allow(dead_code)
+)]
 fn is_break(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
 }
