@@ -56,6 +56,7 @@ mod lexicon;
 mod model;
 mod options;
 mod pipeline;
+pub mod read;
 mod rows;
 pub mod text;
 

@@ -7,7 +7,7 @@
 //! a range.
 
 use crate::export::Format;
-use crate::text::decode::{read_decoded, Decoded};
+use crate::text::decode::Decoded;
 use crate::text::LangTag;
 use crate::{AlignerBuilder, Error, Genre, Lang, Result};
 use serde::{Deserialize, Serialize};
@@ -123,6 +123,13 @@ pub struct Options {
     /// Name documents in the output (TMX, HTML) by their path as given, not by their file
     /// name alone.
     pub full_paths: bool,
+    /// Align everything: set nothing apart (no UN-style clean-up of running headers and
+    /// footers, page numbers, document symbols, job numbers, the distribution block,
+    /// footnotes and footnote marks; see [`Segmenter::cleanup`](crate::text::Segmenter::cleanup)).
+    pub no_cleanup: bool,
+    /// Do not take the enumerators sentences start with (`1.`, `(a)`, `第一条` and
+    /// `Article 1`) as evidence ([`AlignerBuilder::structure`]).
+    pub no_structure: bool,
 }
 
 impl Default for Options {
@@ -162,6 +169,8 @@ impl Default for Options {
             strict_decoding: false,
             threads: None,
             full_paths: false,
+            no_cleanup: false,
+            no_structure: false,
         }
     }
 }
@@ -203,7 +212,7 @@ fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
 impl Options {
     /// The name of every option, in the order of [`Options`]' fields: the keys of its JSON
     /// form, and the names [`Options::set`] takes (a test checks the list against serde's).
-    pub const NAMES: [&'static str; 34] = [
+    pub const NAMES: [&'static str; 36] = [
         "presplit",
         "src_lang",
         "tgt_lang",
@@ -238,6 +247,8 @@ impl Options {
         "strict_decoding",
         "threads",
         "full_paths",
+        "no_cleanup",
+        "no_structure",
     ];
 
     /// Sets the option `name` (a field name, as in [`Options::NAMES`]) from a JSON value of
@@ -388,7 +399,7 @@ impl Options {
     /// # Errors
     /// As [`read_decoded`](crate::text::decode::read_decoded).
     pub fn read_input(&self, path: &Path) -> Result<Decoded> {
-        read_decoded(path, self.max_input_bytes, self.strict_decoding)
+        crate::read::read_input(path, self.max_input_bytes, self.strict_decoding)
     }
 
     /// The format for `output`: [`format`](Self::format) when set, else the one `output`'s
@@ -447,6 +458,7 @@ impl Options {
             .second_pass(!self.no_second_pass)
             .anchors(!self.no_anchors)
             .pinyin_names(!self.no_pinyin)
+            .structure(!self.no_structure)
             .learn_lexicon(!self.no_learned_lexicon)
             .reestimate(!self.no_reestimate)
             .quote_state(self.quote_state)

@@ -5,10 +5,13 @@
 use crate::export::{Format, OutputFile, Writer};
 use crate::text::decode::{decode_report, Decoded};
 use crate::text::partition::lacks_script;
-use crate::text::{Segmenter, Text};
+use crate::text::{Block, Segmenter, Text};
 use crate::{Aligner, Alignment, Error, Genre, Lang, Lexicon, Options, Result};
 use std::path::Path;
 use std::sync::Arc;
+
+/// A text to segment: `(text, name, blocks)`, the blocks describing a document's paragraphs.
+type Side<'a> = (&'a str, &'a str, Option<&'a [Block]>);
 
 /// Texts this long in all (bytes) are segmented on two threads when the options allow two.
 const PARALLEL_SEGMENT_BYTES: usize = 256 * 1024;
@@ -88,7 +91,9 @@ impl Pipeline {
     /// The pipeline of `options` (validated) with the lexicon their dictionaries make.
     fn with_lexicon(options: &Options, lexicon: Option<Arc<Lexicon>>) -> Pipeline {
         let genre = |default| options.genre.unwrap_or(default);
-        let segmenter = Segmenter::new().presplit(options.presplit);
+        let segmenter = Segmenter::new()
+            .presplit(options.presplit)
+            .cleanup(!options.no_cleanup);
         Pipeline {
             paired: options.aligner(genre(Genre::Literary), lexicon.clone()),
             mixed: options.aligner(genre(Genre::Official), lexicon.clone()),
@@ -211,9 +216,9 @@ impl Pipeline {
         (src, src_name): (&Decoded, &str),
         tgt: Option<(&Decoded, &str)>,
     ) -> Result<Document> {
-        let mut doc = self.document(
-            (&src.text, src_name),
-            tgt.map(|(t, name)| (t.text.as_str(), name)),
+        let mut doc = self.document_blocks(
+            (&src.text, src_name, src.blocks()),
+            tgt.map(|(t, name)| (t.text.as_str(), name, t.blocks())),
         )?;
         let mut warnings: Vec<String> = src
             .warnings
@@ -236,20 +241,45 @@ impl Pipeline {
     /// Chinese side; with both sides so, the message says to swap them or give the
     /// languages), or when a single text does not hold both languages.
     pub fn document(&self, src: (&str, &str), tgt: Option<(&str, &str)>) -> Result<Document> {
+        self.document_blocks((src.0, src.1, None), tgt.map(|(t, n)| (t, n, None)))
+    }
+
+    /// [`Pipeline::document`] of texts `(text, name, blocks)`, the blocks describing a
+    /// document's paragraphs for the clean-up.
+    fn document_blocks(
+        &self,
+        (src_text, src_name, src_blocks): Side<'_>,
+        tgt: Option<Side<'_>>,
+    ) -> Result<Document> {
         let mut warnings = Vec::new();
-        let (src_text, src_name) = src;
+        let src = (src_text, src_name);
         let mixed = tgt.is_none();
         let (s, t) = match tgt {
-            Some(tgt) => {
+            Some((tgt_text, tgt_name, tgt_blocks)) => {
+                let tgt = (tgt_text, tgt_name);
                 self.check_languages(src, tgt)?;
-                self.segment_pair(src, tgt, &mut warnings)
+                self.segment_pair(
+                    (src_text, src_name, src_blocks),
+                    (tgt_text, tgt_name, tgt_blocks),
+                    &mut warnings,
+                )
             }
-            None => self.segment_mixed(src_text, src_name)?,
+            None => self.segment_mixed(src_text, src_name, src_blocks)?,
         };
-        let tgt_name = tgt.map_or(src_name, |(_, n)| n);
+        let tgt_name = tgt.map_or(src_name, |(_, n, _)| n);
         for (text, name) in [(&s, src_name), (&t, tgt_name)] {
             if text.is_empty() {
                 return Err(Error::input(name, "has no text to align"));
+            }
+            for a in text.set_aside() {
+                crate::diag::debug!(
+                    target: "bialign::cleanup",
+                    "set aside from {name} ({}, paragraph {}): {}: {}",
+                    text.lang(),
+                    a.para,
+                    a.reason,
+                    a.text
+                );
             }
         }
         Ok(Document {
@@ -297,13 +327,13 @@ impl Pipeline {
     /// and the options allow it.
     fn segment_pair(
         &self,
-        (src_text, src_name): (&str, &str),
-        (tgt_text, tgt_name): (&str, &str),
+        (src_text, src_name, src_blocks): Side<'_>,
+        (tgt_text, tgt_name, tgt_blocks): Side<'_>,
         warnings: &mut Vec<String>,
     ) -> (Text, Text) {
         let o = &self.options;
-        let one = |text: &str, lang: Lang, name: &str| {
-            let (segmented, detected) = self.segmenter.segment_detect(text, lang);
+        let one = |text: &str, lang: Lang, name: &str, blocks| {
+            let (segmented, detected) = self.segmenter.segment_detect_blocks(text, lang, blocks);
             (check_lang(text, detected, lang, name), segmented)
         };
         let threads = o
@@ -312,8 +342,8 @@ impl Pipeline {
         let ((src_warning, src), (tgt_warning, tgt)) =
             if threads >= 2 && src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
                 std::thread::scope(|s| {
-                    let tgt = s.spawn(|| one(tgt_text, o.tgt_lang.lang(), tgt_name));
-                    let src = one(src_text, o.src_lang.lang(), src_name);
+                    let tgt = s.spawn(|| one(tgt_text, o.tgt_lang.lang(), tgt_name, tgt_blocks));
+                    let src = one(src_text, o.src_lang.lang(), src_name, src_blocks);
                     (
                         src,
                         tgt.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
@@ -321,8 +351,8 @@ impl Pipeline {
                 })
             } else {
                 (
-                    one(src_text, o.src_lang.lang(), src_name),
-                    one(tgt_text, o.tgt_lang.lang(), tgt_name),
+                    one(src_text, o.src_lang.lang(), src_name, src_blocks),
+                    one(tgt_text, o.tgt_lang.lang(), tgt_name, tgt_blocks),
                 )
             };
         warnings.extend(src_warning.into_iter().chain(tgt_warning));
@@ -331,8 +361,13 @@ impl Pipeline {
 
     /// Partitions a text holding both languages into its two sides, in the options'
     /// direction; a text that does not hold both is an error.
-    fn segment_mixed(&self, text: &str, name: &str) -> Result<(Text, Text)> {
-        let (zh, en) = self.segmenter.segment_mixed(text);
+    fn segment_mixed(
+        &self,
+        text: &str,
+        name: &str,
+        blocks: Option<&[Block]>,
+    ) -> Result<(Text, Text)> {
+        let (zh, en) = self.segmenter.segment_mixed_blocks(text, blocks);
         if zh.is_empty() || en.is_empty() {
             let (has, lacks) = if zh.is_empty() {
                 (format!("{} English", en.len()), "Chinese")
@@ -371,7 +406,8 @@ impl Pipeline {
         let w = Writer::for_sentences(alignment, doc.src.texts(), doc.tgt.texts())
             .with_langs(doc.src.lang(), doc.tgt.lang())
             .with_names(doc.src_name.as_deref(), doc.tgt_name.as_deref())
-            .with_tags(tags.0, tags.1);
+            .with_tags(tags.0, tags.1)
+            .with_set_aside(doc.src.set_aside(), doc.tgt.set_aside());
         match self.options.min_score {
             Some(min) => w.with_min_score(min),
             None => w,

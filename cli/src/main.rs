@@ -219,6 +219,16 @@ struct AlignOptions {
     /// reading it with U+FFFD in their place and a warning.
     #[arg(long)]
     strict_decoding: bool,
+    /// Align everything: set nothing apart. By default running headers and footers, page
+    /// numbers, UN document symbols and job numbers, the distribution block, footnotes and
+    /// footnote marks are set apart (not aligned; shown as unpaired with their reason in
+    /// jsonl, xlsx and html, and listed with --verbose).
+    #[arg(long)]
+    no_cleanup: bool,
+    /// Do not take the enumerators sentences start with (1., (a), 第一条 and Article 1,
+    /// 一、 and I.) as evidence that they match.
+    #[arg(long)]
+    no_structure: bool,
 }
 
 /// The library's defaults, which the flags show and never repeat.
@@ -265,6 +275,8 @@ impl AlignOptions {
             strict_decoding: self.strict_decoding,
             threads,
             full_paths: self.full_paths,
+            no_cleanup: self.no_cleanup,
+            no_structure: self.no_structure,
         }
     }
 }

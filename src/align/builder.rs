@@ -22,6 +22,8 @@ pub(crate) struct Config {
     pub anchors: bool,
     pub temperature: f64,
     pub pinyin_names: bool,
+    /// Enumerators (`1.`, `(a)`, `第一条`/`Article 1`) as shared tokens.
+    pub structure: bool,
     pub learn_lexicon: bool,
     /// Learn pairs of English words and jieba's Chinese words, not Han n-grams.
     pub jieba_words: bool,
@@ -46,6 +48,7 @@ impl Default for Config {
             anchors: true,
             temperature: 1.0,
             pinyin_names: true,
+            structure: true,
             learn_lexicon: true,
             jieba_words: false,
             reestimate: true,
@@ -508,6 +511,22 @@ impl AlignerBuilder {
     /// ```
     pub fn pinyin_names(mut self, on: bool) -> Self {
         self.config.pinyin_names = on;
+        self
+    }
+
+    /// Takes the enumerators sentences start with as evidence: a sentence starting with
+    /// `Article 1` and one starting with `第一条` share a token, as do `1.` and `1.`, `(a)` and
+    /// `（a）`, `I.` and `一、`, `Chapter 3` and `第三章` (in the lexical score and among the
+    /// anchors); default on.
+    ///
+    /// ```
+    /// use bialign::Aligner;
+    ///
+    /// let aligner = Aligner::builder().structure(false).build();
+    /// # let _ = aligner;
+    /// ```
+    pub fn structure(mut self, on: bool) -> Self {
+        self.config.structure = on;
         self
     }
 

@@ -158,6 +158,9 @@ impl Aligner {
         if let (Some(zp), Some(ep)) = (zh_para, en_para) {
             f = f.with_paragraphs(zp, ep);
         }
+        if self.config.structure {
+            f = f.with_structure(zh, en);
+        }
         diag::lap("features", t);
         self.search(f, zh)
     }

@@ -14,8 +14,9 @@
 //! they are (`white-space: pre-wrap`).
 
 use super::tmx::{default_tag, xml_safe};
+use super::{Row, Side};
 use crate::alignment::{Alignment, Bead};
-use crate::text::Lang;
+use crate::text::{Aside, Lang};
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 
@@ -233,6 +234,7 @@ const PATH_COLOURS: [(&str, &str); 4] = [
 pub(crate) fn write<W, S, T>(
     out: &mut W,
     alignment: &Alignment,
+    rows: &[Row<'_>],
     src: &[S],
     tgt: &[T],
     options: &HtmlOptions,
@@ -289,8 +291,19 @@ where
     out.write_all(head.as_bytes())?;
 
     let mut row = String::new();
-    for (k, b) in alignment.beads.iter().enumerate() {
+    let mut k = 0;
+    for r in rows {
         row.clear();
+        let b = match *r {
+            Row::Bead(b) => b,
+            Row::Aside(side, a) => {
+                aside_row(&mut row, side, a, (stag, ttag));
+                out.write_all(row.as_bytes())?;
+                continue;
+            }
+        };
+        k += 1;
+        let k = k - 1;
         let _ = write!(
             row,
             "<tr id=\"b{k}\" class=\"{}\"><td class=\"n\">{k}</td><td class=\"t\">{}-{}</td>",
@@ -309,6 +322,28 @@ where
     }
     out.write_all(b"</tbody>\n</table>\n</body>\n</html>\n")?;
     out.flush()
+}
+
+/// A grey row for material the clean-up set apart, with its reason on the other side.
+fn aside_row(row: &mut String, side: Side, a: &Aside, (stag, ttag): (&str, &str)) {
+    let text = |tag: &str| {
+        format!(
+            "<td lang=\"{tag}\"><div class=\"s\"><span class=\"x\">{}</span></div></td>",
+            escape(&a.text)
+        )
+    };
+    let reason = format!(
+        "<td class=\"none\">set aside: {}</td>",
+        escape(a.reason.reason())
+    );
+    let (left, right) = match side {
+        Side::Src => (text(stag), reason),
+        Side::Tgt => (reason, text(ttag)),
+    };
+    let _ = writeln!(
+        row,
+        "<tr class=\"null aside\"><td class=\"n\">–</td><td class=\"t\">set aside</td>{left}{right}<td class=\"sc\">–</td></tr>"
+    );
 }
 
 /// One table cell with the sentences of `range`, each with its index, or "no counterpart".

@@ -37,12 +37,14 @@ mod html;
 mod moses;
 mod save;
 mod tmx;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use save::{refuse_overwriting_inputs, save, save_with, Abandoned, FileId, TempFiles};
 
 use crate::alignment::Alignment;
 use crate::chars::{is_cjk, is_non_cjk_quote_or_bracket};
-use crate::text::Lang;
+use crate::text::{Aside, Lang};
 use delimited::Table;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -131,11 +133,19 @@ pub enum Format {
     /// `>`, `"`, `'`) and the characters XML 1.0 forbids are changed as for
     /// [`Tmx`](Format::Tmx), so the page also parses as XML.
     Html,
+    /// An Excel workbook for review (with the cargo feature `xlsx`), as LF Aligner's
+    /// spreadsheet: a header row, then one row per bead (null beads and set-aside material
+    /// included) with the source and target sentences joined as [`join_sentences`] says in
+    /// two wide columns, the score (three decimals; empty for rows without a pair), a note
+    /// (`no target counterpart`, `set aside: page number`), the row filled green from
+    /// [`HIGH_CONFIDENCE`], yellow from [`MEDIUM_CONFIDENCE`], red below, grey without a
+    /// pair. Like the review page it keeps every bead whatever the minimum score.
+    Xlsx,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Ids,
         Format::Tsv,
         Format::Csv,
@@ -143,6 +153,7 @@ impl Format {
         Format::Tmx,
         Format::Moses,
         Format::Html,
+        Format::Xlsx,
     ];
 
     /// The format's name as accepted by [`FromStr`](std::str::FromStr), e.g. `"tmx"`.
@@ -155,7 +166,13 @@ impl Format {
             Format::Tmx => "tmx",
             Format::Moses => "moses",
             Format::Html => "html",
+            Format::Xlsx => "xlsx",
         }
+    }
+
+    /// `true` for formats whose output is not text (XLSX).
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
     }
 
     /// `true` for formats written to two files (Moses).
@@ -164,7 +181,8 @@ impl Format {
     }
 
     /// The format a file name's extension names (case-insensitive): `.tsv`, `.csv`,
-    /// `.jsonl`, `.tmx`, `.html` or `.htm`, `.ids` or `.align`; `None` for any other.
+    /// `.jsonl`, `.tmx`, `.html` or `.htm`, `.ids` or `.align`, `.xlsx`; `None` for any
+    /// other.
     ///
     /// ```
     /// use bialign::export::Format;
@@ -182,6 +200,7 @@ impl Format {
             "tmx" => Some(Format::Tmx),
             "html" | "htm" => Some(Format::Html),
             "ids" | "align" => Some(Format::Ids),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -232,7 +251,7 @@ impl std::str::FromStr for Format {
             .find(|f| f.name() == lower)
             .ok_or_else(|| {
                 crate::Error::config(format!(
-                    "unknown format `{lower}` (expected ids, tsv, csv, jsonl, tmx, moses or html)"
+                    "unknown format `{lower}` (expected ids, tsv, csv, jsonl, tmx, moses, html or xlsx)"
                 ))
             })
     }
@@ -257,6 +276,8 @@ pub struct Writer<'a> {
     min_score: Option<f64>,
     src_tag: Option<&'a str>,
     tgt_tag: Option<&'a str>,
+    src_aside: &'a [Aside],
+    tgt_aside: &'a [Aside],
 }
 
 /// One file of rendered output: where it goes (`None`: standard output) and its bytes.
@@ -297,7 +318,24 @@ impl<'a> Writer<'a> {
             min_score: None,
             src_tag: None,
             tgt_tag: None,
+            src_aside: &[],
+            tgt_aside: &[],
         }
+    }
+
+    /// Shows what the clean-up set apart from each side ([`Text::set_aside`]
+    /// (crate::text::Text::set_aside)) among the beads of the whole-document formats: a
+    /// JSONL record with an empty side and its `set_aside` reason, a grey row of the review
+    /// page (the pair formats, which hold pairs only, leave it out).
+    pub fn with_set_aside(mut self, src: &'a [Aside], tgt: &'a [Aside]) -> Self {
+        self.src_aside = src;
+        self.tgt_aside = tgt;
+        self
+    }
+
+    /// The beads in order with the set-aside material among them ([`rows`]).
+    fn rows(&self) -> Vec<Row<'a>> {
+        rows(self.alignment, self.src_aside, self.tgt_aside)
     }
 
     /// Sets the source and target languages.
@@ -399,11 +437,13 @@ impl<'a> Writer<'a> {
         let io_err = |e| crate::Error::io("<output>", e);
         let (a, src, tgt) = (self.alignment, &self.src[..], &self.tgt[..]);
         match format {
-            Format::Ids | Format::Jsonl => write_simple(out, format, a, src, tgt),
+            Format::Ids => out.write_all(a.to_ids().as_bytes()),
+            Format::Jsonl => write_jsonl(out, &self.rows(), src, tgt),
             Format::Tsv => delimited::write(out, Table::Tsv, a, src, tgt, self.min_score),
             Format::Csv => delimited::write(out, Table::Csv, a, src, tgt, self.min_score),
             Format::Tmx => tmx::write(out, a, src, tgt, &self.tmx_options()),
-            Format::Html => html::write(out, a, src, tgt, &self.html_options()),
+            Format::Html => html::write(out, a, &self.rows(), src, tgt, &self.html_options()),
+            Format::Xlsx => return self.write_xlsx(out),
             Format::Moses => {
                 return Err(crate::Error::config(
                     "the moses format writes two files (one per language); \
@@ -412,6 +452,26 @@ impl<'a> Writer<'a> {
             }
         }
         .map_err(io_err)
+    }
+
+    /// Writes the review spreadsheet.
+    #[cfg(feature = "xlsx")]
+    fn write_xlsx(&self, out: &mut dyn Write) -> crate::Result<()> {
+        let tags = (
+            self.src_tag.unwrap_or(self.src_lang.code()),
+            self.tgt_tag.unwrap_or(self.tgt_lang.code()),
+        );
+        let bytes = xlsx::render(&self.rows(), &self.src, &self.tgt, tags)?;
+        out.write_all(&bytes)
+            .map_err(|e| crate::Error::io("<output>", e))
+    }
+
+    /// Without the `xlsx` feature: an error saying so.
+    #[cfg(not(feature = "xlsx"))]
+    fn write_xlsx(&self, _out: &mut dyn Write) -> crate::Result<()> {
+        Err(crate::Error::config(
+            "this build of bialign writes no XLSX (cargo feature `xlsx`)",
+        ))
     }
 
     /// The alignment in a single-file `format`, as bytes.
@@ -432,10 +492,9 @@ impl<'a> Writer<'a> {
     pub fn json_beads(&self) -> crate::Result<Vec<JsonBead>> {
         self.check()?;
         Ok(self
-            .alignment
-            .beads
+            .rows()
             .iter()
-            .map(|b| JsonBead::of(b, &self.src, &self.tgt))
+            .map(|r| JsonBead::of_row(r, &self.src, &self.tgt))
             .collect())
     }
 
@@ -529,8 +588,14 @@ pub struct JsonBead {
     pub src_text: String,
     /// The target sentences, joined likewise.
     pub tgt_text: String,
-    /// The confidence, rounded to three decimals.
+    /// The confidence, rounded to three decimals (1 for set-aside material, which is set
+    /// apart by rule).
     pub score: f64,
+    /// For material the clean-up set apart (its side's indices are empty, its text is the
+    /// material): the reason (`running header`, `page number`, `document symbol`,
+    /// `job number`, `distribution block`, `footnote`, `footnote mark`). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_aside: Option<String>,
 }
 
 impl JsonBead {
@@ -541,8 +606,71 @@ impl JsonBead {
             src_text: join_side(src, &b.src),
             tgt_text: join_side(tgt, &b.tgt),
             score: (b.score * 1000.0).round() / 1000.0,
+            set_aside: None,
         }
     }
+
+    fn of_row<S: AsRef<str>, T: AsRef<str>>(r: &Row<'_>, src: &[S], tgt: &[T]) -> JsonBead {
+        match *r {
+            Row::Bead(b) => JsonBead::of(b, src, tgt),
+            Row::Aside(side, a) => {
+                let (src_text, tgt_text) = match side {
+                    Side::Src => (a.text.clone(), String::new()),
+                    Side::Tgt => (String::new(), a.text.clone()),
+                };
+                JsonBead {
+                    src: Vec::new(),
+                    tgt: Vec::new(),
+                    src_text,
+                    tgt_text,
+                    score: 1.0,
+                    set_aside: Some(a.reason.reason().to_string()),
+                }
+            }
+        }
+    }
+}
+
+/// A side of the alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Side {
+    Src,
+    Tgt,
+}
+
+/// One row of a whole-document output: a bead, or material set apart from one side.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Row<'a> {
+    Bead(&'a crate::Bead),
+    Aside(Side, &'a Aside),
+}
+
+/// The beads in order with each side's set-aside material among them: each before the
+/// first bead that starts on its side at or after the sentence it precedes (after the bead
+/// that holds that place, when a bead spans it), the rest at the end.
+pub(crate) fn rows<'a>(
+    alignment: &'a Alignment,
+    src: &'a [Aside],
+    tgt: &'a [Aside],
+) -> Vec<Row<'a>> {
+    let mut out = Vec::with_capacity(alignment.beads.len() + src.len() + tgt.len());
+    let (mut s, mut t) = (src.iter().peekable(), tgt.iter().peekable());
+    for b in &alignment.beads {
+        if !b.src.is_empty() {
+            while let Some(a) = s.next_if(|a| a.before <= b.src.start) {
+                out.push(Row::Aside(Side::Src, a));
+            }
+        }
+        if !b.tgt.is_empty() {
+            while let Some(a) = t.next_if(|a| a.before <= b.tgt.start) {
+                out.push(Row::Aside(Side::Tgt, a));
+            }
+        }
+        out.push(Row::Bead(b));
+    }
+    out.extend(s.map(|a| Row::Aside(Side::Src, a)));
+    out.extend(t.map(|a| Row::Aside(Side::Tgt, a)));
+    out
 }
 
 /// Whether a pair with `score` passes the minimum `min_score`: always without a minimum;
@@ -592,26 +720,19 @@ fn starts_cjk(s: &str) -> bool {
         .is_some_and(is_cjk)
 }
 
-/// Ids and JSONL: every bead.
-fn write_simple<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
+/// JSONL: every bead, and the set-aside material among them.
+fn write_jsonl<W: Write + ?Sized, S: AsRef<str>, T: AsRef<str>>(
     out: &mut W,
-    format: Format,
-    alignment: &Alignment,
+    rows: &[Row<'_>],
     src: &[S],
     tgt: &[T],
 ) -> io::Result<()> {
-    match format {
-        Format::Jsonl => {
-            for b in &alignment.beads {
-                let obj = JsonBead::of(b, src, tgt);
-                serde_json::to_writer(&mut *out, &obj).map_err(std::io::Error::from)?;
-                writeln!(out)?;
-            }
-            Ok(())
-        }
-        // Ids, and the caller routes only these two formats here.
-        _ => out.write_all(alignment.to_ids().as_bytes()),
+    for r in rows {
+        serde_json::to_writer(&mut *out, &JsonBead::of_row(r, src, tgt))
+            .map_err(io::Error::from)?;
+        writeln!(out)?;
     }
+    Ok(())
 }
 
 /// Alignments the writers' unit tests share.

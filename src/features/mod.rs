@@ -12,6 +12,7 @@ pub mod numbers;
 pub mod punct;
 #[cfg(feature = "jieba")]
 mod words;
+mod structure;
 
 use crate::chars::{fold_width, is_han_ideograph};
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
@@ -295,6 +296,41 @@ impl PairFeatures {
             .iter()
             .map(|&c| (c as f64 + 0.5) / (n + 1.0))
             .collect();
+    }
+
+    /// Adds the enumerators the sentences start with ([`structure`]) as tokens: a label
+    /// found on both sides (`Article 1` and `第一条`) is a token of the English sentences
+    /// that start with it, covered by the Chinese ones that do.
+    pub fn with_structure(mut self, zh: &[&str], en: &[&str]) -> Self {
+        let zh_labels: Vec<Option<String>> = zh.iter().map(|s| structure::zh_label(s)).collect();
+        let en_labels: Vec<Option<String>> = en.iter().map(|s| structure::en_label(s)).collect();
+        let mut ids: Vec<(String, u32)> = Vec::new();
+        for l in en_labels.iter().flatten() {
+            if !ids.iter().any(|(k, _)| k == l) && zh_labels.iter().flatten().any(|z| z == l) {
+                ids.push((l.clone(), (self.q.len() + ids.len()) as u32));
+            }
+        }
+        if ids.is_empty() {
+            return self;
+        }
+        let id_of = |l: &Option<String>| {
+            l.as_ref()
+                .and_then(|l| ids.iter().find(|(k, _)| k == l).map(|&(_, id)| id))
+        };
+        for (e, l) in self.en.iter_mut().zip(&en_labels) {
+            if let Some(id) = id_of(l) {
+                e.tokens.push(id);
+            }
+        }
+        for (z, l) in self.zh.iter_mut().zip(&zh_labels) {
+            if let Some(id) = id_of(l) {
+                z.covered.push(id);
+            }
+        }
+        self.q.resize(self.q.len() + ids.len(), 0.0);
+        self.word.resize(self.q.len(), false);
+        self.recount_q();
+        self
     }
 
     /// Sets the paragraph numbers of the sentences (see [`crate::text::Text::paragraph_numbers`]);

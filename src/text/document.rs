@@ -1,5 +1,7 @@
 //! Whole texts: decoded input, normalised and split into paragraphs and sentences.
 
+use super::block::{Block, SetAside};
+use super::cleanup::{classify, footnote_marks, Aside};
 use super::normalize::{normalize, normalize_lines, Normalized};
 use super::partition::{is_mixed, partition, script_of};
 use super::segment::{self, EnSplitter, SentenceSplitter, ZhSplitter};
@@ -30,6 +32,8 @@ pub struct Text {
     /// Whether paragraph numbers say something (not for presplit input, where every line is
     /// its own paragraph).
     paragraphs: bool,
+    /// What the clean-up set apart, in order.
+    set_aside: Vec<Aside>,
 }
 
 impl Text {
@@ -79,6 +83,13 @@ impl Text {
         out
     }
 
+    /// What the clean-up set apart from the sentences ([`Segmenter::cleanup`]), in order:
+    /// running headers and footers, page numbers, document symbols, job numbers, the
+    /// distribution block, footnotes and footnote marks.
+    pub fn set_aside(&self) -> &[Aside] {
+        &self.set_aside
+    }
+
     /// Sentence `k` quoted verbatim from the input.
     pub fn verbatim(&self, k: usize) -> Option<&str> {
         self.sentences
@@ -103,6 +114,7 @@ pub struct Segmenter {
     /// Splitters given to the builder, by language (one entry a language at most).
     splitters: Vec<(Lang, Arc<dyn SentenceSplitter>)>,
     presplit: bool,
+    cleanup: bool,
 }
 
 impl fmt::Debug for Segmenter {
@@ -111,6 +123,7 @@ impl fmt::Debug for Segmenter {
         f.debug_struct("Segmenter")
             .field("custom_splitters", &custom)
             .field("presplit", &self.presplit)
+            .field("cleanup", &self.cleanup)
             .finish()
     }
 }
@@ -125,6 +138,16 @@ impl Segmenter {
     /// evaluation sets.
     pub fn presplit(mut self, on: bool) -> Segmenter {
         self.presplit = on;
+        self
+    }
+
+    /// Sets apart what is not the document's own text (off by default): running headers and
+    /// footers, page numbers, UN document symbols and job numbers, the distribution block,
+    /// footnotes and footnote marks ([`Text::set_aside`]; the rules are those of
+    /// `text::cleanup`, in DESIGN.md). Presplit input is never cleaned up (line `i` stays
+    /// sentence `i`).
+    pub fn cleanup(mut self, on: bool) -> Segmenter {
+        self.cleanup = on;
         self
     }
 
@@ -155,10 +178,7 @@ impl Segmenter {
 
     /// Segments a text that is in `lang` as a whole.
     pub fn segment(&self, original: &str, lang: Lang) -> Text {
-        let original: Arc<str> = original.into();
-        let norm = self.normalize(&original);
-        let paragraphs: Vec<usize> = (0..norm.len()).collect();
-        self.build(original, &norm, lang, &paragraphs)
+        self.segment_detect_blocks(original, lang, None).0
     }
 
     /// Whether `original` holds substantial text in both languages (see
@@ -177,17 +197,39 @@ impl Segmenter {
     /// [`Segmenter::segment`] and [`Segmenter::detect`] together, normalising `original` once:
     /// the text segmented as `lang`, and the language most of it is written in.
     pub fn segment_detect(&self, original: &str, lang: Lang) -> (Text, Option<Lang>) {
+        self.segment_detect_blocks(original, lang, None)
+    }
+
+    /// [`Segmenter::segment_detect`] of a document's text whose paragraphs `blocks`
+    /// describe (one each, as [`Decoded::blocks`](super::decode::Decoded::blocks) gives
+    /// them), for the clean-up.
+    pub fn segment_detect_blocks(
+        &self,
+        original: &str,
+        lang: Lang,
+        blocks: Option<&[Block]>,
+    ) -> (Text, Option<Lang>) {
         let original: Arc<str> = original.into();
         let norm = self.normalize(&original);
         let detected = detect_in(&norm);
         let paragraphs: Vec<usize> = (0..norm.len()).collect();
-        (self.build(original, &norm, lang, &paragraphs), detected)
+        let aside = self.set_apart(&norm, blocks);
+        (
+            self.build(original, &norm, lang, &paragraphs, &aside),
+            detected,
+        )
     }
 
     /// Splits a document holding both languages into its Chinese and its English part, by
     /// paragraph (see [`super::partition::partition`]); every paragraph goes to exactly one
     /// part. Returns `(chinese, english)`.
     pub fn segment_mixed(&self, original: &str) -> (Text, Text) {
+        self.segment_mixed_blocks(original, None)
+    }
+
+    /// [`Segmenter::segment_mixed`] of a document's text whose paragraphs `blocks`
+    /// describe, for the clean-up.
+    pub fn segment_mixed_blocks(&self, original: &str, blocks: Option<&[Block]>) -> (Text, Text) {
         let original: Arc<str> = original.into();
         let norm = self.normalize(&original);
         let paras: Vec<&str> = norm.paragraph_texts().collect();
@@ -201,9 +243,20 @@ impl Segmenter {
         };
         let pick =
             |lang: Lang| -> Vec<usize> { (0..langs.len()).filter(|&i| langs[i] == lang).collect() };
-        let zh = self.build(original.clone(), &norm, Lang::Zh, &pick(Lang::Zh));
-        let en = self.build(original, &norm, Lang::En, &pick(Lang::En));
+        let aside = self.set_apart(&norm, blocks);
+        let zh = self.build(original.clone(), &norm, Lang::Zh, &pick(Lang::Zh), &aside);
+        let en = self.build(original, &norm, Lang::En, &pick(Lang::En), &aside);
         (zh, en)
+    }
+
+    /// What the clean-up sets apart, per paragraph (nothing when it is off or the input is
+    /// presplit).
+    fn set_apart(&self, norm: &Normalized, blocks: Option<&[Block]>) -> Vec<Option<SetAside>> {
+        if !self.cleanup || self.presplit {
+            return Vec::new();
+        }
+        let paras: Vec<&str> = norm.paragraph_texts().collect();
+        classify(&paras, blocks)
     }
 
     fn normalize(&self, original: &str) -> Normalized {
@@ -214,9 +267,17 @@ impl Segmenter {
         }
     }
 
-    fn build(&self, original: Arc<str>, norm: &Normalized, lang: Lang, paras: &[usize]) -> Text {
+    fn build(
+        &self,
+        original: Arc<str>,
+        norm: &Normalized,
+        lang: Lang,
+        paras: &[usize],
+        aside: &[Option<SetAside>],
+    ) -> Text {
         let splitter = self.splitter_for(lang);
         let mut sentences = Vec::new();
+        let mut set_aside = Vec::new();
         for &p in paras {
             let Some(range) = norm.paragraphs().get(p).cloned() else {
                 continue;
@@ -231,13 +292,60 @@ impl Segmenter {
                 });
                 continue;
             }
+            if let Some(reason) = aside.get(p).copied().flatten() {
+                set_aside.push(Aside {
+                    text: para.to_string(),
+                    span: norm.original_span(range.clone()),
+                    para: p,
+                    reason,
+                    before: sentences.len(),
+                });
+                continue;
+            }
+            let marks = if self.cleanup {
+                footnote_marks(para)
+            } else {
+                Vec::new()
+            };
             for r in splitter.split(para) {
                 let abs = range.start + r.start..range.start + r.end;
-                sentences.push(Sentence {
-                    span: norm.original_span(abs),
-                    text: para[r].to_string(),
-                    para: p,
-                });
+                let inside: Vec<&std::ops::Range<usize>> = marks
+                    .iter()
+                    .filter(|m| m.start >= r.start && m.end <= r.end)
+                    .collect();
+                if inside.is_empty() {
+                    sentences.push(Sentence {
+                        span: norm.original_span(abs),
+                        text: para[r].to_string(),
+                        para: p,
+                    });
+                    continue;
+                }
+                // The sentence without its marks (a sentence that is only marks is none).
+                let mut text = String::with_capacity(r.len());
+                let mut at = r.start;
+                for m in &inside {
+                    text.push_str(&para[at..m.start]);
+                    at = m.end;
+                }
+                text.push_str(&para[at..r.end]);
+                if !text.trim().is_empty() {
+                    sentences.push(Sentence {
+                        span: norm.original_span(abs),
+                        text: text.trim().to_string(),
+                        para: p,
+                    });
+                }
+                for m in inside {
+                    let abs = range.start + m.start..range.start + m.end;
+                    set_aside.push(Aside {
+                        text: para[m.clone()].to_string(),
+                        span: norm.original_span(abs),
+                        para: p,
+                        reason: SetAside::FootnoteMark,
+                        before: sentences.len(),
+                    });
+                }
             }
         }
         Text {
@@ -245,6 +353,7 @@ impl Segmenter {
             original,
             sentences,
             paragraphs: !self.presplit,
+            set_aside,
         }
     }
 }
@@ -291,7 +400,7 @@ mod tests {
         assert_eq!(tiny.segment(en, Lang::En).texts(), ["One.", "Two."]);
         assert_eq!(
             format!("{tiny:?}"),
-            "Segmenter { custom_splitters: [Zh, En], presplit: false }"
+            "Segmenter { custom_splitters: [Zh, En], presplit: false, cleanup: false }"
         );
     }
 }

@@ -1,5 +1,7 @@
 //! The text pipeline: decode, normalise, partition, segment.
 
+mod block;
+mod cleanup;
 pub mod decode;
 mod document;
 mod jsonl;
@@ -8,6 +10,8 @@ pub mod partition;
 pub mod segment;
 mod tag;
 
+pub use block::{Block, BlockKind, Place, SetAside};
+pub use cleanup::Aside;
 pub use document::{Segmenter, Sentence, Text};
 pub use segment::{EnSplitter, SentenceSplitter, ZhSplitter};
 pub use tag::LangTag;

@@ -17,5 +17,6 @@ mod export;
 mod hostile;
 mod lexicon;
 mod normalize;
+mod read;
 mod save;
 mod segment;

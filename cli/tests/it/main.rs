@@ -12,6 +12,7 @@ mod common;
 mod align;
 mod batch;
 mod decode;
+mod documents;
 mod eval;
 mod files;
 mod hostile;

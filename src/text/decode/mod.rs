@@ -85,6 +85,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::chars::is_binary_control;
+use crate::text::Block;
 use crate::{Error, Result};
 use offsets::OffsetMap;
 use utf16::{Order, Utf16Error};
@@ -120,6 +121,8 @@ pub struct Decoded {
     /// bytes replaced by U+FFFD, the first at byte 1234`). Empty unless something was.
     pub warnings: Vec<String>,
     offsets: OffsetMap,
+    /// For a document read by [`crate::read`]: what each paragraph is.
+    blocks: Option<Vec<Block>>,
 }
 
 impl Decoded {
@@ -133,7 +136,25 @@ impl Decoded {
             replaced_bytes: 0,
             warnings: Vec::new(),
             offsets,
+            blocks: None,
         }
+    }
+
+    /// The text of a document's paragraphs (separated by blank lines), one [`Block`] each.
+    /// Its offsets are offsets into this text: a document's bytes are not its text.
+    pub(crate) fn of_document(text: String, blocks: Vec<Block>, warnings: Vec<String>) -> Decoded {
+        Decoded {
+            blocks: Some(blocks),
+            warnings,
+            ..Decoded::utf8(text)
+        }
+    }
+
+    /// For a document read by one of the readers of [`crate::read`], what each of its
+    /// paragraphs is (one [`Block`] per paragraph of the text, in order); `None` for plain
+    /// text.
+    pub fn blocks(&self) -> Option<&[Block]> {
+        self.blocks.as_deref()
     }
 
     /// The offset in the bytes as given (byte order mark included, in the original
@@ -242,6 +263,7 @@ pub fn decode_report(bytes: &[u8], name: &str, strict: bool) -> Result<Decoded> 
                 replaced_bytes: 0,
                 warnings: Vec::new(),
                 offsets,
+                blocks: None,
             })
         }
         Err(tried) => Err(Error::decode(
@@ -297,12 +319,16 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String> {
 /// damaged UTF-8). Every message names the path.
 pub fn read_decoded(path: &Path, limit: u64, strict: bool) -> Result<Decoded> {
     let bytes = read_bytes(path, limit)?;
-    let name = if path.as_os_str() == "-" {
+    decode_report(&bytes, &input_name(path), strict)
+}
+
+/// The name of an input in messages: its path as given, `<stdin>` for `-`.
+pub(crate) fn input_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
         STDIN_NAME.to_string()
     } else {
         path.display().to_string()
-    };
-    decode_report(&bytes, &name, strict)
+    }
 }
 
 /// Whether damaged UTF-8 `bytes` (with evidence `e`) are still UTF-8 (rule 6 of the module
@@ -360,6 +386,7 @@ fn damaged_utf8(
         replaced_bytes: e.invalid + e.tail,
         warnings,
         offsets,
+        blocks: None,
     })
 }
 
@@ -449,11 +476,12 @@ fn utf16_text(
         replaced_bytes: 0,
         warnings: Vec::new(),
         offsets,
+        blocks: None,
     })
 }
 
 /// Reads the raw bytes of a file (or standard input for `-`), enforcing `limit`.
-fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let stdin = std::io::stdin();
         let lock = stdin.lock();

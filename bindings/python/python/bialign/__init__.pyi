@@ -57,6 +57,8 @@ class Options(TypedDict, total=False):
     strict_decoding: bool
     threads: Optional[int]
     full_paths: bool
+    no_cleanup: bool
+    no_structure: bool
 
 class Record(TypedDict):
     bead: int
