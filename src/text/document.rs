@@ -325,10 +325,10 @@ impl Segmenter {
                 let mut text = String::with_capacity(r.len());
                 let mut at = r.start;
                 for m in &inside {
-                    text.push_str(&para[at..m.start]);
+                    push_joined(&mut text, &para[at..m.start]);
                     at = m.end;
                 }
-                text.push_str(&para[at..r.end]);
+                push_joined(&mut text, &para[at..r.end]);
                 if !text.trim().is_empty() {
                     sentences.push(Sentence {
                         span: norm.original_span(abs),
@@ -356,6 +356,20 @@ impl Segmenter {
             set_aside,
         }
     }
+}
+
+/// Appends `piece` to a sentence whose footnote mark was taken out before it: the space
+/// after the mark goes too between Chinese characters (`附件* 作为` reads `附件作为`), as the
+/// normaliser drops spaces there.
+fn push_joined(text: &mut String, piece: &str) {
+    let cjk_before = text.chars().next_back().is_some_and(crate::chars::is_cjk);
+    let mut rest = piece.chars();
+    let cjk_after = rest.next() == Some(' ') && rest.next().is_some_and(crate::chars::is_cjk);
+    text.push_str(if cjk_before && cjk_after {
+        &piece[1..]
+    } else {
+        piece
+    });
 }
 
 /// The language most of a normalised text is written in, if it has any letters at all.
