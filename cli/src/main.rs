@@ -2,7 +2,7 @@
 
 use bialign::eval::{evaluate_paths, render_table, Verses};
 use bialign::export::{refuse_overwriting_inputs, save_with, Format, OutputFile, TempFiles};
-use bialign::text::decode::read_decoded;
+use bialign::read::read_input;
 use bialign::text::{LangTag, Segmenter};
 use bialign::{Genre, Lang, Options};
 use clap::{Args, Parser, Subcommand};
@@ -113,9 +113,10 @@ struct AlignOptions {
     /// Output format: tsv (the default; one line per pair: inside a sentence, backslash, tab,
     /// LF and CR are written as \\, \t, \n and \r, and VT, FF, U+001C-U+001E, U+0085,
     /// U+2028 and U+2029 as a space), csv (RFC 4180: comma, quoted fields, CRLF), jsonl, ids,
-    /// tmx, moses (two files, `-o` prefix) or html. Without it, the output file's extension
-    /// decides (.tsv, .csv, .jsonl, .tmx, .html/.htm, .ids/.align; any other, or standard
-    /// output, gives TSV), in `align` as in `batch`.
+    /// tmx, moses (two files, `-o` prefix), html or xlsx (a review spreadsheet: every bead,
+    /// coloured by confidence). Without it, the output file's extension decides (.tsv, .csv,
+    /// .jsonl, .tmx, .html/.htm, .ids/.align, .xlsx; any other, or standard output, gives
+    /// TSV), in `align` as in `batch`.
     #[arg(long, short = 'f')]
     format: Option<Format>,
     /// Leave out pairs below this confidence (tsv, csv, tmx, moses); 0 to 1.
@@ -309,14 +310,21 @@ struct SegmentArgs {
     /// is refused.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+    /// Set nothing apart (as `align --no-cleanup`). By default what `align` sets apart is
+    /// left out of the sentences and their ids, as `align` numbers them: JSONL shows it as
+    /// records with `set_aside` and no id; text output leaves it out, saying how much.
+    #[arg(long)]
+    no_cleanup: bool,
 }
 
 #[derive(Args)]
 struct AlignArgs {
-    /// Source file (`-` for standard input). Alone, a document holding both languages,
-    /// which is split into its Chinese and English parts first.
+    /// Source file (`-` for standard input): plain text in any encoding, or a Word (.docx),
+    /// OpenDocument (.odt), HTML or PDF document (the format is told from the content).
+    /// Alone, a document holding both languages, which is split into its Chinese and
+    /// English parts first.
     src: PathBuf,
-    /// Target file.
+    /// Target file (of any format, as the source).
     tgt: Option<PathBuf>,
     /// Write the output here instead of standard output: a file is replaced atomically with
     /// its mode kept, a symbolic link followed, a FIFO or device written in place; an input
@@ -447,7 +455,13 @@ fn align(a: AlignArgs) -> CliResult {
     drop(progress);
     write_files(&files)?;
     if !a.quiet {
-        logger::say(&format!("bialign: {tally}"));
+        let aside = doc.src.set_aside().len() + doc.tgt.set_aside().len();
+        let note = if aside > 0 {
+            format!(", {aside} set aside (listed by --verbose)")
+        } else {
+            String::new()
+        };
+        logger::say(&format!("bialign: {tally}{note}"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -482,13 +496,15 @@ fn segment(a: SegmentArgs) -> CliResult {
     if let Some(out) = a.output.as_deref() {
         refuse_overwriting_inputs(&[out], &[&a.file])?;
     }
-    let decoded = read_decoded(&a.file, a.max_input_bytes, a.strict_decoding)?;
+    let decoded = read_input(&a.file, a.max_input_bytes, a.strict_decoding)?;
     for w in &decoded.warnings {
         logger::say(&format!("bialign: warning: {w}"));
     }
-    let seg = Segmenter::new().presplit(a.presplit);
+    let seg = Segmenter::new().presplit(a.presplit).cleanup(!a.no_cleanup);
     let mut out = String::new();
-    for t in seg.segment_parts(&decoded.text, a.lang) {
+    let mut set_aside = 0;
+    for t in seg.segment_parts_blocks(&decoded.text, a.lang, decoded.blocks()) {
+        set_aside += t.set_aside().len();
         if a.format == "jsonl" {
             out.push_str(&t.to_file_jsonl(&decoded));
         } else {
@@ -499,6 +515,12 @@ fn segment(a: SegmentArgs) -> CliResult {
         }
     }
     write_output(a.output.as_deref(), out.as_bytes())?;
+    if set_aside > 0 && a.format == "text" {
+        logger::say(&format!(
+            "bialign: {set_aside} set aside by the clean-up and not printed (see --format \
+             jsonl, or --no-cleanup)"
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

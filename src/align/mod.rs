@@ -28,7 +28,8 @@ use passes::{ScoredSpan, Search};
 use std::sync::Arc;
 
 /// Sentence texts and, when known, their paragraph numbers.
-type Sentences<'a> = (&'a [&'a str], Option<Vec<u32>>);
+/// Sentences, their paragraph numbers when known, and which are headings (empty: unknown).
+type Sentences<'a> = (&'a [&'a str], Option<Vec<u32>>, Vec<bool>);
 
 /// Aligns two texts sentence by sentence.
 ///
@@ -110,9 +111,9 @@ impl Aligner {
         let src: Vec<&str> = src.iter().map(AsRef::as_ref).collect();
         let tgt: Vec<&str> = tgt.iter().map(AsRef::as_ref).collect();
         self.align_in(
-            (&src, None),
+            (&src, None, Vec::new()),
             self.config.src_lang,
-            (&tgt, None),
+            (&tgt, None, Vec::new()),
             self.config.tgt_lang,
         )
     }
@@ -124,10 +125,11 @@ impl Aligner {
     /// twice).
     pub fn align(&self, src: &Text, tgt: &Text) -> Result<Alignment> {
         let (sp, tp) = (src.paragraph_numbers(), tgt.paragraph_numbers());
+        let heads = |t: &Text| (0..t.len()).map(|k| t.is_heading(k)).collect::<Vec<bool>>();
         self.align_in(
-            (&src.texts(), Some(sp)),
+            (&src.texts(), Some(sp), heads(src)),
             src.lang(),
-            (&tgt.texts(), Some(tp)),
+            (&tgt.texts(), Some(tp), heads(tgt)),
             tgt.lang(),
         )
     }
@@ -150,8 +152,8 @@ impl Aligner {
 
     fn align_canonical(
         &self,
-        (zh, zh_para): Sentences<'_>,
-        (en, en_para): Sentences<'_>,
+        (zh, zh_para, zh_heads): Sentences<'_>,
+        (en, en_para, en_heads): Sentences<'_>,
     ) -> Vec<ScoredSpan> {
         let t = std::time::Instant::now();
         let mut f = self.pair_features(zh, en);
@@ -159,7 +161,7 @@ impl Aligner {
             f = f.with_paragraphs(zp, ep);
         }
         if self.config.structure {
-            f = f.with_structure(zh, en);
+            f = f.with_structure((zh, &zh_heads), (en, &en_heads));
         }
         diag::lap("features", t);
         self.search(f, zh)

@@ -323,8 +323,8 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Shows what the clean-up set apart from each side ([`Text::set_aside`]
-    /// (crate::text::Text::set_aside)) among the beads of the whole-document formats: a
+    /// Shows what the clean-up set apart from each side
+    /// ([`Text::set_aside`](crate::text::Text::set_aside)) among the beads of the whole-document formats: a
     /// JSONL record with an empty side and its `set_aside` reason, a grey row of the review
     /// page (the pair formats, which hold pairs only, leave it out).
     pub fn with_set_aside(mut self, src: &'a [Aside], tgt: &'a [Aside]) -> Self {

@@ -300,10 +300,28 @@ impl PairFeatures {
 
     /// Adds the enumerators the sentences start with ([`structure`]) as tokens: a label
     /// found on both sides (`Article 1` and `第一条`) is a token of the English sentences
-    /// that start with it, covered by the Chinese ones that do.
-    pub fn with_structure(mut self, zh: &[&str], en: &[&str]) -> Self {
-        let zh_labels: Vec<Option<String>> = zh.iter().map(|s| structure::zh_label(s)).collect();
-        let en_labels: Vec<Option<String>> = en.iter().map(|s| structure::en_label(s)).collect();
+    /// that start with it, covered by the Chinese ones that do; likewise one label for the
+    /// sentences of headings (`heads`, per sentence; empty when unknown), so that headings
+    /// pair with headings.
+    pub fn with_structure(
+        mut self,
+        (zh, zh_heads): (&[&str], &[bool]),
+        (en, en_heads): (&[&str], &[bool]),
+    ) -> Self {
+        let label = |s: &str, heading: bool, of: fn(&str) -> Option<String>| {
+            of(s).or_else(|| heading.then(|| "\u{1}heading".to_string()))
+        };
+        let heading = |h: &[bool], k: usize| h.get(k).copied().unwrap_or(false);
+        let zh_labels: Vec<Option<String>> = zh
+            .iter()
+            .enumerate()
+            .map(|(k, s)| label(s, heading(zh_heads, k), structure::zh_label))
+            .collect();
+        let en_labels: Vec<Option<String>> = en
+            .iter()
+            .enumerate()
+            .map(|(k, s)| label(s, heading(en_heads, k), structure::en_label))
+            .collect();
         let mut ids: Vec<(String, u32)> = Vec::new();
         for l in en_labels.iter().flatten() {
             if !ids.iter().any(|(k, _)| k == l) && zh_labels.iter().flatten().any(|z| z == l) {
@@ -570,5 +588,40 @@ mod tests {
                 "三体 not covered (in the lexicon: {known})"
             );
         }
+    }
+
+    #[test]
+    fn structure_labels_and_headings_are_shared_tokens() {
+        let zh = ["第一条 本规则。", "借阅期限", "一、附则", "他来了。"];
+        let en = [
+            "Article 1 These rules.",
+            "Loan periods",
+            "I. Final provisions",
+            "He came.",
+        ];
+        let plain = || PairFeatures::new(&zh, &en, &Lexicon::empty(), &EnTokenizer::new(), None, 1);
+        let before = plain();
+        let f = plain().with_structure(
+            (&zh, &[false, true, true, false]),
+            (&en, &[false, true, true, false]),
+        );
+        // Three labels on both sides: art:1, sec:1 and heading (the heading with an
+        // enumerator takes the enumerator's label).
+        assert_eq!(f.q.len(), before.q.len() + 3);
+        let added = |i: usize, j: usize| {
+            f.en[j]
+                .tokens
+                .iter()
+                .filter(|&&t| t as usize >= before.q.len() && f.zh[i].covered.contains(&t))
+                .count()
+        };
+        assert_eq!(
+            [added(0, 0), added(1, 1), added(2, 2), added(3, 3)],
+            [1, 1, 1, 0]
+        );
+        assert_eq!(added(0, 1) + added(1, 2) + added(2, 0), 0);
+        // Nothing is added where no label is on both sides.
+        let g = plain().with_structure((&zh[3..], &[]), (&en[..1], &[]));
+        assert_eq!(g.q.len(), before.q.len());
     }
 }

@@ -34,6 +34,9 @@ pub struct Text {
     paragraphs: bool,
     /// What the clean-up set apart, in order.
     set_aside: Vec<Aside>,
+    /// Per sentence, whether it is (in) a heading, for a document whose reader said so;
+    /// empty otherwise.
+    headings: Vec<bool>,
 }
 
 impl Text {
@@ -88,6 +91,12 @@ impl Text {
     /// distribution block, footnotes and footnote marks.
     pub fn set_aside(&self) -> &[Aside] {
         &self.set_aside
+    }
+
+    /// Whether sentence `k` is (in) a heading of a document (its reader said so: a Word or
+    /// OpenDocument heading style, an HTML `h1`-`h6`, larger text in a PDF).
+    pub fn is_heading(&self, k: usize) -> bool {
+        self.headings.get(k).copied().unwrap_or(false)
     }
 
     /// Sentence `k` quoted verbatim from the input.
@@ -215,7 +224,7 @@ impl Segmenter {
         let paragraphs: Vec<usize> = (0..norm.len()).collect();
         let aside = self.set_apart(&norm, blocks);
         (
-            self.build(original, &norm, lang, &paragraphs, &aside),
+            self.build(original, &norm, lang, &paragraphs, (&aside, blocks)),
             detected,
         )
     }
@@ -244,8 +253,14 @@ impl Segmenter {
         let pick =
             |lang: Lang| -> Vec<usize> { (0..langs.len()).filter(|&i| langs[i] == lang).collect() };
         let aside = self.set_apart(&norm, blocks);
-        let zh = self.build(original.clone(), &norm, Lang::Zh, &pick(Lang::Zh), &aside);
-        let en = self.build(original, &norm, Lang::En, &pick(Lang::En), &aside);
+        let zh = self.build(
+            original.clone(),
+            &norm,
+            Lang::Zh,
+            &pick(Lang::Zh),
+            (&aside, blocks),
+        );
+        let en = self.build(original, &norm, Lang::En, &pick(Lang::En), (&aside, blocks));
         (zh, en)
     }
 
@@ -273,9 +288,13 @@ impl Segmenter {
         norm: &Normalized,
         lang: Lang,
         paras: &[usize],
-        aside: &[Option<SetAside>],
+        (aside, blocks): (&[Option<SetAside>], Option<&[Block]>),
     ) -> Text {
         let splitter = self.splitter_for(lang);
+        let blocks = blocks.filter(|b| b.len() == norm.len());
+        let heading = |p: usize| {
+            blocks.is_some_and(|b| matches!(b[p].kind, super::BlockKind::Heading { .. }))
+        };
         let mut sentences = Vec::new();
         let mut set_aside = Vec::new();
         for &p in paras {
@@ -325,10 +344,10 @@ impl Segmenter {
                 let mut text = String::with_capacity(r.len());
                 let mut at = r.start;
                 for m in &inside {
-                    text.push_str(&para[at..m.start]);
+                    push_joined(&mut text, &para[at..m.start]);
                     at = m.end;
                 }
-                text.push_str(&para[at..r.end]);
+                push_joined(&mut text, &para[at..r.end]);
                 if !text.trim().is_empty() {
                     sentences.push(Sentence {
                         span: norm.original_span(abs),
@@ -348,14 +367,34 @@ impl Segmenter {
                 }
             }
         }
+        let headings = if sentences.iter().any(|s| heading(s.para)) {
+            sentences.iter().map(|s| heading(s.para)).collect()
+        } else {
+            Vec::new()
+        };
         Text {
             lang,
             original,
             sentences,
             paragraphs: !self.presplit,
             set_aside,
+            headings,
         }
     }
+}
+
+/// Appends `piece` to a sentence whose footnote mark was taken out before it: the space
+/// after the mark goes too between Chinese characters (`附件* 作为` reads `附件作为`), as the
+/// normaliser drops spaces there.
+fn push_joined(text: &mut String, piece: &str) {
+    let cjk_before = text.chars().next_back().is_some_and(crate::chars::is_cjk);
+    let mut rest = piece.chars();
+    let cjk_after = rest.next() == Some(' ') && rest.next().is_some_and(crate::chars::is_cjk);
+    text.push_str(if cjk_before && cjk_after {
+        &piece[1..]
+    } else {
+        piece
+    });
 }
 
 /// The language most of a normalised text is written in, if it has any letters at all.

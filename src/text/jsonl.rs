@@ -16,6 +16,9 @@ struct SentenceRecord<'a> {
     id: Option<usize>,
     lang: &'static str,
     para: usize,
+    /// For material the clean-up set apart ([`Text::set_aside`]), which has no id: why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set_aside: Option<&'static str>,
     /// Byte offset of the sentence's start in the text as given.
     start: usize,
     text: &'a str,
@@ -66,22 +69,41 @@ impl Text {
     }
 
     /// The JSONL records, with offsets mapped by `offset` and with ids or without.
-    fn jsonl(&self, offset: impl Fn(usize) -> usize, ids: bool) -> String {
+    fn jsonl<'a>(&'a self, offset: impl Fn(usize) -> usize, ids: bool) -> String {
         let mut out = String::new();
-        for (id, s) in self.sentences().iter().enumerate() {
-            let record = SentenceRecord {
-                end: offset(s.span.end),
-                id: ids.then_some(id),
-                lang: self.lang().code(),
-                para: s.para,
-                start: offset(s.span.start),
-                text: &s.text,
-            };
+        let mut push = |record: SentenceRecord<'_>| {
             // Serialising plain numbers and strings cannot fail.
             if let Ok(line) = serde_json::to_string(&record) {
                 out.push_str(&line);
                 out.push('\n');
             }
+        };
+        let mut aside = self.set_aside().iter().peekable();
+        let aside_record = |a: &'a super::Aside| SentenceRecord {
+            end: offset(a.span.end),
+            id: None,
+            lang: self.lang().code(),
+            para: a.para,
+            set_aside: Some(a.reason.reason()),
+            start: offset(a.span.start),
+            text: &a.text,
+        };
+        for (id, s) in self.sentences().iter().enumerate() {
+            while let Some(a) = aside.next_if(|a| a.before <= id) {
+                push(aside_record(a));
+            }
+            push(SentenceRecord {
+                end: offset(s.span.end),
+                id: ids.then_some(id),
+                lang: self.lang().code(),
+                para: s.para,
+                set_aside: None,
+                start: offset(s.span.start),
+                text: &s.text,
+            });
+        }
+        for a in aside {
+            push(aside_record(a));
         }
         out
     }
@@ -107,8 +129,19 @@ impl Segmenter {
     /// assert_eq!(parts[0].lang(), Lang::En);
     /// ```
     pub fn segment_parts(&self, text: &str, lang: Option<Lang>) -> Vec<Text> {
+        self.segment_parts_blocks(text, lang, None)
+    }
+
+    /// [`Segmenter::segment_parts`] of a document's text whose paragraphs `blocks` describe
+    /// (as [`Decoded::blocks`] gives them), for the clean-up.
+    pub fn segment_parts_blocks(
+        &self,
+        text: &str,
+        lang: Option<Lang>,
+        blocks: Option<&[super::Block]>,
+    ) -> Vec<Text> {
         if self.is_mixed(text) {
-            let (zh, en) = self.segment_mixed(text);
+            let (zh, en) = self.segment_mixed_blocks(text, blocks);
             match lang {
                 Some(Lang::Zh) => vec![zh],
                 Some(Lang::En) => vec![en],
@@ -116,7 +149,7 @@ impl Segmenter {
             }
         } else {
             let lang = lang.or_else(|| self.detect(text)).unwrap_or(Lang::En);
-            vec![self.segment(text, lang)]
+            vec![self.segment_detect_blocks(text, lang, blocks).0]
         }
     }
 }

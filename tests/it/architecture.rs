@@ -195,3 +195,64 @@ fn the_library_has_no_command_line_dependency() {
         );
     }
 }
+
+/// The core library's dependencies are these; the readers of documents and the XLSX writer
+/// bring theirs only with their cargo features (`optional = true`), so a user of the core
+/// compiles none of them.
+#[test]
+fn the_core_dependency_set_is_lean() {
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .expect("Cargo.toml");
+    let deps = manifest
+        .split("\n[dependencies]")
+        .nth(1)
+        .and_then(|d| d.split("\n[").next())
+        .expect("a [dependencies] table");
+    let (mut core, mut optional) = (BTreeSet::new(), BTreeSet::new());
+    for line in deps.lines().map(str::trim) {
+        let Some((name, spec)) = line.split_once('=') else {
+            continue;
+        };
+        if line.starts_with('#') {
+            continue;
+        }
+        let name = name.trim().to_string();
+        if spec.contains("optional = true") {
+            optional.insert(name);
+        } else {
+            core.insert(name);
+        }
+    }
+    let want_core: BTreeSet<String> = [
+        "thiserror",
+        "encoding_rs",
+        "chardetng",
+        "unicode-segmentation",
+        "rust-stemmers",
+        "flate2",
+        "serde",
+        "serde_json",
+        "quick-xml",
+        "rustc-hash",
+        "fst",
+        "tempfile",
+    ]
+    .map(String::from)
+    .into();
+    let want_optional: BTreeSet<String> = [
+        "log",
+        "zip",
+        "scraper",
+        "ego-tree",
+        "pdf-extract",
+        "rust_xlsxwriter",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(core, want_core, "the core's dependencies");
+    assert_eq!(
+        optional, want_optional,
+        "the optional dependencies (features)"
+    );
+}

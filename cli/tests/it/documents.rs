@@ -220,3 +220,21 @@ fn corrupt_documents_are_one_line_errors_naming_the_file() {
         assert!(o.stdout.is_empty(), "{label}");
     }
 }
+
+#[test]
+fn review_page_shows_set_aside_rows() {
+    let (zh, en) = (fixture("un-note.zh.pdf"), fixture("un-note.en.pdf"));
+    let o = run(&["align", "--format", "html", p(&zh), p(&en)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = stdout(&o);
+    for want in [
+        "<tr class=\"null aside\">",
+        "set aside: job number",
+        "set aside: distribution block",
+        "GE.21-04787(C)",
+    ] {
+        assert!(html.contains(want), "{want}");
+    }
+    // Each page's job number is a row of its own.
+    assert_eq!(html.matches("set aside: job number").count(), 3 + 5);
+}

@@ -11,13 +11,25 @@ fn segment_seed_parts() {
     assert!(zh.status.success());
     let zh = stdout(&zh);
     let zh: Vec<&str> = zh.lines().collect();
-    // The symbol line, the header line, and the note's three sentences.
-    assert_eq!(zh.len(), 5, "{zh:#?}");
-    assert!(zh[0].starts_with("Distr.: General"));
-    assert!(zh[1].starts_with("人权理事会第四十七届会议2021年6月21日"));
-    assert!(zh[2].ends_with("的普通照会"));
-    assert!(zh[3].contains("国际提高地雷意识") && zh[3].ends_with("的声明(见附件)。"));
-    assert!(zh[4].ends_with("下的文件分发。"));
+    // The header line and the note's three sentences: the distribution line is set apart
+    // by the clean-up, as `align` sets it apart (`--no-cleanup` keeps it).
+    assert_eq!(zh.len(), 4, "{zh:#?}");
+    assert!(zh[0].starts_with("人权理事会第四十七届会议2021年6月21日"));
+    assert!(zh[1].ends_with("的普通照会"));
+    assert!(zh[2].contains("国际提高地雷意识") && zh[2].ends_with("的声明(见附件)。"));
+    assert!(zh[3].ends_with("附件作为人权理事会议程项目4下的文件分发。"));
+    let all = run(&[
+        "segment",
+        "--no-cleanup",
+        "--lang",
+        "zh",
+        path.to_str().unwrap(),
+    ]);
+    let all = stdout(&all);
+    let all: Vec<&str> = all.lines().collect();
+    assert_eq!(all.len(), 5, "{all:#?}");
+    assert!(all[0].starts_with("Distr.: General"));
+    assert!(all[4].ends_with("附件* 作为人权理事会议程项目4下的文件分发。"));
     let en = run(&["segment", "--lang", "en", path.to_str().unwrap()]);
     let en = stdout(&en);
     let en: Vec<&str> = en.lines().collect();
@@ -41,13 +53,20 @@ fn segment_jsonl_spans_quote_the_input() {
             v["end"].as_u64().unwrap() as usize,
         );
         let verbatim = &original[s..e];
-        // The normalised text is the verbatim text with whitespace normalised.
-        let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        // The normalised text is the verbatim text with whitespace normalised (and the
+        // footnote mark `*`, which is a record of its own, taken out).
+        let mark = v["set_aside"] == "footnote mark";
+        let squeeze = |t: &str| {
+            t.chars()
+                .filter(|&c| !c.is_whitespace() && (mark || c != '*'))
+                .collect::<String>()
+        };
         assert_eq!(squeeze(verbatim), squeeze(v["text"].as_str().unwrap()));
         assert!(v["lang"] == "zh" || v["lang"] == "en");
         n += 1;
     }
-    assert_eq!(n, 25);
+    // 24 sentences, the distribution line and the footnote mark.
+    assert_eq!(n, 26);
 }
 
 #[test]
@@ -227,7 +246,11 @@ fn segment_ids_are_the_ids_align_gives() {
             if presplit {
                 a.insert(0, "--presplit");
             }
-            let records = segment_records(&a);
+            // What the clean-up set apart has no id, in `segment` as in `align`.
+            let records: Vec<serde_json::Value> = segment_records(&a)
+                .into_iter()
+                .filter(|r| r["set_aside"].is_null())
+                .collect();
             for (k, r) in records.iter().enumerate() {
                 assert_eq!(r["id"].as_u64(), Some(k as u64), "{label}: {r}");
                 assert_eq!(r["lang"], lang, "{label}: {r}");
@@ -242,7 +265,8 @@ fn segment_ids_are_the_ids_align_gives() {
         all.extend_from_slice(&args);
         let beads = crate::common::align_jsonl(&all, src.len(), tgt.len());
         let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        for b in &beads {
+        // Set-aside records hold no sentence.
+        for b in beads.iter().filter(|b| b["set_aside"].is_null()) {
             for (key, texts) in [("src", &src), ("tgt", &tgt)] {
                 let ids: Vec<usize> = b[key]
                     .as_array()
@@ -265,7 +289,10 @@ fn segment_ids_are_the_ids_align_gives() {
             if presplit {
                 a.insert(0, "--presplit");
             }
-            let both = segment_records(&a);
+            let both: Vec<serde_json::Value> = segment_records(&a)
+                .into_iter()
+                .filter(|r| r["set_aside"].is_null())
+                .collect();
             let zh_side = if src_lang == "zh" { &src } else { &tgt };
             let en_side = if src_lang == "zh" { &tgt } else { &src };
             for r in &both {
