@@ -242,6 +242,7 @@ fn the_core_dependency_set_is_lean() {
     .into();
     let want_optional: BTreeSet<String> = [
         "log",
+        "jieba-rs",
         "zip",
         "scraper",
         "ego-tree",
