@@ -10,9 +10,9 @@ pub mod en;
 pub(crate) mod learned;
 pub mod numbers;
 pub mod punct;
+mod structure;
 #[cfg(feature = "jieba")]
 mod words;
-mod structure;
 
 use crate::chars::{fold_width, is_han_ideograph};
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
