@@ -203,7 +203,12 @@ impl Aligner {
 /// Options as a dict of every option by name, the values as Python objects.
 pub fn options_to_py<'py>(py: Python<'py>, options: &Options) -> PyResult<Bound<'py, PyAny>> {
     let value = serde_json::to_value(options).unwrap_or_default();
-    json_to_py(py, &value)
+    // In the order of the fields (a JSON object's keys come sorted).
+    let dict = PyDict::new(py);
+    for name in Options::NAMES {
+        dict.set_item(name, json_to_py(py, &value[name])?)?;
+    }
+    Ok(dict.into_any())
 }
 
 /// A JSON value as Python objects (as `json.loads` gives them, without importing `json`,
