@@ -25,7 +25,8 @@ fi
     "$VENV/bin/pip" install -q maturin pyspark 'pandas<3' pyarrow
 echo "bench-python: building the command line and the package (release)" >&2
 cargo build --release --quiet -p bialign-cli
-"$VENV/bin/pip" install -q --force-reinstall --no-deps --no-build-isolation ./bindings/python
+# maturin's build hook calls `maturin` by name.
+PATH="$VENV/bin:$PATH" "$VENV/bin/pip" install -q --force-reinstall --no-deps --no-build-isolation ./bindings/python
 echo "## Python and Spark ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD))"
 echo
 echo "Command: \`BENCH_RUNS=${BENCH_RUNS:-5} BENCH_DOCS=${BENCH_DOCS:-200} scripts/bench-python.sh\`; $("$VENV/bin/python3" --version), pyspark $("$VENV/bin/python3" -c 'import pyspark; print(pyspark.__version__)'), $(java -version 2>&1 | head -1)."

@@ -97,6 +97,7 @@ def align_batches(batches: Iterator[pd.DataFrame], options_json: str, tmx: Optio
         ids = pdf["doc_id"].tolist()
         srcs = pdf["src"].tolist()
         tgts = pdf["tgt"].tolist()
+        bads = pdf["bad"].tolist()
         rows: Dict[str, list] = {k: [] for k in ["doc_id", "bead", "src_ids", "tgt_ids", "src_text", "tgt_text", "score", "kind", "error"]}
 
         def error_row(doc_id: str, kind: str, message: str) -> None:
@@ -104,7 +105,10 @@ def align_batches(batches: Iterator[pd.DataFrame], options_json: str, tmx: Optio
                 rows[k].append(v)
 
         jobs, job_ids = [], []
-        for doc_id, src, tgt in zip(ids, srcs, tgts):
+        for doc_id, src, tgt, bad in zip(ids, srcs, tgts, bads):
+            if isinstance(bad, str):
+                error_row(doc_id, "parse", f"not a JSON object with id, src, tgt: {bad[:80]}")
+                continue
             if not isinstance(src, str):
                 error_row(doc_id, "input", f"{doc_id}: no src text")
                 continue
@@ -131,20 +135,31 @@ def align_batches(batches: Iterator[pd.DataFrame], options_json: str, tmx: Optio
 
 
 def read_documents(spark, path: str, fmt: Optional[str]):
-    """The input as a DataFrame of doc_id, src, tgt (strings)."""
+    """The input as a DataFrame of doc_id, src, tgt and bad (the text of a JSONL line that is
+    not a JSON object, else null), all strings. JSONL is read with a fixed schema (no pass
+    to infer one): any JSON value of `id` becomes its text."""
     from pyspark.sql import functions as F
 
     fmt = fmt or ("json" if re.search(r"\.jsonl?$", path.rstrip("/")) else "parquet")
-    df = spark.read.json(path) if fmt in ("json", "jsonl") else spark.read.parquet(path)
-    missing = [c for c in ("id", "src") if c not in df.columns]
-    if missing:
-        raise SystemExit(f"align_corpus: {path}: no column {', '.join(missing)} (expected id, src, tgt)")
-    if "_corrupt_record" in df.columns:
-        bad = df.filter(F.col("_corrupt_record").isNotNull()).count()
-        if bad:
-            raise SystemExit(f"align_corpus: {path}: {bad} lines are not JSON objects")
-    tgt = F.col("tgt").cast("string") if "tgt" in df.columns else F.lit(None).cast("string")
-    return df.select(F.col("id").cast("string").alias("doc_id"), F.col("src").cast("string").alias("src"), tgt.alias("tgt"))
+    if fmt in ("json", "jsonl"):
+        df = (
+            spark.read.schema("id string, src string, tgt string, _corrupt_record string")
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", "_corrupt_record")
+            .json(path)
+        )
+    else:
+        df = spark.read.parquet(path)
+        missing = [c for c in ("id", "src") if c not in df.columns]
+        if missing:
+            raise SystemExit(f"align_corpus: {path}: no column {', '.join(missing)} (expected id, src, tgt)")
+    column = lambda name: F.col(name).cast("string") if name in df.columns else F.lit(None).cast("string")  # noqa: E731
+    return df.select(
+        column("id").alias("doc_id"),
+        column("src").alias("src"),
+        column("tgt").alias("tgt"),
+        column("_corrupt_record").alias("bad"),
+    )
 
 
 def parse_options(pairs: List[str], given: Optional[str]) -> Dict[str, Any]:
@@ -179,7 +194,7 @@ def run(spark, input_path: str, output: str, options: Dict[str, Any], tmx: Optio
     import functools
 
     fn = functools.partial(align_batches, options_json=options_json, tmx=tmx, tmx_dir=tmx_dir)
-    rows = docs.mapInPandas(fn, schema=ROW_SCHEMA).persist(StorageLevel.DISK_ONLY)
+    rows = docs.mapInPandas(fn, schema=ROW_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         pairs = rows.filter(F.col("error").isNull()).drop("kind", "error")
         pairs.write.mode("overwrite").parquet(os.path.join(output, "pairs"))

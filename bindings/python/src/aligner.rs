@@ -116,10 +116,7 @@ impl Aligner {
     /// The options, as a dict of every option by name (defaults included).
     #[getter]
     fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(
-            py,
-            &serde_json::to_string(self.pipelines.options()).unwrap_or_default(),
-        )
+        options_to_py(py, self.pipelines.options())
     }
 
     /// Aligns `src` with `tgt`: two texts (segmented, as the command line segments files),
@@ -203,7 +200,44 @@ impl Aligner {
     }
 }
 
-/// A JSON text as Python objects (`json.loads`).
-pub fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?.call_method1("loads", (json,))
+/// Options as a dict of every option by name, the values as Python objects.
+pub fn options_to_py<'py>(py: Python<'py>, options: &Options) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(options).unwrap_or_default();
+    // In the order of the fields (a JSON object's keys come sorted).
+    let dict = PyDict::new(py);
+    for name in Options::NAMES {
+        dict.set_item(name, json_to_py(py, &value[name])?)?;
+    }
+    Ok(dict.into_any())
+}
+
+/// A JSON value as Python objects (as `json.loads` gives them, without importing `json`,
+/// whose import would cost a short alignment more than the alignment's own start).
+fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::IntoPyObjectExt;
+    use serde_json::Value;
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_bound_py_any(py)?,
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_bound_py_any(py)?,
+            (None, Some(u)) => u.into_bound_py_any(py)?,
+            _ => n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py)?,
+        },
+        Value::String(s) => s.into_bound_py_any(py)?,
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(fields) => {
+            let dict = PyDict::new(py);
+            for (k, v) in fields {
+                dict.set_item(k, json_to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
 }

@@ -25,6 +25,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tools::segment, m)?)?;
     m.add_function(wrap_pyfunction!(tools::read, m)?)?;
     m.add_function(wrap_pyfunction!(tools::evaluate, m)?)?;
-    m.add_function(wrap_pyfunction!(tools::default_options_json, m)?)?;
+    m.add_function(wrap_pyfunction!(tools::defaults, m)?)?;
     Ok(())
 }

@@ -205,8 +205,11 @@ pub fn evaluate<'py>(
     Ok(out)
 }
 
-/// Every option of `bialign align` with its default, as JSON (the library's `Options`).
+/// Every option of `bialign align` with its default, by name (a new dict each call).
+///
+/// >>> bialign.defaults()["max_bead"], bialign.defaults()["src_lang"]
+/// (6, 'zh')
 #[pyfunction]
-pub fn default_options_json() -> String {
-    serde_json::to_string(&Options::default()).unwrap_or_default()
+pub fn defaults(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    crate::aligner::options_to_py(py, &Options::default())
 }

@@ -80,6 +80,8 @@ def docs_file(tmp_path_factory):
     with open(path, "w", encoding="utf-8") as f:
         for d in docs:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
+        # A line that is not a document: an error row too.
+        f.write("not a JSON object\n")
     return path, docs
 
 
@@ -89,7 +91,7 @@ def test_every_sentence_in_exactly_one_row(spark, docs_file, tmp_path):
     out = tmp_path / "out"
     counts = align_corpus.run(spark, str(path), str(out), {}, tmx="document", partitions=4)
     good = [d for d in docs if not str(d["id"]).startswith("bad-")]
-    assert counts["failed"] == len(BAD)
+    assert counts["failed"] == len(BAD) + 1
     assert counts["documents"] == len(docs)
 
     pairs = spark.read.parquet(str(out / "pairs")).toPandas()
@@ -114,7 +116,11 @@ def test_every_sentence_in_exactly_one_row(spark, docs_file, tmp_path):
         assert tmx.read_text(encoding="utf-8") == a.to_tmx()
     assert rows_total == counts["rows"] == len(pairs)
 
-    errors = spark.read.parquet(str(out / "errors")).toPandas().set_index("doc_id")
+    errors = spark.read.parquet(str(out / "errors")).toPandas()
+    bad_line = errors[errors["doc_id"].isna()]
+    assert list(bad_line["error"]) == ["not a JSON object with id, src, tgt: not a JSON object"]
+    assert list(bad_line["kind"]) == ["parse"]
+    errors = errors.dropna(subset=["doc_id"]).set_index("doc_id")
     assert sorted(errors.index) == sorted(d["id"] for d in BAD)
     assert errors.loc["bad-empty", "error"] == "bad-empty src: has no text to align"
     assert errors.loc["bad-english", "kind"] == "input"
@@ -188,8 +194,8 @@ def test_rdd_pipe_through_the_command_line(spark, docs_file, tmp_path):
 
     # Within a partition the order is kept; the parts are in input order.
     assert [comparable(x) for x in piped] == [comparable(x) for x in whole.decode("utf-8").splitlines()]
-    assert len(piped) == len(docs)
-    assert sum("error" in json.loads(x) for x in piped) == len(BAD)
+    assert len(piped) == len(docs) + 1
+    assert sum("error" in json.loads(x) for x in piped) == len(BAD) + 1
 
 
 def test_the_script_as_documented(docs_file, tmp_path):
@@ -205,6 +211,6 @@ def test_the_script_as_documented(docs_file, tmp_path):
     # Exit 1: the bad documents failed, and said so.
     assert done.returncode == 1, done.stderr[-3000:]
     good = len(docs) - len(BAD)
-    assert f"align_corpus: {len(docs)} documents" in done.stderr and f"{len(BAD)} failed" in done.stderr
+    assert f"align_corpus: {len(docs)} documents" in done.stderr and f"{len(BAD) + 1} failed" in done.stderr
     assert len(list((tmp_path / "out" / "tmx").glob("*.tmx"))) == good
     assert list((tmp_path / "out" / "pairs").glob("*.parquet"))

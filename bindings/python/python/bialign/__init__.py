@@ -20,12 +20,12 @@ Every option of ``bialign align`` is a keyword argument of :func:`align` and
 
 from __future__ import annotations
 
-import json as _json
-from typing import Any, Dict, Optional, Sequence, Union
-
 from ._errors import ConfigError, Error, FileError, InputError, InputWarning, OptionError
-from ._native import Aligner, Alignment, Bead, Sentence, __version__, evaluate, read, segment
-from ._native import default_options_json as _default_options_json
+from ._native import Aligner, Alignment, Bead, Sentence, __version__, defaults, evaluate, read, segment
+
+# No `typing` or `json` at run time: their import would cost a short run more than the
+# alignment's own start-up. The annotations below are strings (type checkers read the stubs,
+# __init__.pyi).
 
 __all__ = [
     "Aligner",
@@ -46,24 +46,12 @@ __all__ = [
     "segment",
 ]
 
-_DEFAULTS: Dict[str, Any] = _json.loads(_default_options_json())
-
-
-def defaults() -> Dict[str, Any]:
-    """Every option of ``bialign align`` with its default, by name (a new dict each call).
-
-    >>> bialign.defaults()["max_bead"], bialign.defaults()["src_lang"]
-    (6, 'zh')
-    """
-    return dict(_DEFAULTS)
-
-
 def align(
-    src: Union[str, Sequence[str]],
-    tgt: Union[str, Sequence[str], None] = None,
+    src: "Union[str, Sequence[str]]",
+    tgt: "Union[str, Sequence[str], None]" = None,
     *,
-    name: Optional[str] = None,
-    **options: Any,
+    name: "Optional[str]" = None,
+    **options: "Any",
 ) -> Alignment:
     """Aligns ``src`` with ``tgt``, as ``Aligner(**options).align(src, tgt, name=name)``.
 
@@ -84,5 +72,5 @@ def align(
 
 
 align.__doc__ = (align.__doc__ or "") + "\n    Options and their defaults:\n\n" + "\n".join(
-    f"    - ``{k}={v!r}``" for k, v in _DEFAULTS.items()
+    f"    - ``{k}={v!r}``" for k, v in defaults().items()
 )

@@ -7,8 +7,6 @@ and ``except OSError`` a file that cannot be read.
 
 from __future__ import annotations
 
-from typing import Optional
-
 __all__ = ["Error", "ConfigError", "OptionError", "InputError", "FileError", "InputWarning"]
 
 
@@ -17,7 +15,7 @@ class Error(Exception):
     ``too_large``, ``parse``, ``config``, ``input``); ``option`` names the option an
     invalid-option error is about (else None)."""
 
-    def __init__(self, message: str, *, kind: str = "other", option: Optional[str] = None):
+    def __init__(self, message: str, *, kind: str = "other", option: "str | None" = None):
         super().__init__(message)
         self.kind = kind
         self.option = option
