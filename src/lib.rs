@@ -34,10 +34,12 @@
 //! - **The stages**, for callers with their own pipeline: [`text`] (decode, normalise,
 //!   partition, segment with a [`SentenceSplitter`](text::SentenceSplitter) per language),
 //!   [`export`] (the one [`Writer`], the rule by which it joins sentences, the confidence
-//!   bands) and [`eval`] (strict and lax P/R/F1).
+//!   bands) and [`eval`] (strict and lax P/R/F1); [`read`] reads Word, OpenDocument, HTML
+//!   and PDF documents (cargo features `docx`, `odt`, `html`, `pdf`, or `documents`).
 //!
-//! Data flows one way: read, decode, normalise, partition, segment, features, score, align,
-//! export. Errors are one [`Error`] type with a broad [`ErrorKind`]; the library never panics
+//! Data flows one way: read (documents), decode, normalise, clean up (set apart running
+//! headers, page numbers, footnotes, ...: [`text::Segmenter::cleanup`]), partition, segment,
+//! features, score, align, export. Errors are one [`Error`] type with a broad [`ErrorKind`]; the library never panics
 //! on input, reads no environment variable and writes no file of its own accord (with the
 //! `logging` feature it reports its stages through the `log` crate).
 #![forbid(unsafe_code)]
@@ -114,5 +116,9 @@ mod tests {
         send_sync::<crate::text::Text>();
         send_sync::<crate::text::ZhSplitter>();
         send_sync::<crate::text::normalize::Normalized>();
+        send_sync::<crate::text::Aside>();
+        send_sync::<crate::text::Block>();
+        send_sync::<crate::read::Document>();
+        send_sync::<crate::read::InputFormat>();
     }
 }
