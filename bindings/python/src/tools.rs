@@ -62,17 +62,20 @@ fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
 /// Splits `text` into sentences as `bialign segment` does: a text holding both languages
 /// gives its Chinese then its English sentences (only those of `lang` when given), any
 /// other text its sentences in `lang` (default: the language detected). With `presplit`,
-/// line i is sentence i.
+/// line i is sentence i. What the UN-style clean-up sets apart (running headers, page
+/// numbers, the distribution block, footnotes) is not among the sentences, as in the
+/// command line's ids; `no_cleanup=True` keeps it.
 ///
 /// >>> [s.text for s in bialign.segment("他来了。她走了。")]
 /// ['他来了。', '她走了。']
 #[pyfunction]
-#[pyo3(signature = (text, lang=None, *, presplit=false))]
+#[pyo3(signature = (text, lang=None, *, presplit=false, no_cleanup=false))]
 pub fn segment(
     py: Python<'_>,
     text: &Bound<'_, PyString>,
     lang: Option<&str>,
     presplit: bool,
+    no_cleanup: bool,
 ) -> PyResult<Vec<Sentence>> {
     let lang: Option<Lang> = lang
         .map(str::parse)
@@ -82,6 +85,7 @@ pub fn segment(
     Ok(py.detach(|| {
         let parts = Segmenter::new()
             .presplit(presplit)
+            .cleanup(!no_cleanup)
             .segment_parts(&text, lang);
         let spans: Vec<usize> = parts
             .iter()
