@@ -329,10 +329,6 @@ mod tests {
     use super::*;
     use crate::model::{CostParams, Scorer};
 
-    fn features(aligner: &Aligner, zh: &[&str], en: &[&str]) -> PairFeatures {
-        aligner.pair_features(zh, en)
-    }
-
     #[test]
     fn cell_costs_equal_bead_costs() {
         let zh = [
@@ -354,7 +350,7 @@ mod tests {
         ];
         // Every bead shape, sides up to MAX_SIDE.
         let aligner = Aligner::builder().max_bead(10).build();
-        let f = features(&aligner, &zh, &en);
+        let f = aligner.pair_features(&zh, &en);
         let mut params = CostParams::initial(&aligner.config.model, &f);
         params.paragraph_penalty = 3.0;
         let scorer = Scorer::new(&f, &params);
@@ -409,7 +405,7 @@ mod tests {
         ];
         let cost = |weight: f64, i: usize, j: usize, x: usize| {
             let aligner = Aligner::new();
-            let f = features(&aligner, &zh, &en);
+            let f = aligner.pair_features(&zh, &en);
             // As a first pass with few deletions leaves it for the later passes.
             let mut params = CostParams::initial(&aligner.config.model, &f);
             params.deletion_evidence = weight;

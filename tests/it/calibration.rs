@@ -35,9 +35,8 @@ fn cut(
     let mut pieces = Vec::new();
     let mut beads: Vec<&IdBead> = Vec::new();
     let mut limit = sizes.next().unwrap_or(10);
-    let side = |beads: &[&IdBead], pick: fn(&IdBead) -> &Vec<usize>| -> usize {
-        beads.iter().map(|b| pick(b).len()).sum()
-    };
+    // Sentences of the piece so far, per side.
+    let (mut n_src, mut n_tgt) = (0, 0);
     let flush = |beads: &mut Vec<&IdBead>, pieces: &mut Vec<Piece>| {
         if beads.iter().all(|b| b.0.is_empty() || b.1.is_empty()) {
             beads.clear();
@@ -63,15 +62,16 @@ fn cut(
     for b in gold {
         if b.0.len().max(b.1.len()) >= 20 {
             flush(&mut beads, &mut pieces);
+            (n_src, n_tgt) = (0, 0);
             continue;
         }
-        let grown_src = side(&beads, |b| &b.0) + b.0.len();
-        let grown_tgt = side(&beads, |b| &b.1) + b.1.len();
-        if grown_src.max(grown_tgt) > limit && !beads.is_empty() {
+        if (n_src + b.0.len()).max(n_tgt + b.1.len()) > limit && !beads.is_empty() {
             flush(&mut beads, &mut pieces);
+            (n_src, n_tgt) = (0, 0);
             limit = sizes.next().unwrap_or(10);
         }
         beads.push(b);
+        (n_src, n_tgt) = (n_src + b.0.len(), n_tgt + b.1.len());
     }
     flush(&mut beads, &mut pieces);
     pieces
