@@ -43,7 +43,6 @@ mod xlsx;
 pub use save::{refuse_overwriting_inputs, save, save_with, Abandoned, FileId, TempFiles};
 
 use crate::alignment::Alignment;
-use crate::chars::{is_cjk, is_non_cjk_quote_or_bracket};
 use crate::text::{Aside, Lang};
 use delimited::Table;
 use std::io::{self, Write};
@@ -690,34 +689,18 @@ pub fn join_sentences<S: AsRef<str>>(sentences: &[S], range: std::ops::Range<usi
     join_side(sentences, &range)
 }
 
-/// The sentences of one side of a bead, joined by a space (Chinese sentences without one).
+/// The sentences of one side of a bead, joined by a space (Chinese sentences without one,
+/// as [`needs_space`](crate::text::needs_space) says).
 pub(crate) fn join_side<S: AsRef<str>>(sentences: &[S], range: &std::ops::Range<usize>) -> String {
     let mut out = String::new();
     for k in range.clone() {
         let s = sentences.get(k).map(AsRef::as_ref).unwrap_or("");
-        let cjk_join = ends_cjk(&out) && starts_cjk(s);
-        if !out.is_empty() && !cjk_join {
+        if !out.is_empty() && crate::text::needs_space(&out, s) {
             out.push(' ');
         }
         out.push_str(s);
     }
     out
-}
-
-/// Whether `s` ends in Chinese (a CJK character), looking past the quotes and brackets Chinese
-/// shares with English (`……。”` counts).
-fn ends_cjk(s: &str) -> bool {
-    s.chars()
-        .rev()
-        .find(|&c| !is_non_cjk_quote_or_bracket(c))
-        .is_some_and(is_cjk)
-}
-
-/// Whether `s` starts in Chinese, looking past the quotes and brackets it shares with English.
-fn starts_cjk(s: &str) -> bool {
-    s.chars()
-        .find(|&c| !is_non_cjk_quote_or_bracket(c))
-        .is_some_and(is_cjk)
 }
 
 /// JSONL: every bead, and the set-aside material among them.
