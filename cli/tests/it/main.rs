@@ -16,4 +16,5 @@ mod documents;
 mod eval;
 mod files;
 mod hostile;
+mod review;
 mod segment;
