@@ -54,6 +54,7 @@ mod error;
 pub mod eval;
 pub mod export;
 mod features;
+pub mod fixed;
 mod lexicon;
 mod model;
 mod options;
@@ -64,10 +65,11 @@ pub mod text;
 
 #[doc(hidden)]
 pub use align::internals;
-pub use align::{Aligner, AlignerBuilder};
+pub use align::{Aligner, AlignerBuilder, Change, Realigner};
 pub use alignment::{Alignment, Bead, Tally};
 pub use error::{Error, ErrorKind, Result};
 pub use export::{Format, Writer};
+pub use fixed::{parse_fixed, read_fixed, FixedBead, Side};
 pub use lexicon::Lexicon;
 pub use model::Genre;
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
@@ -89,6 +91,9 @@ mod tests {
         send_sync::<crate::AlignerBuilder>();
         send_sync::<crate::Alignment>();
         send_sync::<crate::Bead>();
+        send_sync::<crate::FixedBead>();
+        send_sync::<crate::Realigner>();
+        send_sync::<crate::Change>();
         send_sync::<crate::Tally>();
         send_sync::<crate::Document>();
         send_sync::<crate::Error>();

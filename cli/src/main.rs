@@ -235,6 +235,13 @@ pub(crate) struct AlignOptions {
     /// 一、 and I.) as evidence that they match.
     #[arg(long)]
     no_structure: bool,
+    /// Keep these beads exactly and align the rest around them: a file in the jsonl or ids
+    /// format (`[0,1]:[2]` a line), as `--format jsonl` or `--format ids` writes it, told
+    /// apart by its content (a whole alignment, corrected, or the lines of it that were
+    /// checked; a bead without counterpart is placed beside its neighbour in the file).
+    /// Indices count the sentences as align numbers them. `align` only.
+    #[arg(long, value_name = "FILE")]
+    fixed: Option<PathBuf>,
 }
 
 /// The library's defaults, which the flags show and never repeat.
@@ -283,6 +290,7 @@ impl AlignOptions {
             full_paths: self.full_paths,
             no_cleanup: self.no_cleanup,
             no_structure: self.no_structure,
+            fixed: self.fixed.clone(),
         }
     }
 }
@@ -450,6 +458,7 @@ fn align(a: AlignArgs) -> CliResult {
         let inputs: Vec<&Path> = std::iter::once(a.src.as_path())
             .chain(a.tgt.as_deref())
             .chain(options.dict.iter().map(PathBuf::as_path))
+            .chain(options.fixed.as_deref())
             .collect();
         refuse_overwriting_inputs(&outputs, &inputs)?;
     }

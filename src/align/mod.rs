@@ -6,12 +6,14 @@
 
 mod anchors;
 mod builder;
+mod constrained;
 mod dp;
 mod masks;
 mod passes;
 mod windows;
 
 pub use builder::AlignerBuilder;
+pub use constrained::{Change, Realigner};
 
 use crate::alignment::{Alignment, Bead};
 use crate::diag;
@@ -150,11 +152,19 @@ impl Aligner {
         Ok(to_alignment(self.align_canonical(zh, en), swap))
     }
 
-    fn align_canonical(
+    fn align_canonical(&self, zh: Sentences<'_>, en: Sentences<'_>) -> Vec<ScoredSpan> {
+        let texts = zh.0;
+        let f = self.features(zh, en);
+        self.search(f, texts)
+    }
+
+    /// The features of sentences in canonical orientation, with paragraphs and structure
+    /// where known.
+    fn features(
         &self,
         (zh, zh_para, zh_heads): Sentences<'_>,
         (en, en_para, en_heads): Sentences<'_>,
-    ) -> Vec<ScoredSpan> {
+    ) -> PairFeatures {
         let t = std::time::Instant::now();
         let mut f = self.pair_features(zh, en);
         if let (Some(zp), Some(ep)) = (zh_para, en_para) {
@@ -164,11 +174,16 @@ impl Aligner {
             f = f.with_structure((zh, &zh_heads), (en, &en_heads));
         }
         diag::lap("features", t);
-        self.search(f, zh)
+        f
     }
 
     /// Everything after feature extraction: the passes of the search and the posteriors.
     fn search(&self, f: PairFeatures, zh: &[&str]) -> Vec<ScoredSpan> {
+        self.with_search(|s| s.run(f, zh))
+    }
+
+    /// `run` with this aligner's search: its options, bead shapes and threads.
+    fn with_search<R>(&self, run: impl FnOnce(&Search<'_>) -> R) -> R {
         let max_bead = self.config.model.max_bead;
         // `shapes` lists the beads by total size, so the first pass's are a prefix.
         let first = shapes(max_bead.min(self.config.first_pass_bead)).len();
@@ -179,7 +194,27 @@ impl Aligner {
             first_shapes: &all[..first],
             threads: self.threads(),
         };
-        search.run(f, zh)
+        run(&search)
+    }
+
+    /// The passes over two texts as [`Aligner::align`] runs them, kept for searches between
+    /// fixed beads; `true` when the source is English (the model works the other way).
+    fn constrained(&self, src: &Text, tgt: &Text) -> Result<(constrained::Constrained, bool)> {
+        check_pair(src.lang(), tgt.lang())?;
+        let swap = src.lang() == Lang::En && tgt.lang() == Lang::Zh;
+        let (zh, en) = if swap { (tgt, src) } else { (src, tgt) };
+        let (zh_texts, en_texts) = (zh.texts(), en.texts());
+        check_order(&zh_texts, &en_texts, swap)?;
+        let heads = |t: &Text| (0..t.len()).map(|k| t.is_heading(k)).collect::<Vec<bool>>();
+        let f = self.features(
+            (&zh_texts, Some(zh.paragraph_numbers()), heads(zh)),
+            (&en_texts, Some(en.paragraph_numbers()), heads(en)),
+        );
+        let solved = self.with_search(|s| s.solve(f, &zh_texts));
+        Ok((
+            constrained::Constrained::new(solved, self.config.refine_band),
+            swap,
+        ))
     }
 }
 
