@@ -1,29 +1,13 @@
-//! The one place where the review calls the library's constrained alignment.
-//!
-//! TEMPORARY stand-in until `bialign::Realigner` (issue 13 item 1) lands on main: the same
-//! shape of API, but a fix only splices the bead in (no realignment).
+//! The one place where the review calls the library's constrained alignment
+//! ([`bialign::Realigner`]): each fix or release realigns only the region around the bead,
+//! up to the nearest fixed beads or confident anchors; new texts (a sentence split or joined)
+//! are aligned again whole, keeping the fixed beads.
 
-use bialign::{Alignment, Bead, Document, Pipeline, Result};
+pub(crate) use bialign::FixedBead;
+use bialign::{Alignment, Document, Pipeline, Realigner, Result};
 use serde::{Deserialize, Serialize};
-use std::ops::Range;
 
-/// A bead the reviewer fixed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct FixedBead {
-    pub(crate) src: Range<usize>,
-    pub(crate) tgt: Range<usize>,
-}
-
-impl FixedBead {
-    pub(crate) fn new(src: Range<usize>, tgt: Range<usize>) -> FixedBead {
-        FixedBead { src, tgt }
-    }
-    pub(crate) fn matches(&self, b: &Bead) -> bool {
-        self.src == b.src && self.tgt == b.tgt
-    }
-}
-
-/// A side of the alignment.
+/// A side of the alignment, as the page and the state file name it (`"src"`, `"tgt"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Side {
@@ -31,129 +15,61 @@ pub(crate) enum Side {
     Tgt,
 }
 
-fn side(b: &FixedBead, s: Side) -> &Range<usize> {
-    match s {
-        Side::Src => &b.src,
-        Side::Tgt => &b.tgt,
+impl From<Side> for bialign::Side {
+    fn from(s: Side) -> bialign::Side {
+        match s {
+            Side::Src => bialign::Side::Src,
+            Side::Tgt => bialign::Side::Tgt,
+        }
     }
 }
 
-fn with_side(b: &FixedBead, s: Side, r: Range<usize>) -> FixedBead {
-    match s {
-        Side::Src => FixedBead::new(r, b.tgt.clone()),
-        Side::Tgt => FixedBead::new(b.src.clone(), r),
-    }
+/// The fixed beads after sentence `k` of `side` was split in two (the library's rule).
+pub(crate) fn after_split(fixed: &[FixedBead], side: Side, k: usize) -> Vec<FixedBead> {
+    bialign::fixed::after_split(fixed, side.into(), k)
 }
 
-pub(crate) fn after_split(fixed: &[FixedBead], s: Side, k: usize) -> Vec<FixedBead> {
-    let m = |x: usize| if x > k { x + 1 } else { x };
-    fixed
-        .iter()
-        .map(|b| {
-            let r = side(b, s);
-            let r = if r.is_empty() {
-                m(r.start)..m(r.start)
-            } else {
-                m(r.start)..m(r.end)
-            };
-            with_side(b, s, r)
-        })
-        .collect()
-}
-
-pub(crate) fn after_join(fixed: &[FixedBead], s: Side, k: usize) -> Vec<FixedBead> {
-    fixed
-        .iter()
-        .filter_map(|b| {
-            let r = side(b, s);
-            if r.contains(&k) != r.contains(&(k + 1)) {
-                return None;
-            }
-            let m = |x: usize| if x > k { x - 1 } else { x };
-            Some(with_side(b, s, m(r.start)..m(r.end)))
-        })
-        .collect()
+/// The fixed beads after sentences `k` and `k + 1` of `side` were joined (the library's
+/// rule: a bead that held only one of them is left out).
+pub(crate) fn after_join(fixed: &[FixedBead], side: Side, k: usize) -> Vec<FixedBead> {
+    bialign::fixed::after_join(fixed, side.into(), k)
 }
 
 /// The alignment of one document under the reviewer's fixed beads.
-pub(crate) struct Engine {
-    alignment: Alignment,
-    fixed: Vec<FixedBead>,
-}
+pub(crate) struct Engine(Realigner);
 
 impl Engine {
-    /// Aligns `doc` keeping `fixed`.
+    /// Aligns `doc` keeping `fixed`, with the aligner the document's kind calls for.
+    ///
+    /// # Errors
+    /// As [`Realigner::with_fixed`]: fixed beads out of range, overlapping or out of order.
     pub(crate) fn new(pipeline: &Pipeline, doc: &Document, fixed: &[FixedBead]) -> Result<Engine> {
-        let mut e = Engine {
-            alignment: pipeline.align(doc)?,
-            fixed: Vec::new(),
-        };
-        for f in fixed {
-            e.fix(f.clone())?;
-        }
-        Ok(e)
+        Realigner::with_fixed(pipeline.aligner(doc.mixed), &doc.src, &doc.tgt, fixed).map(Engine)
     }
 
+    /// The current alignment.
     pub(crate) fn alignment(&self) -> &Alignment {
-        &self.alignment
+        self.0.alignment()
     }
 
+    /// The fixed beads, in document order.
     pub(crate) fn fixed(&self) -> &[FixedBead] {
-        &self.fixed
+        self.0.fixed()
     }
 
-    pub(crate) fn fix(&mut self, f: FixedBead) -> Result<()> {
-        let beads = std::mem::take(&mut self.alignment.beads);
-        let mut out = Vec::new();
-        let mut placed = false;
-        for b in beads {
-            let before = b.src.end <= f.src.start && b.tgt.end <= f.tgt.start;
-            let after = b.src.start >= f.src.end && b.tgt.start >= f.tgt.end;
-            if after && !placed {
-                out.push(Bead {
-                    src: f.src.clone(),
-                    tgt: f.tgt.clone(),
-                    score: 1.0,
-                });
-                placed = true;
-            }
-            if before || after {
-                out.push(b);
-            } else {
-                for i in b.src.clone().filter(|i| !f.src.contains(i)) {
-                    out.push(Bead {
-                        src: i..i + 1,
-                        tgt: b.tgt.start..b.tgt.start,
-                        score: 0.0,
-                    });
-                }
-                for j in b.tgt.clone().filter(|j| !f.tgt.contains(j)) {
-                    out.push(Bead {
-                        src: b.src.end..b.src.end,
-                        tgt: j..j + 1,
-                        score: 0.0,
-                    });
-                }
-            }
-        }
-        if !placed {
-            out.push(Bead {
-                src: f.src.clone(),
-                tgt: f.tgt.clone(),
-                score: 1.0,
-            });
-        }
-        out.sort_by_key(|b| (b.src.start + b.tgt.start, b.src.end + b.tgt.end));
-        self.alignment.beads = out;
-        self.fixed.push(f);
-        self.fixed.sort_by_key(|b| (b.src.start, b.tgt.start));
-        Ok(())
+    /// Fixes `bead` and realigns the region around it.
+    ///
+    /// # Errors
+    /// As [`Realigner::fix`]; the engine is then unchanged.
+    pub(crate) fn fix(&mut self, bead: FixedBead) -> Result<()> {
+        self.0.fix(bead).map(|_| ())
     }
 
+    /// Releases the fixed bead `index` and realigns the region around it.
+    ///
+    /// # Errors
+    /// As [`Realigner::release`].
     pub(crate) fn release(&mut self, index: usize) -> Result<()> {
-        if index < self.fixed.len() {
-            self.fixed.remove(index);
-        }
-        Ok(())
+        self.0.release(index).map(|_| ())
     }
 }

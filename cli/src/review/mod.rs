@@ -83,6 +83,8 @@ pub(crate) fn run(a: ReviewArgs) -> crate::CliResult {
             let state = read_state(state_path, bialign::DEFAULT_MAX_INPUT_BYTES)?;
             let mut options = state.options.clone();
             options.threads = threads;
+            // The beads of --fixed are in the state (its first fixed beads), not read again.
+            options.fixed = None;
             let inputs: Vec<PathBuf> = state.inputs.iter().map(|i| i.path.clone()).collect();
             let output = a.output.clone().or_else(|| state.output.clone());
             (options, inputs, output, Some(state))
@@ -122,6 +124,7 @@ pub(crate) fn run(a: ReviewArgs) -> crate::CliResult {
             .iter()
             .map(PathBuf::as_path)
             .chain(options.dict.iter().map(PathBuf::as_path))
+            .chain(options.fixed.as_deref())
             .collect();
         refuse_overwriting_inputs(&outs, &ins)?;
     }
@@ -152,7 +155,10 @@ pub(crate) fn run(a: ReviewArgs) -> crate::CliResult {
                 a.resume.as_deref().unwrap_or(Path::new("")).display()
             )
         })?,
-        None => Session::new(pipeline, doc, Vec::new())?,
+        None => {
+            let fixed = pipeline.fixed().map(<[_]>::to_vec).unwrap_or_default();
+            Session::new(pipeline, doc, fixed)?
+        }
     };
     let server = server::Server::bind(a.port, session, files)?;
     let url = server.url();
