@@ -75,7 +75,8 @@ pub(crate) enum Edit {
     /// Split bead `bead` so that the second part starts with source sentence `src` and target
     /// sentence `tgt` (each from the bead's start to its end), and fix both parts.
     SplitBead { bead: usize, src: usize, tgt: usize },
-    /// Move sentence `sentence` of `side` into the previous or next bead, and fix both.
+    /// Move sentence `sentence` of `side` into the previous or next bead, and fix that bead
+    /// (what is left of the sentence's bead is aligned again with the rest).
     Move {
         side: Side,
         sentence: usize,
@@ -591,10 +592,7 @@ impl Session {
                             )));
                         }
                         let n = bead(k + 1).map_err(|_| last_bead(k))?;
-                        let (keep, moved) = (r.start..sentence, sentence..range(n, side).end);
-                        let mut new = parts_with(b, side, keep);
-                        new.extend(parts_with(n, side, moved));
-                        new
+                        parts_with(n, side, sentence..range(n, side).end)
                     }
                     Direction::Up => {
                         if sentence != r.start || k == 0 {
@@ -606,11 +604,7 @@ impl Session {
                             )));
                         }
                         let p = &beads[k - 1];
-                        let (moved, keep) =
-                            (range(p, side).start..sentence + 1, sentence + 1..r.end);
-                        let mut new = parts_with(p, side, moved);
-                        new.extend(parts_with(b, side, keep));
-                        new
+                        parts_with(p, side, range(p, side).start..sentence + 1)
                     }
                 };
                 let word = match direction {
