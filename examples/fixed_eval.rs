@@ -39,16 +39,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     match mode {
         "acceptance" => acceptance(&aligner, &dir, &chapters),
         "one-by-one" => one_by_one(&aligner, &dir, &chapters),
+        "drift" => drift(&aligner, &dir, &args[2]),
         "show" => show(&aligner, &dir, &args[2], args[3].parse()?),
         other => Err(format!("unknown mode `{other}` (acceptance or one-by-one)").into()),
     }
 }
 
 /// A chapter's two texts (one sentence a line, as `--presplit` reads them) and its gold.
-fn chapter(dir: &Path, name: &str) -> Result<(Text, Text, Vec<IdBead>), Box<dyn std::error::Error>> {
+fn chapter(
+    dir: &Path,
+    name: &str,
+) -> Result<(Text, Text, Vec<IdBead>), Box<dyn std::error::Error>> {
     let seg = Segmenter::new().presplit(true);
-    let zh = seg.segment(&std::fs::read_to_string(dir.join("zh").join(name))?, Lang::Zh);
-    let en = seg.segment(&std::fs::read_to_string(dir.join("en").join(name))?, Lang::En);
+    let zh = seg.segment(
+        &std::fs::read_to_string(dir.join("zh").join(name))?,
+        Lang::Zh,
+    );
+    let en = seg.segment(
+        &std::fs::read_to_string(dir.join("en").join(name))?,
+        Lang::En,
+    );
     let gold = read_alignment(&dir.join("gold").join(format!("{name}.align")))?;
     Ok((zh, en, gold))
 }
@@ -89,8 +99,14 @@ fn first_error(gold: &[IdBead], a: &Alignment) -> Option<usize> {
     gold.iter().position(|b| !have.contains(b))
 }
 
-fn acceptance(aligner: &Aligner, dir: &Path, chapters: &[String]) -> Result<(), Box<dyn std::error::Error>> {
-    println!("chapter  beads  F1 before  F1 after  F1 three alone  correct +  of them repaired  ms/fix");
+fn acceptance(
+    aligner: &Aligner,
+    dir: &Path,
+    chapters: &[String],
+) -> Result<(), Box<dyn std::error::Error>> {
+    println!(
+        "chapter  beads  F1 before  F1 after  F1 three alone  correct +  of them repaired  ms/fix"
+    );
     let (mut gained, mut fixed_total) = (0usize, 0usize);
     let (mut f1_before, mut f1_after, mut f1_three) = (0.0, 0.0, 0.0);
     for name in chapters {
@@ -101,7 +117,9 @@ fn acceptance(aligner: &Aligner, dir: &Path, chapters: &[String]) -> Result<(), 
         let mut fixes = 0;
         let mut ms = 0.0;
         while fixes < 3 {
-            let Some(k) = first_error(&gold, r.alignment()) else { break };
+            let Some(k) = first_error(&gold, r.alignment()) else {
+                break;
+            };
             let t = std::time::Instant::now();
             r.fix(fixed_of(&gold, k))?;
             ms += t.elapsed().as_secs_f64() * 1000.0;
@@ -110,7 +128,10 @@ fn acceptance(aligner: &Aligner, dir: &Path, chapters: &[String]) -> Result<(), 
         let (after, hits1) = strict(&gold, r.alignment());
         // The F1 had the three beads been put right and nothing else changed: three more
         // correct beads among as many output beads.
-        let gold_pairs = gold.iter().filter(|(s, t)| !s.is_empty() && !t.is_empty()).count();
+        let gold_pairs = gold
+            .iter()
+            .filter(|(s, t)| !s.is_empty() && !t.is_empty())
+            .count();
         let three = 2.0 * (hits0 + fixes) as f64 / (outputs0 + gold_pairs) as f64;
         println!(
             "{name}      {:>4}  {before:.4}     {after:.4}    {three:.4}          {:>+3}        {:>+3}            {:.1}",
@@ -136,7 +157,11 @@ fn acceptance(aligner: &Aligner, dir: &Path, chapters: &[String]) -> Result<(), 
     Ok(())
 }
 
-fn one_by_one(aligner: &Aligner, dir: &Path, chapters: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+fn one_by_one(
+    aligner: &Aligner,
+    dir: &Path,
+    chapters: &[String],
+) -> Result<(), Box<dyn std::error::Error>> {
     let mut falls = 0;
     for name in chapters {
         let (zh, en, gold) = chapter(dir, name)?;
@@ -169,7 +194,12 @@ fn one_by_one(aligner: &Aligner, dir: &Path, chapters: &[String]) -> Result<(), 
 /// Debug: the beads around gold bead `k` of chapter `name` before and after fixing it (with
 /// the gold beads before it fixed).
 #[allow(dead_code)]
-pub fn show(aligner: &Aligner, dir: &Path, name: &str, k: usize) -> Result<(), Box<dyn std::error::Error>> {
+pub fn show(
+    aligner: &Aligner,
+    dir: &Path,
+    name: &str,
+    k: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     let (zh, en, gold) = chapter(dir, name)?;
     let mut r = Realigner::new(aligner, &zh, &en)?;
     for g in 0..k {
@@ -177,9 +207,17 @@ pub fn show(aligner: &Aligner, dir: &Path, name: &str, k: usize) -> Result<(), B
     }
     let have: std::collections::HashSet<IdBead> = gold.iter().cloned().collect();
     let print = |a: &Alignment| {
-        for b in a.beads.iter().filter(|b| b.src.start + 3 >= gold[k].0.first().copied().unwrap_or(0) && b.src.start <= gold[k].0.first().copied().unwrap_or(0) + 12) {
+        for b in a.beads.iter().filter(|b| {
+            b.src.start + 3 >= gold[k].0.first().copied().unwrap_or(0)
+                && b.src.start <= gold[k].0.first().copied().unwrap_or(0) + 12
+        }) {
             let id: IdBead = (b.src.clone().collect(), b.tgt.clone().collect());
-            println!("  {} {:.3} {}", b.to_ids(), b.score, if have.contains(&id) { "ok" } else { "WRONG" });
+            println!(
+                "  {} {:.3} {}",
+                b.to_ids(),
+                b.score,
+                if have.contains(&id) { "ok" } else { "WRONG" }
+            );
         }
     };
     println!("before fixing gold {k} {:?}:", gold[k]);
@@ -187,5 +225,57 @@ pub fn show(aligner: &Aligner, dir: &Path, name: &str, k: usize) -> Result<(), B
     let c = r.fix(fixed_of(&gold, k))?;
     println!("after ({c:?}):");
     print(r.alignment());
+    Ok(())
+}
+
+/// Debug: for each 1-1 gold bead of chapter `name`, deletes its English sentence, aligns,
+/// and prints the wrong beads among the ten gold beads after the first error at or after it,
+/// before and after fixing that error.
+#[allow(dead_code)]
+pub fn drift(aligner: &Aligner, dir: &Path, name: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let (zh, _, gold0) = chapter(dir, name)?;
+    let en_lines: Vec<String> = std::fs::read_to_string(dir.join("en").join(name))?
+        .lines()
+        .map(str::to_string)
+        .collect();
+    for k in 0..gold0.len() {
+        let (s, t) = &gold0[k];
+        if s.len() != 1 || t.len() != 1 {
+            continue;
+        }
+        let deleted = t[0];
+        let mut lines = en_lines.clone();
+        lines.remove(deleted);
+        let en = Segmenter::new()
+            .presplit(true)
+            .segment(&lines.join("\n"), Lang::En);
+        let gold: Vec<IdBead> = gold0
+            .iter()
+            .map(|(s, t)| {
+                (
+                    s.clone(),
+                    t.iter()
+                        .filter(|&&x| x != deleted)
+                        .map(|&x| if x > deleted { x - 1 } else { x })
+                        .collect(),
+                )
+            })
+            .collect();
+        let mut r = Realigner::new(aligner, &zh, &en)?;
+        let have =
+            |a: &Alignment| -> std::collections::HashSet<IdBead> { ids(a).into_iter().collect() };
+        let Some(first) = (k..gold.len()).find(|&g| !have(r.alignment()).contains(&gold[g])) else {
+            continue;
+        };
+        let end = (first + 11).min(gold.len());
+        let wrong = |a: &Alignment| {
+            (first + 1..end)
+                .filter(|&g| !have(a).contains(&gold[g]))
+                .count()
+        };
+        let before = wrong(r.alignment());
+        r.fix(fixed_of(&gold, first))?;
+        println!("delete en {deleted} (gold {k}): first error gold {first}, wrong after it {before} -> {}", wrong(r.alignment()));
+    }
     Ok(())
 }

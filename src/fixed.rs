@@ -412,7 +412,9 @@ pub(crate) fn ordered(
             continue;
         }
         let (p, q) = (&fixed[a], &fixed[b]);
-        let shared = |r: &Range<usize>, s: &Range<usize>| r.start < s.end && s.start < r.end;
+        let shared = |r: &Range<usize>, s: &Range<usize>| {
+            !r.is_empty() && !s.is_empty() && r.start < s.end && s.start < r.end
+        };
         return Err(Error::fixed(if shared(&p.src, &q.src) {
             format!(
                 "fixed beads {a} and {b} overlap: src {:?} and {:?}",
