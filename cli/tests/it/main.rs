@@ -15,5 +15,6 @@ mod decode;
 mod documents;
 mod eval;
 mod files;
+mod fixed;
 mod hostile;
 mod segment;
