@@ -39,6 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     match mode {
         "acceptance" => acceptance(&aligner, &dir, &chapters),
         "one-by-one" => one_by_one(&aligner, &dir, &chapters),
+        "drift" => drift(&aligner, &dir, &args[2]),
         "show" => show(&aligner, &dir, &args[2], args[3].parse()?),
         other => Err(format!("unknown mode `{other}` (acceptance or one-by-one)").into()),
     }
@@ -224,5 +225,57 @@ pub fn show(
     let c = r.fix(fixed_of(&gold, k))?;
     println!("after ({c:?}):");
     print(r.alignment());
+    Ok(())
+}
+
+/// Debug: for each 1-1 gold bead of chapter `name`, deletes its English sentence, aligns,
+/// and prints the wrong beads among the ten gold beads after the first error at or after it,
+/// before and after fixing that error.
+#[allow(dead_code)]
+pub fn drift(aligner: &Aligner, dir: &Path, name: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let (zh, _, gold0) = chapter(dir, name)?;
+    let en_lines: Vec<String> = std::fs::read_to_string(dir.join("en").join(name))?
+        .lines()
+        .map(str::to_string)
+        .collect();
+    for k in 0..gold0.len() {
+        let (s, t) = &gold0[k];
+        if s.len() != 1 || t.len() != 1 {
+            continue;
+        }
+        let deleted = t[0];
+        let mut lines = en_lines.clone();
+        lines.remove(deleted);
+        let en = Segmenter::new()
+            .presplit(true)
+            .segment(&lines.join("\n"), Lang::En);
+        let gold: Vec<IdBead> = gold0
+            .iter()
+            .map(|(s, t)| {
+                (
+                    s.clone(),
+                    t.iter()
+                        .filter(|&&x| x != deleted)
+                        .map(|&x| if x > deleted { x - 1 } else { x })
+                        .collect(),
+                )
+            })
+            .collect();
+        let mut r = Realigner::new(aligner, &zh, &en)?;
+        let have =
+            |a: &Alignment| -> std::collections::HashSet<IdBead> { ids(a).into_iter().collect() };
+        let Some(first) = (k..gold.len()).find(|&g| !have(r.alignment()).contains(&gold[g])) else {
+            continue;
+        };
+        let end = (first + 11).min(gold.len());
+        let wrong = |a: &Alignment| {
+            (first + 1..end)
+                .filter(|&g| !have(a).contains(&gold[g]))
+                .count()
+        };
+        let before = wrong(r.alignment());
+        r.fix(fixed_of(&gold, first))?;
+        println!("delete en {deleted} (gold {k}): first error gold {first}, wrong after it {before} -> {}", wrong(r.alignment()));
+    }
     Ok(())
 }

@@ -91,7 +91,7 @@ impl FixedBead {
     pub fn from_lists<S: AsRef<[usize]>, T: AsRef<[usize]>>(
         lists: &[(S, T)],
     ) -> Result<Vec<FixedBead>> {
-        let mut beads: Vec<(Option<Range<usize>>, Option<Range<usize>>)> = Vec::new();
+        let mut beads: Vec<Partial> = Vec::new();
         for (k, (s, t)) in lists.iter().enumerate() {
             let (s, t) = (run(s.as_ref(), k, "source")?, run(t.as_ref(), k, "target")?);
             if s.is_none() && t.is_none() {
@@ -118,6 +118,9 @@ impl FixedBead {
     }
 }
 
+/// A bead being read: its two sides, `None` for a side not yet placed.
+type Partial = (Option<Range<usize>>, Option<Range<usize>>);
+
 /// A list of sentence indices as a range (`None` for an empty list); they must be
 /// consecutive.
 fn run(ids: &[usize], bead: usize, side: &str) -> Result<Option<Range<usize>>> {
@@ -136,8 +139,8 @@ fn run(ids: &[usize], bead: usize, side: &str) -> Result<Option<Range<usize>>> {
 
 /// Places the empty sides (`None`) of beads without counterpart beside a neighbour: after
 /// the bead before when it is adjacent on the other side, else before the bead after.
-fn place(beads: &mut [(Option<Range<usize>>, Option<Range<usize>>)]) {
-    type Pair = (Option<Range<usize>>, Option<Range<usize>>);
+fn place(beads: &mut [Partial]) {
+    type Pair = Partial;
     // Whether `b`'s side `src` (or target) is empty, and where its neighbour puts it.
     fn after(prev: &Pair, b: &Pair) -> Pair {
         let mut b = b.clone();
@@ -278,7 +281,7 @@ pub fn parse_fixed(text: &str, name: &str) -> Result<Vec<FixedBead>> {
         }
     }
     // Beads placed by their file first, so that their neighbours can be placed beside them.
-    let mut beads: Vec<(Option<Range<usize>>, Option<Range<usize>>)> = Vec::new();
+    let mut beads: Vec<Partial> = Vec::new();
     for (k, ((s, t), at)) in lists.iter().zip(&placed).enumerate() {
         let wrap = |e: Error| Error::input(name, e.to_string());
         let (mut s, mut t) = (
@@ -412,7 +415,9 @@ pub(crate) fn ordered(
             continue;
         }
         let (p, q) = (&fixed[a], &fixed[b]);
-        let shared = |r: &Range<usize>, s: &Range<usize>| r.start < s.end && s.start < r.end;
+        let shared = |r: &Range<usize>, s: &Range<usize>| {
+            !r.is_empty() && !s.is_empty() && r.start < s.end && s.start < r.end
+        };
         return Err(Error::fixed(if shared(&p.src, &q.src) {
             format!(
                 "fixed beads {a} and {b} overlap: src {:?} and {:?}",
@@ -503,7 +508,8 @@ mod tests {
 
     #[test]
     fn ids_lines() {
-        let cases: &[(&str, Result<(Vec<usize>, Vec<usize>), ()>)] = &[
+        type Lists = (Vec<usize>, Vec<usize>);
+        let cases: &[(&str, Result<Lists, ()>)] = &[
             ("[0,1]:[2]", Ok((vec![0, 1], vec![2]))),
             ("0,1:2", Ok((vec![0, 1], vec![2]))),
             ("[3]:[]", Ok((vec![3], vec![]))),
