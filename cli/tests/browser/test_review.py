@@ -63,6 +63,19 @@ def button(driver, act):
     driver.find_element(By.CSS_SELECTOR, f'#toolbar [data-act="{act}"]').click()
 
 
+def on_sentence(driver, r, rev, side, i, key):
+    """Chooses sentence `i` of `side` with a click, presses `key`, and waits for revision
+    `rev`; returns the state."""
+    click_sentence(driver, side, i)
+    press(driver, key)
+    return settled(driver, r, rev)
+
+
+def holding(s, side, i):
+    """The bead of state `s` that holds sentence `i` of `side`."""
+    return next(x for x in s["beads"] if x[side][0] <= i < x[side][1])
+
+
 def ranges(b):
     return (tuple(b["src"]), tuple(b["tgt"]))
 
@@ -139,24 +152,19 @@ def test_review_flow_on_a_chapter(review, driver, macdev, shots, tmp_path):
     m = next(i for i in range(k + 3, len(beads) - 1)
              if one_one(beads[i]) and one_one(beads[i + 1]) and not beads[i]["fixed"])
     moved = beads[m]["src"][0]
-    click_sentence(driver, "src", moved)
-    press(driver, "d")
     rev += 1
-    s = settled(driver, r, rev)
-    holder = next(x for x in s["beads"] if x["src"][0] <= moved < x["src"][1])
+    s = on_sentence(driver, r, rev, "src", moved, "d")
+    holder = holding(s, "src", moved)
     assert ranges(holder) == ((moved, moved + 2), tuple(beads[m + 1]["tgt"])) and holder["fixed"]
-    left = next(x for x in s["beads"] if x["tgt"][0] <= beads[m]["tgt"][0] < x["tgt"][1])
-    assert not left["fixed"], "what is left of the bead is aligned again"
+    assert not holding(s, "tgt", beads[m]["tgt"][0])["fixed"], "what is left is aligned again"
 
     # Mark a target sentence as having no counterpart (x).
     beads = s["beads"]
     u = next(i for i in range(m + 3, len(beads)) if one_one(beads[i]) and not beads[i]["fixed"])
     t = beads[u]["tgt"][0]
-    click_sentence(driver, "tgt", t)
-    press(driver, "x")
     rev += 1
-    s = settled(driver, r, rev)
-    null = next(x for x in s["beads"] if x["tgt"][0] <= t < x["tgt"][1])
+    s = on_sentence(driver, r, rev, "tgt", t, "x")
+    null = holding(s, "tgt", t)
     assert null["src"][0] == null["src"][1] and tuple(null["tgt"]) == (t, t + 1) and null["fixed"]
     assert driver.find_elements(By.CSS_SELECTOR, f'tr.null.fixed .s[data-side="tgt"][data-i="{t}"]')
     shot(driver, shots, "review-edited")
