@@ -470,10 +470,19 @@ fn check_lang(text: &str, detected: Option<Lang>, lang: Lang, name: &str) -> Opt
     if lacks_script(text, lang) {
         return None;
     }
+    let zh_en = |l: Lang| l == Lang::Zh || l == Lang::En;
     match detected {
-        Some(found) if found != lang => Some(format!(
+        Some(found) if zh_en(lang) && zh_en(found) && found != lang => Some(format!(
             "{name} looks like {found}, not {lang}; aligning it as {lang}"
         )),
+        // Any other language: by its script.
+        _ if !zh_en(lang) => match crate::text::Script::detect(text) {
+            Some(found) if found != lang.script() => Some(format!(
+                "{name} looks like {} text, not {lang}; aligning it as {lang}",
+                found.code()
+            )),
+            _ => None,
+        },
         _ => None,
     }
 }

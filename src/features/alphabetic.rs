@@ -29,18 +29,10 @@ impl PairFeatures {
         col_tok: &EnTokenizer,
         threads: usize,
     ) -> PairFeatures {
-        // Each token with its word as written (the same tokens without the stemmer).
-        let (row_plain, col_plain) = (row_tok.unstemmed(), col_tok.unstemmed());
-        let tokenise = |tok: &EnTokenizer, plain: &EnTokenizer, s: &&str| {
-            let (mut buf, mut written) = (Vec::new(), Vec::new());
+        let tokenise = |tok: &EnTokenizer, s: &&str| {
+            let mut buf = Vec::new();
             tok.tokens(s, &mut buf);
-            plain.tokens(s, &mut written);
-            if written.len() != buf.len() {
-                written = buf.clone();
-            }
-            buf.into_iter()
-                .zip(written)
-                .collect::<Vec<(EnToken, EnToken)>>()
+            buf
         };
         // The column side: dense ids of its tokens, and the cognate keys of its words.
         let mut dense: HashMap<String, u32> = HashMap::default();
@@ -49,10 +41,10 @@ impl PairFeatures {
         let mut en = Vec::with_capacity(cols.len());
         for (s, toks) in cols
             .iter()
-            .zip(par_map(cols, threads, |s| tokenise(col_tok, &col_plain, s)))
+            .zip(par_map(cols, threads, |s| tokenise(col_tok, s)))
         {
             let mut tokens = Vec::new();
-            for (t, written) in &toks {
+            for t in &toks {
                 let text = text_of(t);
                 let next = dense.len() as u32;
                 let id = *dense.entry(text.to_string()).or_insert(next);
@@ -61,7 +53,7 @@ impl PairFeatures {
                     word.push(is_word);
                 }
                 if is_word {
-                    for k in cognates::keys(text, text_of(written)) {
+                    if let Some(k) = cognates::key(text) {
                         let ids = by_key.entry(k).or_default();
                         if !ids.contains(&id) {
                             ids.push(id);
@@ -88,15 +80,15 @@ impl PairFeatures {
         let mut zh = Vec::with_capacity(rows.len());
         for (s, toks) in rows
             .iter()
-            .zip(par_map(rows, threads, |s| tokenise(row_tok, &row_plain, s)))
+            .zip(par_map(rows, threads, |s| tokenise(row_tok, s)))
         {
             let mut covered = Vec::new();
             let mut units = Vec::new();
-            for (t, written) in &toks {
+            for t in &toks {
                 let text = text_of(t);
                 let mut cov: Vec<u32> = dense.get(text).copied().into_iter().collect();
                 if let EnToken::Word(w) = t {
-                    for k in cognates::keys(w, text_of(written)) {
+                    if let Some(k) = cognates::key(w) {
                         if let Some(ids) = by_key.get(&k) {
                             cov.extend(ids);
                         }
@@ -191,8 +183,8 @@ mod tests {
 
     #[test]
     fn names_numbers_and_cognates_are_covered() {
-        let de = ["Abraham war der Vater Isaaks.", "Es waren 14 Generationen."];
-        let ru = ["Авраамъ родилъ Исаака.", "Всѣхъ родовъ 14."];
+        let de = ["David war der Vater Isaaks.", "Es waren 14 Generationen."];
+        let ru = ["Давидъ родилъ Исаака.", "Всѣхъ родовъ 14."];
         let f = PairFeatures::alphabetic(
             &de,
             &ru,
@@ -201,7 +193,7 @@ mod tests {
             1,
         );
         let covered = |i: usize, j: usize| f.mask(i, j).count_ones();
-        assert_eq!(covered(0, 0), 2, "Abraham and Isaac");
+        assert_eq!(covered(0, 0), 2, "David and Isaac");
         assert_eq!(covered(1, 1), 1, "14");
         assert_eq!(covered(0, 1) + covered(1, 0), 0);
         assert!(f.unit_mask(0, 0) != 0 && f.unit_mask(0, 1) == 0);

@@ -31,14 +31,6 @@ pub(crate) fn romanise(word: &str) -> String {
         .collect()
 }
 
-/// The cognate keys of a word: of its stem and of its form as written (a stemmer may cut
-/// a name's last letters, `авраам` to `авра`), without repeats.
-pub(crate) fn keys(stem: &str, written: &str) -> impl Iterator<Item = String> {
-    let a = key(stem);
-    let b = key(written).filter(|b| a.as_ref() != Some(b));
-    a.into_iter().chain(b)
-}
-
 /// The cognate key of a word (see the [module documentation](self)), if it has one.
 pub(crate) fn key(word: &str) -> Option<String> {
     let r = romanise(word);

@@ -67,16 +67,6 @@ impl EnTokenizer {
         }
     }
 
-    /// The same tokenizer without its stemmer: the same tokens, their words as written
-    /// (lower-cased).
-    pub(crate) fn unstemmed(&self) -> EnTokenizer {
-        EnTokenizer {
-            stemmer: None,
-            lang: self.lang,
-            profile: self.profile,
-        }
-    }
-
     /// The language of the tokens.
     pub fn lang(&self) -> Lang {
         self.lang
