@@ -62,19 +62,7 @@ pub(crate) fn learn(
         } else {
             Cow::Owned(z.clone().map(|i| zh[i]).collect())
         });
-        let mut seen = Vec::new();
-        for j in e.clone() {
-            for &t in &f.en[j].tokens {
-                if !f.word[t as usize] || seen.contains(&t) {
-                    continue;
-                }
-                if z.clone().any(|i| f.zh[i].covered.binary_search(&t).is_ok()) {
-                    continue;
-                }
-                seen.push(t);
-                token_beads.entry(t).or_default().push(b);
-            }
-        }
+        note_uncovered(f, (z, e), b, &mut token_beads);
     }
     if texts.len() < MIN_DOC_BEADS {
         return false;
@@ -176,6 +164,29 @@ pub(crate) fn learn(
     true
 }
 
+/// Adds bead `b` to the beads of every word token of its column sentences `e` that its row
+/// sentences `z` do not cover yet (once per bead).
+fn note_uncovered(
+    f: &PairFeatures,
+    (z, e): (&Range<usize>, &Range<usize>),
+    b: u32,
+    token_beads: &mut HashMap<u32, Vec<u32>>,
+) {
+    let mut seen = Vec::new();
+    for j in e.clone() {
+        for &t in &f.en[j].tokens {
+            if !f.word[t as usize] || seen.contains(&t) {
+                continue;
+            }
+            if z.clone().any(|i| f.zh[i].covered.binary_search(&t).is_ok()) {
+                continue;
+            }
+            seen.push(t);
+            token_beads.entry(t).or_default().push(b);
+        }
+    }
+}
+
 /// [`learn`] for alphabetic rows: a column word is paired with the row word (a unit of the
 /// row sentences, [`PairFeatures::alphabetic`]) that co-occurs with it, by the same Dice
 /// rule over the same beads.
@@ -195,19 +206,7 @@ fn learn_words(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> 
         units.sort_unstable();
         units.dedup();
         bead_units.push(units);
-        let mut seen = Vec::new();
-        for j in e.clone() {
-            for &t in &f.en[j].tokens {
-                if !f.word[t as usize] || seen.contains(&t) {
-                    continue;
-                }
-                if z.clone().any(|i| f.zh[i].covered.binary_search(&t).is_ok()) {
-                    continue;
-                }
-                seen.push(t);
-                token_beads.entry(t).or_default().push(b);
-            }
-        }
+        note_uncovered(f, (z, e), b, &mut token_beads);
     }
     if bead_units.len() < MIN_DOC_BEADS {
         return false;

@@ -249,13 +249,6 @@ impl std::fmt::Debug for Lang {
     }
 }
 
-impl std::str::FromStr for Lang {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> crate::Result<Self> {
-        s.parse::<crate::text::LangTag>().map(|t| t.lang())
-    }
-}
-
 impl std::fmt::Display for Lang {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())

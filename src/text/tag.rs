@@ -124,6 +124,14 @@ impl std::str::FromStr for LangTag {
     }
 }
 
+/// A language parsed as a [`LangTag`] is, its region dropped (`sr-Latn` keeps its script).
+impl std::str::FromStr for Lang {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        s.parse::<LangTag>().map(|t| t.lang())
+    }
+}
+
 impl std::fmt::Display for LangTag {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.tag)
