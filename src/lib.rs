@@ -54,6 +54,7 @@ mod error;
 pub mod eval;
 pub mod export;
 mod features;
+mod lang;
 mod lexicon;
 mod model;
 mod options;
