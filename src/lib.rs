@@ -57,6 +57,7 @@ pub mod eval;
 pub mod export;
 mod features;
 pub mod fixed;
+mod lang;
 mod lexicon;
 mod model;
 mod options;
