@@ -140,39 +140,34 @@ fn run(ids: &[usize], bead: usize, side: &str) -> Result<Option<Range<usize>>> {
 /// Places the empty sides (`None`) of beads without counterpart beside a neighbour: after
 /// the bead before when it is adjacent on the other side, else before the bead after.
 fn place(beads: &mut [Partial]) {
-    type Pair = Partial;
-    // Whether `b`'s side `src` (or target) is empty, and where its neighbour puts it.
-    fn after(prev: &Pair, b: &Pair) -> Pair {
-        let mut b = b.clone();
-        match (&prev.0, &prev.1, &b.0, &b.1) {
-            (Some(ps), Some(pt), None, Some(t)) if pt.end == t.start => {
-                b.0 = Some(ps.end..ps.end);
+    // `b` placed beside its neighbour `n` (after it, or before it): where `n` ends (or
+    // starts) on `b`'s empty side, when `n` ends where `b` starts (or starts where `b`
+    // ends) on the other side.
+    fn beside(n: &Partial, b: &mut Partial, after: bool) {
+        let meets = |n: &Range<usize>, b: &Range<usize>| {
+            if after {
+                n.end == b.start
+            } else {
+                b.end == n.start
             }
-            (Some(ps), Some(pt), Some(s), None) if ps.end == s.start => {
-                b.1 = Some(pt.end..pt.end);
-            }
+        };
+        let at = |n: &Range<usize>| {
+            let x = if after { n.end } else { n.start };
+            Some(x..x)
+        };
+        match (&n.0, &n.1, &b.0, &b.1) {
+            (Some(ns), Some(nt), None, Some(t)) if meets(nt, t) => b.0 = at(ns),
+            (Some(ns), Some(nt), Some(s), None) if meets(ns, s) => b.1 = at(nt),
             _ => {}
         }
-        b
-    }
-    fn before(next: &Pair, b: &Pair) -> Pair {
-        let mut b = b.clone();
-        match (&next.0, &next.1, &b.0, &b.1) {
-            (Some(ns), Some(nt), None, Some(t)) if nt.start == t.end => {
-                b.0 = Some(ns.start..ns.start);
-            }
-            (Some(ns), Some(nt), Some(s), None) if ns.start == s.end => {
-                b.1 = Some(nt.start..nt.start);
-            }
-            _ => {}
-        }
-        b
     }
     for k in 1..beads.len() {
-        beads[k] = after(&beads[k - 1], &beads[k]);
+        let (done, rest) = beads.split_at_mut(k);
+        beside(&done[k - 1], &mut rest[0], true);
     }
     for k in (0..beads.len().saturating_sub(1)).rev() {
-        beads[k] = before(&beads[k + 1], &beads[k]);
+        let (head, tail) = beads.split_at_mut(k + 1);
+        beside(&tail[0], &mut head[k], false);
     }
 }
 

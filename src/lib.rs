@@ -30,7 +30,9 @@
 //!   segments them into a [`Document`], aligns it and renders it with a [`Writer`] in any
 //!   [`Format`]; [`batch`] holds the JSON records of a batch.
 //! - **The aligner**: [`Aligner`] and its [`AlignerBuilder`] (one setter per option, a
-//!   [`Genre`] preset, a [`Lexicon`]), giving an [`Alignment`] of [`Bead`]s.
+//!   [`Genre`] preset, a [`Lexicon`]), giving an [`Alignment`] of [`Bead`]s;
+//!   [`Aligner::align_fixed`] keeps [`FixedBead`]s exactly, and a [`Realigner`] applies a
+//!   reviewer's fixes one at a time, searching again only around each.
 //! - **The stages**, for callers with their own pipeline: [`text`] (decode, normalise,
 //!   partition, segment with a [`SentenceSplitter`](text::SentenceSplitter) per language),
 //!   [`export`] (the one [`Writer`], the rule by which it joins sentences, the confidence
@@ -55,6 +57,7 @@ pub mod eval;
 pub mod export;
 mod features;
 pub mod fixed;
+mod lang;
 mod lexicon;
 mod model;
 mod options;

@@ -5,7 +5,7 @@
 use crate::export::{Format, OutputFile, Writer};
 use crate::text::decode::{decode_report, Decoded};
 use crate::text::partition::lacks_script;
-use crate::text::{Block, Segmenter, Text};
+use crate::text::{Block, Script, Segmenter, Text};
 use crate::{
     Aligner, Alignment, Error, FixedBead, Genre, Lang, Lexicon, Options, Realigner, Result,
 };
@@ -76,8 +76,12 @@ impl Pipeline {
     /// As [`Options::validate`], and when a dictionary cannot be read.
     pub fn new(options: &Options) -> Result<Pipeline> {
         options.validate()?;
+        // The bundled lexicon is Chinese-English: another pair's dictionaries stand alone.
+        let (sl, tl) = (options.src_lang.lang(), options.tgt_lang.lang());
+        let han_en = |a: Lang, b: Lang| a.script() == Script::Han && b == Lang::En;
+        let zh_en = han_en(sl, tl) || han_en(tl, sl);
         let lexicon = if options.no_lexicon || !options.dict.is_empty() {
-            let mut lex = if options.no_lexicon {
+            let mut lex = if options.no_lexicon || !zh_en {
                 Lexicon::empty()
             } else {
                 (*Lexicon::bundled()).clone()
@@ -512,9 +516,14 @@ fn lacks_language(text: &str, lang: Lang) -> bool {
 
 /// What a text in `lang` is written in, for messages.
 fn script_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "Chinese characters or punctuation",
-        Lang::En => "Latin letters",
+    match lang.script() {
+        Script::Han => "Chinese characters or punctuation",
+        Script::Latin => "Latin letters",
+        Script::Cyrillic => "Cyrillic letters",
+        Script::Greek => "Greek letters",
+        Script::Arabic => "Arabic letters",
+        Script::Hebrew => "Hebrew letters",
+        _ => "letters of its script",
     }
 }
 
@@ -525,10 +534,19 @@ fn check_lang(text: &str, detected: Option<Lang>, lang: Lang, name: &str) -> Opt
     if lacks_script(text, lang) {
         return None;
     }
+    let zh_en = |l: Lang| l == Lang::Zh || l == Lang::En;
     match detected {
-        Some(found) if found != lang => Some(format!(
+        Some(found) if zh_en(lang) && zh_en(found) && found != lang => Some(format!(
             "{name} looks like {found}, not {lang}; aligning it as {lang}"
         )),
+        // Any other language: by its script.
+        _ if !zh_en(lang) => match crate::text::Script::detect(text) {
+            Some(found) if found != lang.script() => Some(format!(
+                "{name} looks like {} text, not {lang}; aligning it as {lang}",
+                found.code()
+            )),
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -601,6 +601,7 @@ impl AlignerBuilder {
         Aligner {
             config: self.config.clone(),
             lexicon: self.lexicon.clone().unwrap_or_else(Lexicon::bundled),
+            bundled_lexicon: self.lexicon.is_none(),
             tokenizer: Arc::new(EnTokenizer::new()),
         }
     }

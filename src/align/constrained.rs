@@ -142,7 +142,7 @@ const ANCHOR_DISTANCE: usize = 64;
 /// let change = r.fix(FixedBead::new(0..2, 0..1))?;
 /// assert_eq!(r.alignment().beads[0].src, 0..2);
 /// assert_eq!(r.alignment().beads[0].score, 1.0);
-/// assert_eq!(change.old, 0..2);
+/// assert_eq!((change.old.start, change.new.start), (0, 0));
 /// r.release(0)?;
 /// assert_eq!(r.alignment().to_ids(), "[0]:[0]\n[1]:[1]\n[2]:[2]\n");
 /// # Ok::<(), bialign::Error>(())

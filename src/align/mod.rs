@@ -18,12 +18,12 @@ pub use constrained::{Change, Realigner};
 use crate::alignment::{Alignment, Bead};
 use crate::diag;
 use crate::features::en::EnTokenizer;
-use crate::features::PairFeatures;
+use crate::features::{PairFeatures, PairModel};
 use crate::lexicon::pinyin::Pinyin;
 use crate::lexicon::Lexicon;
 use crate::model::MAX_SIDE;
 use crate::text::partition::has_script;
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Script, Text};
 use crate::{Error, Result};
 use builder::Config;
 use passes::{ScoredSpan, Search};
@@ -55,7 +55,50 @@ type Sentences<'a> = (&'a [&'a str], Option<Vec<u32>>, Vec<bool>);
 pub struct Aligner {
     config: Config,
     lexicon: Arc<Lexicon>,
+    /// Whether `lexicon` is the bundled one (not given to the builder): it then serves
+    /// Chinese-English pairs only.
+    bundled_lexicon: bool,
     tokenizer: Arc<EnTokenizer>,
+}
+
+/// The languages of a document pair in the model's canonical orientation: the rows are the
+/// side matched by substring where one side is Chinese (any Han-script language), else the
+/// source; the columns are tokenised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pair {
+    pub rows: Lang,
+    pub cols: Lang,
+}
+
+impl Pair {
+    const ZH_EN: Pair = Pair {
+        rows: Lang::Zh,
+        cols: Lang::En,
+    };
+
+    /// The pair of the bundled lexicon.
+    fn is_zh_en(self) -> bool {
+        self.rows.script() == Script::Han && self.cols == Lang::En
+    }
+
+    /// What the cost model needs to know of the pair.
+    fn model(self, bundled_lexicon: bool) -> PairModel {
+        let han = |l: Lang| l.script() == Script::Han;
+        PairModel {
+            // Han against an alphabetic script: about 3.3 letters a character; two
+            // alphabetic scripts (or two Han ones), about as many characters.
+            typical_ratio: if han(self.rows) != han(self.cols) {
+                PairModel::HAN_RATIO
+            } else {
+                1.0
+            },
+            // The measured coverage is the bundled lexicon's.
+            coverage_known: self.is_zh_en() && bundled_lexicon,
+            // Chinese sentences are split by translators into English ones far more often
+            // than merged: the direction says something only against Han.
+            symmetric: !han(self.rows),
+        }
+    }
 }
 
 impl Default for Aligner {
@@ -79,17 +122,37 @@ impl Aligner {
         self.config.pinyin_names.then(Pinyin::bundled)
     }
 
-    /// The features of a document pair in canonical orientation, with this aligner's
-    /// lexicon, tokenizer and names.
+    /// The features of a Chinese-English document pair in canonical orientation, with this
+    /// aligner's lexicon, tokenizer and names.
     fn pair_features(&self, zh: &[&str], en: &[&str]) -> PairFeatures {
-        PairFeatures::new(
-            zh,
-            en,
-            &self.lexicon,
-            &self.tokenizer,
-            self.pinyin(),
-            self.threads(),
-        )
+        self.features_of(zh, en, Pair::ZH_EN)
+    }
+
+    /// The features of a document pair in canonical orientation: the rows in `pair.rows`,
+    /// the columns in `pair.cols`.
+    fn features_of(&self, rows: &[&str], cols: &[&str], pair: Pair) -> PairFeatures {
+        let col_tok = if pair.cols == Lang::En {
+            self.tokenizer.clone()
+        } else {
+            Arc::new(EnTokenizer::for_lang(pair.cols))
+        };
+        let mut f = if pair.rows.script().is_alphabetic() {
+            let row_tok = EnTokenizer::for_lang(pair.rows);
+            PairFeatures::alphabetic(rows, cols, &row_tok, &col_tok, self.threads())
+        } else {
+            // The bundled lexicon is Chinese-English: any other pair has only the user's
+            // dictionaries (an aligner given a lexicon uses it for every pair).
+            let empty;
+            let lexicon = if pair.is_zh_en() || !self.bundled_lexicon {
+                &self.lexicon
+            } else {
+                empty = Lexicon::empty();
+                &empty
+            };
+            PairFeatures::new(rows, cols, lexicon, &col_tok, self.pinyin(), self.threads())
+        };
+        f.pair = pair.model(self.bundled_lexicon);
+        f
     }
 
     fn threads(&self) -> usize {
@@ -145,16 +208,15 @@ impl Aligner {
         tgt_lang: Lang,
     ) -> Result<Alignment> {
         check_pair(src_lang, tgt_lang)?;
-        // The model works Chinese against English; the other direction is its mirror image.
-        let swap = src_lang == Lang::En && tgt_lang == Lang::Zh;
+        let (swap, pair) = orient(src_lang, tgt_lang);
         let (zh, en) = if swap { (tgt, src) } else { (src, tgt) };
-        check_order(zh.0, en.0, swap)?;
-        Ok(to_alignment(self.align_canonical(zh, en), swap))
+        check_order(zh.0, en.0, pair, swap)?;
+        Ok(to_alignment(self.align_canonical(zh, en, pair), swap))
     }
 
-    fn align_canonical(&self, zh: Sentences<'_>, en: Sentences<'_>) -> Vec<ScoredSpan> {
+    fn align_canonical(&self, zh: Sentences<'_>, en: Sentences<'_>, pair: Pair) -> Vec<ScoredSpan> {
         let texts = zh.0;
-        let f = self.features(zh, en);
+        let f = self.features(zh, en, pair);
         self.search(f, texts)
     }
 
@@ -164,9 +226,10 @@ impl Aligner {
         &self,
         (zh, zh_para, zh_heads): Sentences<'_>,
         (en, en_para, en_heads): Sentences<'_>,
+        pair: Pair,
     ) -> PairFeatures {
         let t = std::time::Instant::now();
-        let mut f = self.pair_features(zh, en);
+        let mut f = self.features_of(zh, en, pair);
         if let (Some(zp), Some(ep)) = (zh_para, en_para) {
             f = f.with_paragraphs(zp, ep);
         }
@@ -198,17 +261,18 @@ impl Aligner {
     }
 
     /// The passes over two texts as [`Aligner::align`] runs them, kept for searches between
-    /// fixed beads; `true` when the source is English (the model works the other way).
+    /// fixed beads; `true` when the model works the other way round (target rows).
     fn constrained(&self, src: &Text, tgt: &Text) -> Result<(constrained::Constrained, bool)> {
         check_pair(src.lang(), tgt.lang())?;
-        let swap = src.lang() == Lang::En && tgt.lang() == Lang::Zh;
+        let (swap, pair) = orient(src.lang(), tgt.lang());
         let (zh, en) = if swap { (tgt, src) } else { (src, tgt) };
         let (zh_texts, en_texts) = (zh.texts(), en.texts());
-        check_order(&zh_texts, &en_texts, swap)?;
+        check_order(&zh_texts, &en_texts, pair, swap)?;
         let heads = |t: &Text| (0..t.len()).map(|k| t.is_heading(k)).collect::<Vec<bool>>();
         let f = self.features(
             (&zh_texts, Some(zh.paragraph_numbers()), heads(zh)),
             (&en_texts, Some(en.paragraph_numbers()), heads(en)),
+            pair,
         );
         let solved = self.with_search(|s| s.solve(f, &zh_texts));
         Ok((
@@ -218,12 +282,30 @@ impl Aligner {
     }
 }
 
+/// Whether the model works the other way round (the target as rows), and the pair as it
+/// works it: Chinese against the other language (or the source against the target, when
+/// neither is Chinese); the other direction is its mirror image.
+fn orient(src_lang: Lang, tgt_lang: Lang) -> (bool, Pair) {
+    let swap = tgt_lang.script() == Script::Han && src_lang.script() != Script::Han;
+    let pair = if swap {
+        Pair {
+            rows: tgt_lang,
+            cols: src_lang,
+        }
+    } else {
+        Pair {
+            rows: src_lang,
+            cols: tgt_lang,
+        }
+    };
+    (swap, pair)
+}
+
 /// Refuses a pair of languages the aligner has no model for.
 pub(crate) fn check_pair(src: Lang, tgt: Lang) -> Result<()> {
     if src == tgt {
         return Err(Error::config(format!(
-            "cannot align {src} with {tgt}: the source and target languages must differ \
-             (supported pairs: zh-en and en-zh)"
+            "cannot align {src} with {tgt}: the source and target languages must differ"
         )));
     }
     Ok(())
@@ -232,10 +314,13 @@ pub(crate) fn check_pair(src: Lang, tgt: Lang) -> Result<()> {
 /// Refuses texts given in the wrong order: the Chinese side without a single Han character
 /// while the English side has them, and the English side without a Latin letter while the
 /// Chinese side has them (an alignment of them would be silently worthless).
-fn check_order(zh: &[&str], en: &[&str], swapped_roles: bool) -> Result<()> {
+fn check_order(zh: &[&str], en: &[&str], pair: Pair, swapped_roles: bool) -> Result<()> {
+    if pair.rows.script() == pair.cols.script() {
+        return Ok(());
+    }
     let lacks = |side: &[&str], lang| side.iter().all(|s| !has_script(s, lang));
-    let wrong =
-        lacks(zh, Lang::Zh) && lacks(en, Lang::En) && !lacks(en, Lang::Zh) && !lacks(zh, Lang::En);
+    let (z, e) = (pair.rows, pair.cols);
+    let wrong = lacks(zh, z) && lacks(en, e) && !lacks(en, z) && !lacks(zh, e);
     if wrong {
         let (src, tgt) = if swapped_roles {
             ("target", "source")
@@ -245,12 +330,22 @@ fn check_order(zh: &[&str], en: &[&str], swapped_roles: bool) -> Result<()> {
         return Err(Error::input(
             src,
             format!(
-                "the {src} text looks like English and the {tgt} text like Chinese: they are \
-                 in the wrong order; swap them or give their languages"
+                "the {src} text looks like {} and the {tgt} text like {}: they are in the \
+                 wrong order; swap them or give their languages",
+                lang_name(e),
+                lang_name(z)
             ),
         ));
     }
     Ok(())
+}
+
+/// A language's name for messages (its English name, or its code without a profile).
+fn lang_name(lang: Lang) -> String {
+    match lang.profile().code {
+        "und" => format!("`{}`", lang.code()),
+        _ => lang.profile().name.to_string(),
+    }
 }
 
 /// The allowed bead shapes, small ones first (so good beads are found early and hopeless

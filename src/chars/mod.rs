@@ -396,6 +396,14 @@ pub(crate) fn is_opening_quote(c: char) -> bool {
     is_straight_quote(c) || matches!(c, '“' | '‘' | '«' | '‹' | '「' | '『' | '﹁' | '﹃' | '｢')
 }
 
+/// The low quotation marks that open a German (or Polish, Czech, ...) quotation, closed by
+/// `“ ‘`: openers of a sentence to the alphabetic splitter, left out of [`is_opener`]
+/// (whose pairs the tests check) as their closers open elsewhere.
+#[inline]
+pub(crate) fn is_low_quote(c: char) -> bool {
+    matches!(c, '„' | '‚')
+}
+
 /// Closing quotation marks, straight quotes included (`’` is also the apostrophe).
 #[inline]
 pub(crate) fn is_closing_quote(c: char) -> bool {
@@ -407,7 +415,7 @@ pub(crate) fn is_closing_quote(c: char) -> bool {
 #[inline]
 pub(crate) fn quote_effect(c: char) -> Option<QuoteEffect> {
     match c {
-        '“' | '「' | '『' | '«' | '﹁' | '﹃' | '｢' => Some(QuoteEffect::Open),
+        '“' | '„' | '「' | '『' | '«' | '﹁' | '﹃' | '｢' => Some(QuoteEffect::Open),
         '”' | '」' | '』' | '»' | '﹂' | '﹄' | '｣' => Some(QuoteEffect::Close),
         '"' | '＂' => Some(QuoteEffect::Toggle),
         _ => None,
@@ -554,12 +562,35 @@ pub(crate) fn sentence_terminator(c: char) -> Option<Terminator> {
     match c {
         '.' | '．' | '․' | '﹒' => Some(Terminator::FullStop),
         '…' | '⋯' => Some(Terminator::Ellipsis),
-        '?' | '!' | '‽' | '⁇' | '⁈' | '⁉' | '‼' | '﹖' | '﹗' => {
+        // `؟` the Arabic question mark, `۔` the Urdu full stop.
+        '?' | '!' | '‽' | '⁇' | '⁈' | '⁉' | '‼' | '﹖' | '﹗' | '؟' | '۔' => {
             Some(Terminator::Strong)
         }
         '。' | '！' | '？' | '｡' => Some(Terminator::Ideographic),
         _ => None,
     }
+}
+
+/// The value of a decimal digit of any script Unicode has (ASCII, Arabic-Indic, Persian,
+/// Devanagari, Bengali, Thai, full-width, ...): every block of them is ten code points from
+/// its zero.
+pub(crate) fn decimal_digit(c: char) -> Option<u8> {
+    const ZEROS: [u32; 22] = [
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+        0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0x1946, 0xFF10,
+    ];
+    let u = c as u32;
+    ZEROS
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&u))
+        .map(|&z| (u - z) as u8)
+}
+
+/// The invisible marks of bidirectional text (LRM, RLM, the Arabic letter mark, the
+/// embeddings, overrides and isolates): they belong to no word and start no sentence.
+#[inline]
+pub(crate) fn is_format_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// An ellipsis (`…`, `⋯`; the ASCII `...` is three full stops).
@@ -878,7 +909,7 @@ mod tests {
         let stops: String = all()
             .filter(|&c| sentence_terminator(c).is_some())
             .collect();
-        assert_eq!(stops, "!.?․…‼‽⁇⁈⁉⋯。﹒﹖﹗！．？｡");
+        assert_eq!(stops, "!.?؟۔․…‼‽⁇⁈⁉⋯。﹒﹖﹗！．？｡");
         assert!(all().all(|c| is_ellipsis(c) == matches!(c, '…' | '⋯')));
         assert!(minus(
             |c| sentence_terminator(c).is_some(),

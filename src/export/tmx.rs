@@ -49,11 +49,12 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// The TMX language tag used for `lang` unless another is configured: `zh-CN` for Chinese,
-/// `en` for English.
+/// the language's code for any other language (`en`, `de`).
 pub(crate) fn default_tag(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
+    if lang == Lang::Zh {
+        "zh-CN"
+    } else {
+        lang.code()
     }
 }
 

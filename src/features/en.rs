@@ -1,12 +1,17 @@
-//! English tokens: lower-cased, stemmed content words, numbers and punctuation marks.
+//! Tokens of an alphabetic language (English by default): lower-cased, stemmed content
+//! words, numbers and punctuation marks. English has its compound number phrases ("an
+//! hundred and thirty"), months and stop words (`src/chars/`); any other language takes its
+//! stop words, number words and stemmer from its profile (`src/lang/`), and its digits in any
+//! script.
 
 use super::numbers::{
     compound_number, en_number_token, is_article, is_number_joiner, is_number_word,
 };
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::chars::is_han_ideograph;
 pub use crate::chars::stop_words::is_stop_word;
+use crate::chars::{decimal_digit, is_han_ideograph};
+use crate::lang::{Lang, Profile};
 
 /// An English token of a sentence, before it is given an id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,9 +24,13 @@ pub enum EnToken {
     Punct(&'static str),
 }
 
-/// Splits English text into content tokens. The stemmer is the Snowball English stemmer.
+/// Splits text of an alphabetic language into content tokens (English unless made with
+/// [`EnTokenizer::for_lang`]). The stemmer is the language's Snowball stemmer, where
+/// `rust-stemmers` has one.
 pub struct EnTokenizer {
-    stemmer: Stemmer,
+    stemmer: Option<Stemmer>,
+    lang: Lang,
+    profile: &'static Profile,
 }
 
 impl std::fmt::Debug for EnTokenizer {
@@ -40,13 +49,35 @@ impl EnTokenizer {
     /// A tokenizer with the Snowball English stemmer.
     pub fn new() -> Self {
         EnTokenizer {
-            stemmer: Stemmer::create(Algorithm::English),
+            stemmer: Some(Stemmer::create(Algorithm::English)),
+            lang: Lang::En,
+            profile: Lang::En.profile(),
         }
+    }
+
+    /// The tokenizer of `lang`: its stemmer, stop words and number words.
+    pub fn for_lang(lang: Lang) -> Self {
+        if lang == Lang::En {
+            return Self::new();
+        }
+        EnTokenizer {
+            stemmer: lang.stemmer().map(Stemmer::create),
+            lang,
+            profile: lang.profile(),
+        }
+    }
+
+    /// The language of the tokens.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The stem of a lower-cased word.
     pub fn stem(&self, lower: &str) -> String {
-        self.stemmer.stem(lower).into_owned()
+        match &self.stemmer {
+            Some(s) => s.stem(lower).into_owned(),
+            None => lower.to_string(),
+        }
     }
 
     /// The content tokens of `text` in order (duplicates kept).
@@ -103,6 +134,10 @@ impl EnTokenizer {
         phrase: &mut Vec<&'t str>,
         out: &mut Vec<EnToken>,
     ) {
+        if self.lang != Lang::En {
+            self.other_word(w, skip_han, out);
+            return;
+        }
         if is_number_word(w) || (!phrase.is_empty() && is_number_joiner(w)) || is_article(w) {
             phrase.push(w);
         } else {
@@ -125,6 +160,41 @@ impl EnTokenizer {
             }
         }
         phrase.clear();
+    }
+
+    /// A word of a language other than English: a number (digits of any script, or one of
+    /// the profile's number words), else its parts between apostrophes, hyphens and inner
+    /// stops, stemmed, without stop words.
+    fn other_word(&self, w: &str, skip_han: bool, out: &mut Vec<EnToken>) {
+        if w.chars().next().is_some_and(char::is_numeric) {
+            let ascii: String = w
+                .chars()
+                .map(|c| decimal_digit(c).map_or(c, |d| char::from(b'0' + d)))
+                .collect();
+            if let Some(n) = en_number_token(&ascii) {
+                out.push(EnToken::Number(n));
+                return;
+            }
+        }
+        for part in w.split(['-', '\'', '’', '.', ',']) {
+            if part.is_empty() || (skip_han && part.chars().any(is_han_ideograph)) {
+                continue;
+            }
+            let lower = part.to_lowercase();
+            let lower = if self.lang == Lang::Ru {
+                crate::lang::ru_modern_spelling(&lower).into_owned()
+            } else {
+                lower
+            };
+            if let Some(v) = self.profile.number_word(&lower) {
+                out.push(EnToken::Number(format!("#{v}")));
+                continue;
+            }
+            if self.profile.is_stop_word(&lower) || lower.chars().all(char::is_numeric) {
+                continue;
+            }
+            out.push(EnToken::Word(self.stem(&lower)));
+        }
     }
 
     fn word(&self, w: &str, skip_han: bool, out: &mut Vec<EnToken>) {
@@ -155,7 +225,8 @@ pub(crate) fn punct_token(c: char, next: Option<char>) -> Option<&'static str> {
     Some(match c {
         '?' | '？' => "<?>",
         '!' | '！' => "<!>",
-        '"' | '“' | '”' | '「' | '」' | '『' | '』' => "<q>",
+        '"' | '“' | '”' | '„' | '«' | '»' | '「' | '」' | '『' | '』' => "<q>",
+        '؟' => "<?>",
         '…' => "<...>",
         '.' if next == Some('.') => return None,
         '—' | '–' => "<->",

@@ -44,6 +44,9 @@ pub(crate) fn learn(
     beads: &[(Range<usize>, Range<usize>)],
     jieba_words: bool,
 ) -> bool {
+    if f.rows_alphabetic {
+        return learn_words(f, beads);
+    }
     // Beads of 1-1, 1-2 and 2-1: the Chinese text and the English word tokens that nothing
     // in it covers yet.
     let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::default();
@@ -59,19 +62,7 @@ pub(crate) fn learn(
         } else {
             Cow::Owned(z.clone().map(|i| zh[i]).collect())
         });
-        let mut seen = Vec::new();
-        for j in e.clone() {
-            for &t in &f.en[j].tokens {
-                if !f.word[t as usize] || seen.contains(&t) {
-                    continue;
-                }
-                if z.clone().any(|i| f.zh[i].covered.binary_search(&t).is_ok()) {
-                    continue;
-                }
-                seen.push(t);
-                token_beads.entry(t).or_default().push(b);
-            }
-        }
+        note_uncovered(f, (z, e), b, &mut token_beads);
     }
     if texts.len() < MIN_DOC_BEADS {
         return false;
@@ -167,6 +158,104 @@ pub(crate) fn learn(
         if cov.len() > before {
             cov.sort_unstable();
             cov.dedup();
+        }
+    }
+    f.recount_q();
+    true
+}
+
+/// Adds bead `b` to the beads of every word token of its column sentences `e` that its row
+/// sentences `z` do not cover yet (once per bead).
+fn note_uncovered(
+    f: &PairFeatures,
+    (z, e): (&Range<usize>, &Range<usize>),
+    b: u32,
+    token_beads: &mut HashMap<u32, Vec<u32>>,
+) {
+    let mut seen = Vec::new();
+    for j in e.clone() {
+        for &t in &f.en[j].tokens {
+            if !f.word[t as usize] || seen.contains(&t) {
+                continue;
+            }
+            if z.clone().any(|i| f.zh[i].covered.binary_search(&t).is_ok()) {
+                continue;
+            }
+            seen.push(t);
+            token_beads.entry(t).or_default().push(b);
+        }
+    }
+}
+
+/// [`learn`] for alphabetic rows: a column word is paired with the row word (a unit of the
+/// row sentences, [`PairFeatures::alphabetic`]) that co-occurs with it, by the same Dice
+/// rule over the same beads.
+fn learn_words(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> bool {
+    // Per column token, its beads; per bead, its row units (sorted).
+    let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::default();
+    let mut bead_units: Vec<Vec<u32>> = Vec::new();
+    for (z, e) in beads {
+        if z.is_empty() || e.is_empty() || z.len() + e.len() > 3 {
+            continue;
+        }
+        let b = bead_units.len() as u32;
+        let mut units: Vec<u32> = z
+            .clone()
+            .flat_map(|i| f.zh[i].units.iter().copied())
+            .collect();
+        units.sort_unstable();
+        units.dedup();
+        bead_units.push(units);
+        note_uncovered(f, (z, e), b, &mut token_beads);
+    }
+    if bead_units.len() < MIN_DOC_BEADS {
+        return false;
+    }
+    // Sentence frequency of each unit over the rows.
+    let mut freq: HashMap<u32, usize> = HashMap::default();
+    for z in &f.zh {
+        for &u in &z.units {
+            *freq.entry(u).or_default() += 1;
+        }
+    }
+    let mut tokens: Vec<_> = token_beads
+        .into_iter()
+        .filter(|(_, bs)| (MIN_BEADS..=MAX_BEADS).contains(&bs.len()))
+        .collect();
+    tokens.sort_unstable_by_key(|(t, _)| *t);
+    // The best unit of each token by Dice (the smaller unit id wins ties).
+    let mut by_unit: HashMap<u32, Vec<u32>> = HashMap::default();
+    for (t, bs) in &tokens {
+        let need = ((bs.len() as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS);
+        let mut counts: HashMap<u32, usize> = HashMap::default();
+        for &b in bs {
+            for &u in &bead_units[b as usize] {
+                *counts.entry(u).or_default() += 1;
+            }
+        }
+        let best = counts
+            .into_iter()
+            .filter(|&(_, c)| c >= need)
+            .map(|(u, c)| (2.0 * c as f64 / (bs.len() + freq[&u]) as f64, u))
+            .filter(|&(dice, _)| dice >= MIN_DICE)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, u)) = best {
+            by_unit.entry(u).or_default().push(*t);
+        }
+    }
+    if by_unit.is_empty() {
+        return false;
+    }
+    for z in &mut f.zh {
+        let before = z.covered.len();
+        for u in &z.units {
+            if let Some(ts) = by_unit.get(u) {
+                z.covered.extend(ts);
+            }
+        }
+        if z.covered.len() > before {
+            z.covered.sort_unstable();
+            z.covered.dedup();
         }
     }
     f.recount_q();

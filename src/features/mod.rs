@@ -6,6 +6,8 @@
 //! the token, the same Latin word, the same number or the mirrored punctuation mark occurs in
 //! it). Everything the cost model needs is here: lengths, token sets, per-token chance rates.
 
+mod alphabetic;
+pub(crate) mod cognates;
 pub mod en;
 pub(crate) mod learned;
 pub mod numbers;
@@ -81,6 +83,40 @@ pub(crate) struct PairFeatures {
     pub en_para: Vec<u32>,
     /// Per dense token id: whether it is an English word (not a number or a mark).
     pub word: Vec<bool>,
+    /// Whether the rows are an alphabetic text, tokenised into words
+    /// ([`PairFeatures::alphabetic`]), rather than Chinese matched by substring: their
+    /// units are then their words, and the learned lexicon pairs words with words.
+    pub rows_alphabetic: bool,
+    /// What the cost model starts from for the pair of languages.
+    pub pair: PairModel,
+}
+
+/// What the cost model needs to know of a pair of languages (canonical orientation).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PairModel {
+    /// Column characters per row character in a typical translation.
+    pub typical_ratio: f64,
+    /// Whether the configured coverage was measured for the lexicon in use (the bundled
+    /// one on Chinese-English): else it starts low and is re-estimated from a first pass.
+    pub coverage_known: bool,
+    /// Whether bead priors are the same both ways (no Han side).
+    pub symmetric: bool,
+}
+
+impl PairModel {
+    /// Letters of an alphabetic translation per Han character.
+    pub const HAN_RATIO: f64 = 3.3;
+}
+
+impl Default for PairModel {
+    /// Chinese against English with the bundled lexicon.
+    fn default() -> Self {
+        PairModel {
+            typical_ratio: PairModel::HAN_RATIO,
+            coverage_known: true,
+            symmetric: false,
+        }
+    }
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -277,6 +313,8 @@ impl PairFeatures {
             q_units,
             unit_postings,
             word,
+            rows_alphabetic: false,
+            pair: PairModel::default(),
         };
         f.recount_q();
         f
@@ -474,18 +512,33 @@ fn name_matcher(
 ) -> NameMatcher {
     let mut names = NameMatcher::default();
     let mut seen = rustc_hash::FxHashSet::default();
+    // English names are ASCII words; another language's are romanised (`Jésus`, `Иисус`).
+    let english = tokenizer.lang() == crate::text::Lang::En;
     for s in en {
-        for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+        let words: Box<dyn Iterator<Item = &str>> = if english {
+            Box::new(s.split(|c: char| !c.is_ascii_alphabetic()))
+        } else {
+            Box::new(s.split(|c: char| !c.is_alphabetic()))
+        };
+        for w in words {
             let mut cs = w.chars();
-            if w.len() < 2 || w.len() > 24 || !cs.next().is_some_and(|c| c.is_ascii_uppercase()) {
+            if w.len() < 2 || w.len() > 48 || !cs.next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let lower = w.to_ascii_lowercase();
+            let lower = w.to_lowercase();
             if !seen.insert(lower.clone()) {
                 continue;
             }
+            let name = if english {
+                lower.clone()
+            } else {
+                cognates::romanise(&lower)
+            };
+            if name.len() < 2 || name.len() > 24 {
+                continue;
+            }
             if let Some(id) = token_of(&tokenizer.stem(&lower)) {
-                names.add(&lower, id);
+                names.add(&name, id);
             }
         }
     }

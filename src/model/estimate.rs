@@ -57,9 +57,17 @@ pub(crate) fn reestimate(
         params.spread = var.max(0.0).sqrt().clamp(MIN_SPREAD, MAX_SPREAD);
     }
     estimate_pmi(params, f, beads, cfg.quote_state);
+    if !f.pair.coverage_known {
+        estimate_coverage(params, f, beads);
+    }
     if total >= 50.0 {
         // Blend with the defaults so that rare bead types stay possible.
-        let defaults = CostParams::priors(genre, max_bead, (-params.prior[1][0]).exp());
+        let defaults = CostParams::priors(
+            genre,
+            max_bead,
+            (-params.prior[1][0]).exp(),
+            f.pair.symmetric,
+        );
         let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
         let w = total / (total + 200.0);
         for x in 0..=MAX_SIDE {
@@ -97,6 +105,44 @@ pub(crate) fn reestimate(
         0.0
     };
 }
+
+/// Re-estimates the coverage of the column tokens and of the row units from the 1-1 beads
+/// of a previous pass: the share covered beyond chance, `(covered - p0) / (1 - p0)` summed
+/// over the tokens, shrunk toward the current value by [`COVERAGE_SHRINK`] pseudo-tokens.
+fn estimate_coverage(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) {
+    let (mut tok, mut tok_n, mut unit, mut unit_n) = (0.0, 0.0, 0.0, 0.0);
+    for (z, e) in beads {
+        if z.len() != 1 || e.len() != 1 {
+            continue;
+        }
+        let (i, j) = (z.start, e.start);
+        let (mask, umask) = (f.mask(i, j), f.unit_mask(i, j));
+        for (k, &t) in f.en[j].tokens.iter().enumerate() {
+            let p0 = f.q[t as usize];
+            let hit = (mask >> k & 1) as f64;
+            tok += (hit - p0) / (1.0 - p0).max(1e-3);
+            tok_n += 1.0;
+        }
+        for (k, &u) in f.zh[i].units.iter().enumerate() {
+            let p0 = f.q_units[u as usize];
+            let hit = (umask >> k & 1) as f64;
+            unit += (hit - p0) / (1.0 - p0).max(1e-3);
+            unit_n += 1.0;
+        }
+    }
+    let blend = |sum: f64, n: f64, current: f64| {
+        ((sum + COVERAGE_SHRINK * current) / (n + COVERAGE_SHRINK))
+            .clamp(MIN_COVERAGE, MAX_COVERAGE)
+    };
+    params.coverage = blend(tok, tok_n, params.coverage);
+    params.unit_coverage = blend(unit, unit_n, params.unit_coverage);
+}
+
+/// Pseudo-tokens of prior weight when re-estimating the coverage.
+const COVERAGE_SHRINK: f64 = 200.0;
+/// The range of a re-estimated coverage.
+const MIN_COVERAGE: f64 = 0.02;
+const MAX_COVERAGE: f64 = 0.9;
 
 /// Largest share of a side's sentences left unpaired by a previous pass for which the
 /// evidence against deletions applies (mac-dev's chapters leave 1 % to 5 % unpaired, the

@@ -79,17 +79,31 @@ impl CostParams {
         // English has 3.1 to 3.4 non-space characters per Chinese character in translation;
         // a document ratio far from that means much of one side has no counterpart, and says
         // nothing about the ratio of the parallel part.
+        // The same holds for any pair around its typical ratio (1 for two alphabetic
+        // scripts).
+        let typical = f.pair.typical_ratio;
         let doc_ratio = total_en / total_zh;
-        let ratio = if (TYPICAL_RATIO / 1.6..=TYPICAL_RATIO * 1.6).contains(&doc_ratio) {
+        let ratio = if (typical / 1.6..=typical * 1.6).contains(&doc_ratio) {
             doc_ratio
         } else {
-            TYPICAL_RATIO
+            typical
         };
         CostParams {
             ratio,
             spread: cfg.spread,
-            prior: CostParams::priors(cfg.genre, cfg.max_bead, cfg.deletion_prior),
-            coverage: cfg.coverage,
+            prior: CostParams::priors(
+                cfg.genre,
+                cfg.max_bead,
+                cfg.deletion_prior,
+                f.pair.symmetric,
+            ),
+            // A coverage measured for another lexicon says nothing of this pair's evidence:
+            // start low (uncovered tokens then cost little) and re-estimate it.
+            coverage: if f.pair.coverage_known {
+                cfg.coverage
+            } else {
+                START_COVERAGE
+            },
             lex_weight: cfg.lex_weight,
             unit_coverage: cfg.unit_coverage,
             unit_weight: cfg.unit_weight,
@@ -110,11 +124,14 @@ impl CostParams {
         }
     }
 
-    /// Bead-type priors for a genre, with `deletion` the probability of each of 1-0 and 0-1.
+    /// Bead-type priors for a genre, with `deletion` the probability of each of 1-0 and 0-1;
+    /// `symmetric`: the same for x-y and y-x (the mean of the two), for pairs whose
+    /// direction says nothing.
     pub fn priors(
         genre: Genre,
         max_total: usize,
         deletion: f64,
+        symmetric: bool,
     ) -> [[f64; MAX_SIDE + 1]; MAX_SIDE + 1] {
         // Probabilities in canonical orientation [zh][en].
         let mut p = [[0.0f64; MAX_SIDE + 1]; MAX_SIDE + 1];
@@ -152,6 +169,16 @@ impl CostParams {
                 p[4][1] = 0.001;
             }
         }
+        if symmetric {
+            #[allow(clippy::needless_range_loop)]
+            for x in 0..=MAX_SIDE {
+                for y in 0..x {
+                    let mean = (p[x][y] + p[y][x]) / 2.0;
+                    p[x][y] = mean;
+                    p[y][x] = mean;
+                }
+            }
+        }
         p[1][0] = deletion;
         p[0][1] = deletion;
         to_costs(&p, max_total)
@@ -184,5 +211,6 @@ pub(crate) fn to_costs(
 /// rare (about 1 in 20 in the sense of the cost, `-ln 0.05`).
 pub(crate) const PARAGRAPH_PENALTY: f64 = 3.0;
 
-/// English non-space characters per Chinese character in typical translations.
-const TYPICAL_RATIO: f64 = 3.3;
+/// The starting coverage where the configured one was not measured for the lexicon in use
+/// (any pair but Chinese-English with the bundled lexicon): re-estimated from a first pass.
+pub(crate) const START_COVERAGE: f64 = 0.2;

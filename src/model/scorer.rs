@@ -51,6 +51,24 @@ pub(crate) struct Scorer<'a> {
     /// length model; empty when it is off.
     zh_inv: Vec<f64>,
     en_inv: Vec<f64>,
+    /// Each sentence's start and end punctuation types as the tables index them (the
+    /// Chinese ones without the speaker tag when the translator drops tags), so that the
+    /// punctuation score of a bead is a few look-ups.
+    zh_start: Vec<u8>,
+    zh_end: Vec<u8>,
+    en_start: Vec<u8>,
+    en_end: Vec<u8>,
+}
+
+const _: () = assert!(StartType::COUNT <= 256 && EndType::COUNT <= 256);
+
+/// The part of a bead's punctuation score that depends only on where it ends (its cell):
+/// shared by every bead of the cell, so [`Scorer::cell_costs`] looks it up once.
+#[derive(Clone, Copy, Default)]
+struct PunctEnd {
+    end: f64,
+    para: f64,
+    quote: f64,
 }
 
 /// `g(scale * L + 1)` for every run of 1 to `MAX_SIDE` consecutive sentences of lengths
@@ -79,7 +97,14 @@ impl<'a> Scorer<'a> {
             }
             runs(lens, scale, |x| 1.0 / x)
         };
+        // Both type sets are far smaller than 256 (checked at compile time below).
+        let index = |t: usize| t as u8;
+        let zh_ends: Vec<_> = (0..f.zh.len()).map(|i| p.zh_ends(f, i)).collect();
         Scorer {
+            zh_start: zh_ends.iter().map(|e| index(e.0.index())).collect(),
+            zh_end: zh_ends.iter().map(|e| index(e.1.index())).collect(),
+            en_start: f.en.iter().map(|s| index(s.start.index())).collect(),
+            en_end: f.en.iter().map(|s| index(s.end.index())).collect(),
             unit_gain,
             unit_miss,
             zh_inv: inverse(&zh_lens, p.ratio),
@@ -147,19 +172,37 @@ impl<'a> Scorer<'a> {
         llr + self.p.unit_weight * ullr
     }
 
-    /// The boundary punctuation score (PMI, positive when the two sides agree).
+    /// The boundary punctuation score (PMI, positive when the two sides agree); the
+    /// diagnostics print it per step.
+    #[cfg_attr(not(feature = "logging"), allow(dead_code))]
     #[inline]
     pub fn punct(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
-        let ze = self.p.zh_ends(self.f, i1 - 1).1.index();
-        let ee = self.f.en[j1 - 1].end.index();
-        let zs = self.p.zh_ends(self.f, i0).0.index();
-        let es = self.f.en[j0].start.index();
+        self.punct_from(self.punct_end(i1, j1), i0, j0)
+    }
+
+    /// The end, paragraph and quotation terms of the punctuation score of a bead ending
+    /// before Chinese sentence `i1` and English `j1`.
+    #[inline]
+    fn punct_end(&self, i1: usize, j1: usize) -> PunctEnd {
+        let ze = usize::from(self.zh_end[i1 - 1]);
+        let ee = usize::from(self.en_end[j1 - 1]);
         let (pz, pe) = self.f.ends_paragraph(i1, j1);
         let (qz, qe) = (self.f.zh[i1 - 1].quote_open, self.f.en[j1 - 1].quote_open);
-        self.p.pmi_end[ze * EndType::COUNT + ee]
-            + self.p.pmi_start[zs * StartType::COUNT + es]
-            + self.p.pmi_para[2 * pz as usize + pe as usize]
-            + self.p.pmi_quote[2 * qz as usize + qe as usize]
+        PunctEnd {
+            end: self.p.pmi_end[ze * EndType::COUNT + ee],
+            para: self.p.pmi_para[2 * pz as usize + pe as usize],
+            quote: self.p.pmi_quote[2 * qz as usize + qe as usize],
+        }
+    }
+
+    /// The punctuation score of the bead starting at Chinese sentence `i0` and English `j0`
+    /// and ending where `end` was looked up (the terms summed in one fixed order, so that
+    /// [`Scorer::cost`] and [`Scorer::cell_costs`] agree to the last bit).
+    #[inline]
+    fn punct_from(&self, end: PunctEnd, i0: usize, j0: usize) -> f64 {
+        let zs = usize::from(self.zh_start[i0]);
+        let es = usize::from(self.en_start[j0]);
+        end.end + self.p.pmi_start[zs * StartType::COUNT + es] + end.para + end.quote
     }
 
     /// The cost of a bead with one side empty ending in cell `(i, j)`: a Chinese sentence
@@ -221,13 +264,13 @@ impl<'a> Scorer<'a> {
     /// The cost of a bead with both sides non-empty without its lexical evidence, or
     /// infinity for a bead not allowed.
     #[inline]
-    fn base_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f64 {
+    fn base_cost(&self, i0: usize, i1: usize, j0: usize, j1: usize, end: PunctEnd) -> f64 {
         let prior = self.p.prior[i1 - i0][j1 - j0];
         if !prior.is_finite() {
             return f64::INFINITY;
         }
         let mut base = prior + self.length_cost(i0, i1, j0, j1)
-            - self.p.punct_weight * self.punct(i0, i1, j0, j1);
+            - self.p.punct_weight * self.punct_from(end, i0, j0);
         let breaks = self.f.breaks_inside(i0, i1, j0, j1);
         if breaks > 0 {
             base += self.p.paragraph_penalty * breaks as f64;
@@ -248,7 +291,7 @@ impl<'a> Scorer<'a> {
         j1: usize,
         mask: impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
-        let base = self.base_cost(i0, i1, j0, j1);
+        let base = self.base_cost(i0, i1, j0, j1, self.punct_end(i1, j1));
         if !base.is_finite() {
             return base;
         }
@@ -271,6 +314,12 @@ impl<'a> Scorer<'a> {
         out: &mut [f64],
     ) {
         let mut cell = CellEvidence::default();
+        // A cell on the first row or column holds only beads with an empty side.
+        let end = if i > 0 && j > 0 {
+            self.punct_end(i, j)
+        } else {
+            PunctEnd::default()
+        };
         for (k, &(x, y)) in shapes.iter().enumerate() {
             if valid >> k & 1 == 0 {
                 continue;
@@ -279,7 +328,7 @@ impl<'a> Scorer<'a> {
                 out[k] = self.null_cost(i, j, x, &mask);
                 continue;
             }
-            let base = self.base_cost(i - x, i, j - y, j);
+            let base = self.base_cost(i - x, i, j - y, j, end);
             if !base.is_finite() {
                 out[k] = base;
                 continue;

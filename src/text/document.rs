@@ -406,7 +406,7 @@ fn detect_in(norm: &Normalized) -> Option<Lang> {
     for p in norm.paragraph_texts() {
         match script_of(p) {
             Some(Lang::Zh) => zh += p.len(),
-            Some(Lang::En) => en += p.len(),
+            Some(_) => en += p.len(),
             None => {}
         }
     }
@@ -442,7 +442,7 @@ mod tests {
         assert_eq!(tiny.segment(en, Lang::En).texts(), ["One.", "Two."]);
         assert_eq!(
             format!("{tiny:?}"),
-            "Segmenter { custom_splitters: [Zh, En], presplit: false, cleanup: false }"
+            "Segmenter { custom_splitters: [Lang(zh-Hani), Lang(en-Latn)], presplit: false, cleanup: false }"
         );
     }
 }

@@ -144,7 +144,7 @@ impl Segmenter {
             let (zh, en) = self.segment_mixed_blocks(text, blocks);
             match lang {
                 Some(Lang::Zh) => vec![zh],
-                Some(Lang::En) => vec![en],
+                Some(_) => vec![en],
                 None => vec![zh, en],
             }
         } else {

@@ -96,7 +96,7 @@ impl Counts {
     fn is_anchor(&self) -> bool {
         match self.script() {
             Some(Lang::Zh) => self.han >= SHORT_ZH_HAN,
-            Some(Lang::En) => self.words >= SHORT_EN_WORDS,
+            Some(_) => self.words >= SHORT_EN_WORDS,
             None => false,
         }
     }
@@ -106,7 +106,7 @@ impl Counts {
     fn is_wordy(&self) -> bool {
         match self.script() {
             Some(Lang::Zh) => self.han >= 2,
-            Some(Lang::En) => self.has_real_word,
+            Some(_) => self.has_real_word,
             None => false,
         }
     }
@@ -241,7 +241,7 @@ impl ScriptShares {
                     s.zh_paragraphs += 1;
                     s.zh_han += c.han;
                 }
-                Some(Lang::En) => {
+                Some(_) => {
                     s.en_paragraphs += 1;
                     s.en_letters += c.letters;
                 }
@@ -301,10 +301,8 @@ pub fn is_mixed(paragraphs: &[&str]) -> bool {
 /// assert!(!has_script("《》", Lang::En));
 /// ```
 pub fn has_script(text: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Zh => text.chars().any(is_han_script),
-        Lang::En => text.chars().any(is_latin_letter),
-    }
+    let script = lang.script();
+    text.chars().any(|c| script.has(c))
 }
 
 /// Whether `text` has visible characters but not one in the script of `lang`: no Han
@@ -325,10 +323,8 @@ pub fn has_script(text: &str, lang: Lang) -> bool {
 /// assert!(!lacks_script(" \n\t", Lang::Zh));
 /// ```
 pub fn lacks_script(text: &str, lang: Lang) -> bool {
-    let in_script = |c: char| match lang {
-        Lang::Zh => is_han_script(c),
-        Lang::En => is_latin_letter(c),
-    };
+    let script = lang.script();
+    let in_script = |c: char| script.has(c);
     let mut visible = false;
     for c in text.chars() {
         if in_script(c) {
@@ -342,25 +338,24 @@ pub fn lacks_script(text: &str, lang: Lang) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Lang::{En, Zh};
 
     #[test]
     fn lacks_script_cases() {
         let cases: &[(&str, Lang, bool)] = &[
-            ("", Zh, false),
-            (" \n\u{3000}\u{200B}\u{FEFF}", Zh, false),
-            ("\u{1}\u{7}", Zh, false),
-            ("English only.", Zh, true),
-            ("Сегодня шёл дождь.", Zh, true),
-            ("مرحبا", Zh, true),
-            ("2021-04-05", Zh, true),
-            ("😀", Zh, true),
-            ("𠀀", Zh, false),
-            ("English with 一 character.", Zh, false),
-            ("中文。", En, true),
-            ("Сегодня", En, true),
-            ("中文 and English", En, false),
-            ("café", En, false),
+            ("", Lang::Zh, false),
+            (" \n\u{3000}\u{200B}\u{FEFF}", Lang::Zh, false),
+            ("\u{1}\u{7}", Lang::Zh, false),
+            ("English only.", Lang::Zh, true),
+            ("Сегодня шёл дождь.", Lang::Zh, true),
+            ("مرحبا", Lang::Zh, true),
+            ("2021-04-05", Lang::Zh, true),
+            ("😀", Lang::Zh, true),
+            ("𠀀", Lang::Zh, false),
+            ("English with 一 character.", Lang::Zh, false),
+            ("中文。", Lang::En, true),
+            ("Сегодня", Lang::En, true),
+            ("中文 and English", Lang::En, false),
+            ("café", Lang::En, false),
         ];
         for &(text, lang, want) in cases {
             assert_eq!(lacks_script(text, lang), want, "{text:?} as {lang}");
@@ -379,26 +374,26 @@ mod tests {
     fn scripts() {
         let cases: &[(&str, &str, Option<Lang>)] = &[
             ("empty", "", None),
-            ("chinese", ZH, Some(Zh)),
-            ("english", EN, Some(En)),
+            ("chinese", ZH, Some(Lang::Zh)),
+            ("english", EN, Some(Lang::En)),
             ("number", "2021", None),
             ("symbols", "* - 12 (3)", None),
             ("fullwidth latin not counted", "ＡＢＣ", None),
-            ("han weighs 3 letters", "iPhone 手机", Some(Zh)),
+            ("han weighs 3 letters", "iPhone 手机", Some(Lang::Zh)),
             (
                 "english with one han",
                 "The character 中 means middle",
-                Some(En),
+                Some(Lang::En),
             ),
-            ("un symbol", "A/HRC/47/G/5", Some(En)),
+            ("un symbol", "A/HRC/47/G/5", Some(Lang::En)),
             (
                 "distr line",
                 "Distr.: General 9 April 2021 Chinese Original: English",
-                Some(En),
+                Some(Lang::En),
             ),
-            ("job number", "GE.21-04849(C)", Some(En)),
-            ("chinese page", "第 3 页", Some(Zh)),
-            ("accented", "Café résumé", Some(En)),
+            ("job number", "GE.21-04849(C)", Some(Lang::En)),
+            ("chinese page", "第 3 页", Some(Lang::Zh)),
+            ("accented", "Café résumé", Some(Lang::En)),
         ];
         for &(label, p, want) in cases {
             assert_eq!(script_of(p), want, "{label}");
@@ -425,32 +420,54 @@ mod tests {
                     "Annex",
                     EN,
                 ],
-                vec![Zh, Zh, Zh, Zh, Zh, Zh, Zh, En, En, En, En, En],
+                vec![
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                ],
             ),
             (
                 "english then chinese",
                 vec!["A/HRC/47/G/5", EN, "Annex", EN2, "附件", ZH, "* 1", ZH2],
-                vec![En, En, En, En, Zh, Zh, Zh, Zh],
+                vec![
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                ],
             ),
             (
                 "short chinese inside english",
                 vec![EN, "中文", EN2],
-                vec![En, En, En],
+                vec![Lang::En, Lang::En, Lang::En],
             ),
             (
                 "footer at the boundary goes with the part before",
                 vec![ZH, ZH2, "GE.21-04849(C)", "3", EN, EN2],
-                vec![Zh, Zh, Zh, Zh, En, En],
+                vec![Lang::Zh, Lang::Zh, Lang::Zh, Lang::Zh, Lang::En, Lang::En],
             ),
             (
                 "heading at the boundary keeps its script",
                 vec![ZH, ZH2, "Annex", EN, EN2],
-                vec![Zh, Zh, En, En, En],
+                vec![Lang::Zh, Lang::Zh, Lang::En, Lang::En, Lang::En],
             ),
             (
                 "alternating",
                 vec![ZH, EN, ZH2, EN2, ZH, EN],
-                vec![Zh, En, Zh, En, Zh, En],
+                vec![Lang::Zh, Lang::En, Lang::Zh, Lang::En, Lang::Zh, Lang::En],
             ),
             (
                 "alternating with short headings",
@@ -464,29 +481,70 @@ mod tests {
                     ZH2,
                     EN2,
                 ],
-                vec![Zh, En, Zh, En, Zh, En, Zh, En],
+                vec![
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::Zh,
+                    Lang::En,
+                ],
             ),
             (
                 "alternating with numbers",
                 vec!["1", ZH, EN, "2", ZH2, EN2, "3"],
-                vec![Zh, Zh, En, Zh, Zh, En, En],
+                vec![
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::En,
+                ],
             ),
             (
                 "neutral joins neighbours",
                 vec!["1", ZH, "2", ZH2, EN, "3", EN2, "4"],
-                vec![Zh, Zh, Zh, Zh, En, En, En, En],
+                vec![
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                ],
             ),
             (
                 "long english quotation stays english",
                 vec![ZH, EN, ZH2, ZH, ZH2, ZH, EN2, EN, EN2, EN],
-                vec![Zh, En, Zh, Zh, Zh, Zh, En, En, En, En],
+                vec![
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::Zh,
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                    Lang::En,
+                ],
             ),
             (
                 "all short keeps own scripts",
                 vec!["你好", "Hello", "谢谢", "Thanks", "1"],
-                vec![Zh, En, Zh, En, En],
+                vec![Lang::Zh, Lang::En, Lang::Zh, Lang::En, Lang::En],
             ),
-            ("no script at all", vec!["1", "", "*"], vec![Zh, Zh, Zh]),
+            (
+                "no script at all",
+                vec!["1", "", "*"],
+                vec![Lang::Zh, Lang::Zh, Lang::Zh],
+            ),
         ];
         for (label, paras, want) in cases {
             assert_eq!(partition(&paras), want, "{label}");

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// let tag: LangTag = "zh-hant-tw".parse()?;
 /// assert_eq!(tag.as_str(), "zh-Hant-TW");
 /// assert_eq!(tag.lang(), Lang::Zh);
-/// assert!("de".parse::<LangTag>().is_err());
+/// assert_eq!("de".parse::<LangTag>()?.lang(), Lang::De);
 /// assert!("en_GB!".parse::<LangTag>().is_err());
 /// # Ok::<(), bialign::Error>(())
 /// ```
@@ -74,6 +74,11 @@ impl std::str::FromStr for LangTag {
         if let Some(lang) = match s.to_ascii_lowercase().as_str() {
             "chinese" | "cmn" => Some(Lang::Zh),
             "english" | "eng" => Some(Lang::En),
+            "german" | "deu" | "ger" => Some(Lang::De),
+            "french" | "fra" | "fre" => Some(Lang::Fr),
+            "spanish" | "spa" => Some(Lang::Es),
+            "russian" | "rus" => Some(Lang::Ru),
+            "arabic" | "ara" => Some(Lang::Ar),
             _ => None,
         } {
             return Ok(LangTag::from(lang));
@@ -88,16 +93,19 @@ impl std::str::FromStr for LangTag {
                 "`{s}` is not a language tag (expected a BCP 47 tag such as zh, zh-TW, en-GB)"
             )));
         }
-        let lang = match primary.as_str() {
-            "zh" => Lang::Zh,
-            "en" => Lang::En,
-            _ => {
-                return Err(Error::config(format!(
-                    "unsupported language `{s}` (expected zh or en, with any region or \
-                     script, e.g. zh-TW, zh-Hant, en-GB)"
-                )))
-            }
+        let Some(mut lang) = crate::lang::Lang::from_code(&primary) else {
+            return Err(Error::config(format!(
+                "`{s}` is not a language tag (expected a BCP 47 tag such as zh, zh-TW, en-GB)"
+            )));
         };
+        // A script subtag right after the language says how the language is written.
+        if let Some(script) = subtags
+            .get(1)
+            .filter(|t| t.len() == 4)
+            .and_then(|t| super::Script::from_code(t))
+        {
+            lang = lang.with_script(script);
+        }
         // BCP 47's conventional case: language lower, script title, region upper.
         let mut tag = primary;
         for (k, t) in subtags[1..].iter().enumerate() {
@@ -116,6 +124,14 @@ impl std::str::FromStr for LangTag {
     }
 }
 
+/// A language parsed as a [`LangTag`] is, its region dropped (`sr-Latn` keeps its script).
+impl std::str::FromStr for Lang {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        s.parse::<LangTag>().map(|t| t.lang())
+    }
+}
+
 impl std::fmt::Display for LangTag {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.tag)
@@ -125,6 +141,7 @@ impl std::fmt::Display for LangTag {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Script;
 
     #[test]
     fn tags() {
@@ -137,6 +154,20 @@ mod tests {
             ("numeric region", "en-001", "en-001", Lang::En),
             ("an old name", "Chinese", "zh", Lang::Zh),
             ("ISO 639-3", "eng", "en", Lang::En),
+            ("any language", "de", "de", Lang::De),
+            ("any region", "fr-ca", "fr-CA", Lang::Fr),
+            (
+                "a script",
+                "sr-latn",
+                "sr-Latn",
+                Lang::new("sr", Script::Latin).unwrap(),
+            ),
+            (
+                "a language without a profile",
+                "it",
+                "it",
+                Lang::from_code("it").unwrap(),
+            ),
         ];
         for (name, given, want, lang) in cases {
             let tag: LangTag = given.parse().unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -150,9 +181,8 @@ mod tests {
             "z",
             "toolongtag",
             "zh_TW",
-            "de",
-            "fr-FR",
             "zh-TW!",
+            "d1",
         ] {
             assert!(bad.parse::<LangTag>().is_err(), "{bad:?} accepted");
         }

@@ -230,6 +230,7 @@ fn the_core_dependency_set_is_lean() {
         "chardetng",
         "unicode-segmentation",
         "rust-stemmers",
+        "deunicode",
         "flate2",
         "serde",
         "serde_json",

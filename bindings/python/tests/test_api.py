@@ -293,3 +293,11 @@ def test_main_readme_python_examples():
     for k, block in enumerate(blocks):
         runner.run(parser.get_doctest(block, {"bialign": bialign}, f"README.md block {k}", "README.md", 0))
     assert runner.tries >= 5 and runner.failures == 0
+
+
+def test_any_language_pair():
+    de = ["Abraham war der Vater Isaaks.", "Isaak war der Vater Jakobs."]
+    fr = ["Abraham fut père d'Isaac.", "Isaac fut père de Jacob."]
+    a = bialign.align(de, fr, src_lang="de", tgt_lang="fr")
+    assert [(b.src, b.tgt) for b in a] == [([0], [0]), ([1], [1])]
+    assert 'xml:lang="de"' in a.to_tmx() and 'xml:lang="fr"' in a.to_tmx()

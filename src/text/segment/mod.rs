@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use super::Lang;
 
+mod alphabetic;
 mod common;
 mod en;
 mod template;
@@ -24,6 +25,7 @@ mod template;
 mod testing;
 mod zh;
 
+pub use alphabetic::AlphabeticSplitter;
 pub use en::EnSplitter;
 pub use zh::ZhSplitter;
 
@@ -40,6 +42,10 @@ pub(crate) fn splitter(lang: Lang) -> Arc<dyn SentenceSplitter> {
     match lang {
         Lang::Zh => Arc::new(ZhSplitter::new()),
         Lang::En => Arc::new(EnSplitter::new()),
+        // Any other language: the splitter of its profile (the generic one of its script
+        // when it has none); Han without a profile splits as Chinese.
+        other if other.script() == crate::lang::Script::Han => Arc::new(ZhSplitter::new()),
+        other => Arc::new(AlphabeticSplitter::new(other)),
     }
 }
 

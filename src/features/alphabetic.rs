@@ -1,0 +1,201 @@
+//! The features of two alphabetic texts (German and French, English and Russian, ...):
+//! both sides are tokenised, each in its own language. The rows (the source) cover a
+//! column token (a word of the target) when they hold the same number or punctuation mark,
+//! the same word, or a word with the same cognate key ([`super::cognates`]: names and
+//! loanwords in a common romanisation); a row's content words are its units, translated in
+//! a column sentence that holds a token they cover. The learned lexicon then pairs the
+//! words nothing covers yet (`learned::learn`, on words rather than Han n-grams).
+
+use super::cognates;
+use super::en::{EnToken, EnTokenizer};
+use super::{non_space_len, par_map, punct, EnSentence, PairFeatures, ZhSentence, MAX_TOKENS};
+use super::{EndType, StartType};
+use rustc_hash::FxHashMap as HashMap;
+
+/// The text of a token, as both sides key it.
+fn text_of(t: &EnToken) -> &str {
+    match t {
+        EnToken::Word(w) | EnToken::Number(w) => w,
+        EnToken::Punct(p) => p,
+    }
+}
+
+impl PairFeatures {
+    /// The features of `rows` (tokenised by `row_tok`) against `cols` (by `col_tok`).
+    pub(crate) fn alphabetic(
+        rows: &[&str],
+        cols: &[&str],
+        row_tok: &EnTokenizer,
+        col_tok: &EnTokenizer,
+        threads: usize,
+    ) -> PairFeatures {
+        let tokenise = |tok: &EnTokenizer, s: &&str| {
+            let mut buf = Vec::new();
+            tok.tokens(s, &mut buf);
+            buf
+        };
+        // The column side: dense ids of its tokens, and the cognate keys of its words.
+        let mut dense: HashMap<String, u32> = HashMap::default();
+        let mut word = Vec::new();
+        let mut by_key: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut en = Vec::with_capacity(cols.len());
+        for (s, toks) in cols
+            .iter()
+            .zip(par_map(cols, threads, |s| tokenise(col_tok, s)))
+        {
+            let mut tokens = Vec::new();
+            for t in &toks {
+                let text = text_of(t);
+                let next = dense.len() as u32;
+                let id = *dense.entry(text.to_string()).or_insert(next);
+                let is_word = matches!(t, EnToken::Word(_));
+                if id == next {
+                    word.push(is_word);
+                }
+                if is_word {
+                    if let Some(k) = cognates::key(text) {
+                        let ids = by_key.entry(k).or_default();
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
+                if !tokens.contains(&id) && tokens.len() < MAX_TOKENS {
+                    tokens.push(id);
+                }
+            }
+            tokens.shrink_to_fit();
+            en.push(EnSentence {
+                len: non_space_len(s),
+                tokens,
+                start: StartType::of(s),
+                end: EndType::of(s),
+                quote_open: false,
+            });
+        }
+        // The row side: what each sentence covers, and its words as units.
+        let mut unit_dense: HashMap<String, u32> = HashMap::default();
+        // Per unit, the column tokens it covers.
+        let mut unit_covers: Vec<Vec<u32>> = Vec::new();
+        let mut zh = Vec::with_capacity(rows.len());
+        for (s, toks) in rows
+            .iter()
+            .zip(par_map(rows, threads, |s| tokenise(row_tok, s)))
+        {
+            let mut covered = Vec::new();
+            let mut units = Vec::new();
+            for t in &toks {
+                let text = text_of(t);
+                let mut cov: Vec<u32> = dense.get(text).copied().into_iter().collect();
+                if let EnToken::Word(w) = t {
+                    if let Some(k) = cognates::key(w) {
+                        if let Some(ids) = by_key.get(&k) {
+                            cov.extend(ids);
+                        }
+                    }
+                    let next = unit_dense.len() as u32;
+                    let u = *unit_dense.entry(w.clone()).or_insert(next);
+                    if u == next {
+                        cov.sort_unstable();
+                        cov.dedup();
+                        unit_covers.push(cov.clone());
+                    }
+                    if !units.contains(&u) && units.len() < MAX_TOKENS {
+                        units.push(u);
+                    }
+                }
+                covered.extend(cov);
+            }
+            covered.sort_unstable();
+            covered.dedup();
+            covered.shrink_to_fit();
+            units.shrink_to_fit();
+            let (start, end) = (StartType::of(s), EndType::of(s));
+            zh.push(ZhSentence {
+                len: non_space_len(s),
+                covered,
+                units,
+                start,
+                end,
+                tag_len: 0.0,
+                untagged: (start, end),
+                quote_open: false,
+            });
+        }
+        for (z, open) in zh
+            .iter_mut()
+            .zip(punct::quote_open_after(rows.iter().copied()))
+        {
+            z.quote_open = open;
+        }
+        for (e, open) in en
+            .iter_mut()
+            .zip(punct::quote_open_after(cols.iter().copied()))
+        {
+            e.quote_open = open;
+        }
+        // Per column token, the units covering it; per unit, the column sentences.
+        let mut covering: Vec<Vec<u32>> = vec![Vec::new(); dense.len()];
+        for (u, ts) in unit_covers.iter().enumerate() {
+            for &t in ts {
+                covering[t as usize].push(u as u32);
+            }
+        }
+        let mut unit_postings: Vec<Vec<u32>> = vec![Vec::new(); unit_covers.len()];
+        for (j, e) in en.iter().enumerate() {
+            let mut us: Vec<u32> = e
+                .tokens
+                .iter()
+                .flat_map(|&t| covering[t as usize].iter().copied())
+                .collect();
+            us.sort_unstable();
+            us.dedup();
+            for u in us {
+                unit_postings[u as usize].push(j as u32);
+            }
+        }
+        let m = en.len() as f64;
+        let q_units = unit_postings
+            .iter()
+            .map(|p| (p.len() as f64 + 0.5) / (m + 1.0))
+            .collect();
+        let mut f = PairFeatures {
+            zh_para: vec![0; zh.len()],
+            en_para: vec![0; en.len()],
+            zh,
+            en,
+            q: vec![0.0; dense.len()],
+            q_units,
+            unit_postings,
+            word,
+            rows_alphabetic: true,
+            pair: super::PairModel::default(),
+        };
+        f.recount_q();
+        f
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lang;
+
+    #[test]
+    fn names_numbers_and_cognates_are_covered() {
+        let de = ["David war der Vater Isaaks.", "Es waren 14 Generationen."];
+        let ru = ["Давидъ родилъ Исаака.", "Всѣхъ родовъ 14."];
+        let f = PairFeatures::alphabetic(
+            &de,
+            &ru,
+            &EnTokenizer::for_lang(Lang::De),
+            &EnTokenizer::for_lang(Lang::Ru),
+            1,
+        );
+        let covered = |i: usize, j: usize| f.mask(i, j).count_ones();
+        assert_eq!(covered(0, 0), 2, "David and Isaac");
+        assert_eq!(covered(1, 1), 1, "14");
+        assert_eq!(covered(0, 1) + covered(1, 0), 0);
+        assert!(f.unit_mask(0, 0) != 0 && f.unit_mask(0, 1) == 0);
+    }
+}

@@ -1,0 +1,431 @@
+//! Languages: [`Lang`] (an ISO 639 code with its [`Script`]) and the per-language profiles,
+//! one file per language and one table, [`profile`], as the splitters are in
+//! `src/text/segment/`.
+//!
+//! A profile holds the word lists that stages other than the character classes need:
+//! sentence splitting (abbreviations that a full stop does not end a sentence after, words
+//! that start sentences), tokens (stop words, the Snowball stemmer where `rust-stemmers` has
+//! the language) and number words. A language without a file of its own gets the generic
+//! profile of its script ([`generic`]), with the stemmer of its code where there is one: any
+//! alphabetic language splits and aligns soundly without a file, a file makes it better.
+//!
+//! English and Chinese keep their richer machinery where it always was (`src/chars/` for
+//! English abbreviations and stop words, the English number phrases in
+//! `src/features/numbers.rs`, the Chinese splitter and lexicon); their profiles point to
+//! it. Adding a language: copy `template.rs` to `<code>.rs`, fill it in, add its line to
+//! [`PROFILES`]; the tests in this module (`profile_tests!`) check it and say what to fix.
+
+mod ar;
+mod de;
+mod en;
+mod es;
+mod fr;
+pub(crate) mod generic;
+mod ru;
+pub(crate) use ru::fold_old_spelling as ru_modern_spelling;
+#[cfg(test)]
+mod template;
+#[cfg(test)]
+mod testing;
+mod zh;
+
+use rust_stemmers::Algorithm;
+
+/// The writing system of a language, as the aligner needs to know it: whether words are
+/// separated by spaces, which characters count as the language's letters, which length
+/// ratio to expect against another script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Script {
+    /// Chinese characters (and Japanese kanji): no spaces between words, about 3.3
+    /// characters of an alphabetic translation per character.
+    Han,
+    /// The Latin alphabet.
+    Latin,
+    /// Cyrillic.
+    Cyrillic,
+    /// Greek.
+    Greek,
+    /// Arabic (right to left).
+    Arabic,
+    /// Hebrew (right to left).
+    Hebrew,
+    /// Any other alphabetic script (Armenian, Georgian, Devanagari, ...): letters are what
+    /// Unicode calls alphabetic.
+    Other,
+}
+
+impl Script {
+    /// Every script, in declaration order.
+    pub const ALL: [Script; 7] = [
+        Script::Han,
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Greek,
+        Script::Arabic,
+        Script::Hebrew,
+        Script::Other,
+    ];
+
+    /// The script of one character, if it is a letter of one (digits, marks and
+    /// punctuation have none).
+    pub fn of_char(c: char) -> Option<Script> {
+        if crate::chars::is_han_script(c) {
+            return Some(Script::Han);
+        }
+        if !c.is_alphabetic() {
+            return None;
+        }
+        Some(match c as u32 {
+            _ if crate::chars::is_latin_letter(c) => Script::Latin,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+            0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
+                Script::Cyrillic
+            }
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF => Script::Arabic,
+            _ => Script::Other,
+        })
+    }
+
+    /// Whether `c` is a letter of this script.
+    pub fn has(self, c: char) -> bool {
+        Script::of_char(c) == Some(self)
+    }
+
+    /// The script most of the letters of `text` are in (Han characters counted three
+    /// times, as a Han character holds about as much as three letters); `None` without a
+    /// letter.
+    pub fn detect(text: &str) -> Option<Script> {
+        let mut counts = [0usize; Script::ALL.len()];
+        for c in text.chars() {
+            if let Some(s) = Script::of_char(c) {
+                counts[s as usize] += if s == Script::Han { 3 } else { 1 };
+            }
+        }
+        let (best, &n) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(k, &n)| (n, usize::MAX - k))?;
+        (n > 0).then(|| Script::ALL[best])
+    }
+
+    /// Whether the script separates words with spaces (every one but Han).
+    pub fn is_alphabetic(self) -> bool {
+        self != Script::Han
+    }
+
+    /// Whether the script is written right to left.
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Script::Arabic | Script::Hebrew)
+    }
+
+    /// The ISO 15924 code of the script (`Hani`, `Latn`, ...; `Zyyy` for other scripts).
+    pub fn code(self) -> &'static str {
+        match self {
+            Script::Han => "Hani",
+            Script::Latin => "Latn",
+            Script::Cyrillic => "Cyrl",
+            Script::Greek => "Grek",
+            Script::Arabic => "Arab",
+            Script::Hebrew => "Hebr",
+            Script::Other => "Zyyy",
+        }
+    }
+
+    /// The script of an ISO 15924 code, as a BCP 47 script subtag gives it (`Cyrl`, `Hant`).
+    pub fn from_code(code: &str) -> Option<Script> {
+        Some(match code.to_ascii_lowercase().as_str() {
+            "hani" | "hans" | "hant" | "jpan" => Script::Han,
+            "latn" => Script::Latin,
+            "cyrl" => Script::Cyrillic,
+            "grek" => Script::Greek,
+            "arab" => Script::Arabic,
+            "hebr" => Script::Hebrew,
+            _ => return None,
+        })
+    }
+}
+
+/// A language: its ISO 639 code (two or three letters) and its script. `Lang` is `Copy`;
+/// the constants name the languages with a profile of their own, and any other code is a
+/// language too ([`Lang::new`], or parsed with [`str::parse`]), aligned with the generic
+/// profile of its script.
+///
+/// ```
+/// use bialign::text::{Lang, Script};
+///
+/// assert_eq!(Lang::Ru.script(), Script::Cyrillic);
+/// let it: Lang = "it".parse()?;
+/// assert_eq!((it.code(), it.script()), ("it", Script::Latin));
+/// let sr: Lang = "sr".parse()?;
+/// assert_eq!(sr.script(), Script::Cyrillic);
+/// assert_eq!(Lang::new("sr", Script::Latin).map(|l| l.script()), Some(Script::Latin));
+/// # Ok::<(), bialign::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang {
+    /// The code in lower case.
+    code: &'static str,
+    script: Script,
+}
+
+#[allow(non_upper_case_globals)]
+impl Lang {
+    /// Chinese (simplified or traditional).
+    pub const Zh: Lang = Lang::known("zh", Script::Han);
+    /// English.
+    pub const En: Lang = Lang::known("en", Script::Latin);
+    /// German.
+    pub const De: Lang = Lang::known("de", Script::Latin);
+    /// French.
+    pub const Fr: Lang = Lang::known("fr", Script::Latin);
+    /// Spanish.
+    pub const Es: Lang = Lang::known("es", Script::Latin);
+    /// Russian.
+    pub const Ru: Lang = Lang::known("ru", Script::Cyrillic);
+    /// Arabic.
+    pub const Ar: Lang = Lang::known("ar", Script::Arabic);
+
+    const fn known(code: &'static str, script: Script) -> Lang {
+        Lang { code, script }
+    }
+
+    /// The language of an ISO 639 code (two or three ASCII letters, any case) written in
+    /// `script`; `None` for anything else.
+    pub fn new(code: &str, script: Script) -> Option<Lang> {
+        let b = code.as_bytes();
+        if !(2..=3).contains(&b.len()) || !b.iter().all(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        Some(Lang {
+            code: intern(&code.to_ascii_lowercase()),
+            script,
+        })
+    }
+
+    /// The language of an ISO 639 code in its usual script ([`usual_script`]); `None` when
+    /// the code is not two or three letters.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let script = usual_script(&code.to_ascii_lowercase());
+        Lang::new(code, script)
+    }
+
+    /// The ISO 639 code: `"zh"`, `"en"`, `"de"`, ...
+    pub fn code(self) -> &'static str {
+        self.code
+    }
+
+    /// The script the language is written in.
+    pub fn script(self) -> Script {
+        self.script
+    }
+
+    /// The same language in another script (Serbian in Latin letters, say).
+    pub fn with_script(self, script: Script) -> Lang {
+        Lang { script, ..self }
+    }
+
+    /// The language's profile: its own if it has one, else the generic profile.
+    pub(crate) fn profile(self) -> &'static Profile {
+        profile(self)
+    }
+
+    /// The Snowball stemmer of the language, if `rust-stemmers` has one.
+    pub(crate) fn stemmer(self) -> Option<Algorithm> {
+        self.profile()
+            .stemmer
+            .or_else(|| generic::stemmer(self.code()))
+    }
+}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lang({}-{})", self.code(), self.script.code())
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The one `&'static str` of a language code: the profiles' codes as they are, any other
+/// code stored once for the process (there are at most 26^2 + 26^3 of them).
+fn intern(code: &str) -> &'static str {
+    use std::sync::{Mutex, OnceLock};
+    if let Some(p) = PROFILES.iter().find(|p| p.code == code) {
+        return p.code;
+    }
+    static CODES: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    let mut codes = match CODES.get_or_init(Mutex::default).lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(&c) = codes.iter().find(|&&c| c == code) {
+        return c;
+    }
+    let c: &'static str = Box::leak(code.to_string().into_boxed_str());
+    codes.push(c);
+    c
+}
+
+/// The script a language is usually written in, for the codes that are not Latin (Latin
+/// otherwise: a wrong guess is corrected by the text, see `Pipeline`).
+pub(crate) fn usual_script(code: &str) -> Script {
+    match code {
+        "zh" | "cmn" | "yue" | "wuu" | "lzh" | "ja" => Script::Han,
+        "ru" | "uk" | "be" | "bg" | "mk" | "sr" | "kk" | "ky" | "tg" | "mn" | "tt" | "ba"
+        | "cv" | "ce" | "os" => Script::Cyrillic,
+        "el" | "grc" => Script::Greek,
+        "ar" | "fa" | "ur" | "ps" | "ug" | "ckb" | "sd" => Script::Arabic,
+        "he" | "yi" => Script::Hebrew,
+        "hy" | "ka" | "hi" | "mr" | "ne" | "bn" | "pa" | "gu" | "ta" | "te" | "kn" | "ml"
+        | "si" | "th" | "lo" | "km" | "my" | "am" | "ti" | "ko" | "bo" | "dv" => Script::Other,
+        _ => Script::Latin,
+    }
+}
+
+/// What the stages need to know of a language beyond its character classes. Every list
+/// is in lower case.
+#[derive(Debug)]
+pub(crate) struct Profile {
+    /// The ISO 639 code (`"und"` for the generic profiles).
+    pub code: &'static str,
+    /// The language's English name.
+    pub name: &'static str,
+    /// The script it is written in (the tests check the lists against it).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub script: Script,
+    /// The Snowball stemmer, where `rust-stemmers` has one.
+    pub stemmer: Option<Algorithm>,
+    /// Words written with a full stop that does not end a sentence (`z.b` for `z.B.`,
+    /// without the last stop, inner stops kept).
+    pub abbreviations: &'static [&'static str],
+    /// Words that often start a sentence: after an abbreviation that may also end one,
+    /// such a word starting with a capital makes it end one.
+    pub starters: &'static [&'static str],
+    /// Function words, left out of the content tokens.
+    pub stop_words: &'static [&'static str],
+    /// Number words and their values (`zwölf` 12, `vingt` 20), each a number token.
+    pub number_words: &'static [(&'static str, u64)],
+}
+
+impl Profile {
+    /// Whether `lower` (a lower-cased word) is one of the profile's stop words.
+    pub fn is_stop_word(&self, lower: &str) -> bool {
+        self.stop_words.contains(&lower)
+    }
+
+    /// The value of a number word.
+    pub fn number_word(&self, lower: &str) -> Option<u64> {
+        self.number_words
+            .iter()
+            .find(|(w, _)| *w == lower)
+            .map(|&(_, v)| v)
+    }
+
+    /// Whether `lower` (lower case, without its final full stop) is an abbreviation.
+    pub fn is_abbreviation(&self, lower: &str) -> bool {
+        self.abbreviations.contains(&lower)
+    }
+
+    /// Whether `lower` often starts a sentence.
+    pub fn is_starter(&self, lower: &str) -> bool {
+        self.starters.contains(&lower)
+    }
+}
+
+/// The profiles with a file of their own: one line a language.
+pub(crate) const PROFILES: &[&Profile] = &[
+    &zh::PROFILE,
+    &en::PROFILE,
+    &de::PROFILE,
+    &fr::PROFILE,
+    &es::PROFILE,
+    &ru::PROFILE,
+    &ar::PROFILE,
+];
+
+/// The profile of `lang`: its own, or the generic profile of its script.
+pub(crate) fn profile(lang: Lang) -> &'static Profile {
+    PROFILES
+        .iter()
+        .copied()
+        .find(|p| p.code == lang.code())
+        .unwrap_or_else(|| generic::profile(lang.script()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::profile_tests;
+    use super::*;
+
+    profile_tests!(zh, zh::PROFILE);
+    profile_tests!(en, en::PROFILE);
+    profile_tests!(de, de::PROFILE);
+    profile_tests!(fr, fr::PROFILE);
+    profile_tests!(es, es::PROFILE);
+    profile_tests!(ru, ru::PROFILE);
+    profile_tests!(ar, ar::PROFILE);
+    profile_tests!(template, template::PROFILE);
+    profile_tests!(generic_latin, *generic::profile(Script::Latin));
+
+    #[test]
+    fn the_table_gives_each_language_its_profile() {
+        for p in PROFILES {
+            let lang = Lang::from_code(p.code).expect("a code");
+            assert_eq!(profile(lang).code, p.code);
+            assert_eq!(
+                lang.script(),
+                p.script,
+                "{}: usual_script disagrees",
+                p.code
+            );
+        }
+        let it = Lang::from_code("it").expect("it");
+        assert_eq!(profile(it).code, "und");
+        assert_eq!(it.stemmer(), Some(Algorithm::Italian));
+        assert_eq!(Lang::from_code("sw").and_then(Lang::stemmer), None);
+    }
+
+    #[test]
+    fn scripts_of_text() {
+        assert_eq!(Script::detect("Въ началј Богъ"), Some(Script::Cyrillic));
+        assert_eq!(Script::detect("في البدء"), Some(Script::Arabic));
+        assert_eq!(Script::detect("太初有道 the Word"), Some(Script::Han));
+        assert_eq!(Script::detect("Ἐν ἀρχῇ"), Some(Script::Greek));
+        assert_eq!(Script::detect("12, 13."), None);
+        assert!(Script::Arabic.is_rtl() && !Script::Latin.is_rtl());
+    }
+
+    #[test]
+    fn langs() {
+        assert_eq!(Lang::new("DE", Script::Latin), Some(Lang::De));
+        assert_eq!(Lang::new("d", Script::Latin), None);
+        assert_eq!(Lang::new("deu1", Script::Latin), None);
+        assert_eq!(
+            Lang::from_code("fil").map(|l| l.to_string()),
+            Some("fil".into())
+        );
+        assert_eq!(format!("{:?}", Lang::Ru), "Lang(ru-Cyrl)");
+    }
+}
