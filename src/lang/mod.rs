@@ -208,7 +208,8 @@ impl Lang {
         })
     }
 
-    /// The language of an ISO 639 code in its usual script ([`usual_script`]); `None` when
+    /// The language of an ISO 639 code in its usual script (Han for zh, Cyrillic for ru,
+    /// Arabic for ar, ..., Latin for a code it does not know); `None` when
     /// the code is not two or three letters.
     pub fn from_code(code: &str) -> Option<Lang> {
         let script = usual_script(&code.to_ascii_lowercase());
