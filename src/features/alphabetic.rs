@@ -37,7 +37,7 @@ impl PairFeatures {
         // The column side: dense ids of its tokens, and the cognate keys of its words.
         let mut dense: HashMap<String, u32> = HashMap::default();
         let mut word = Vec::new();
-        let mut by_key: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut by_key: HashMap<String, Vec<(u32, cognates::Cognate)>> = HashMap::default();
         let mut en = Vec::with_capacity(cols.len());
         for (s, toks) in cols
             .iter()
@@ -52,12 +52,9 @@ impl PairFeatures {
                 if id == next {
                     word.push(is_word);
                 }
-                if is_word {
-                    if let Some(k) = cognates::key(text) {
-                        let ids = by_key.entry(k).or_default();
-                        if !ids.contains(&id) {
-                            ids.push(id);
-                        }
+                if is_word && id == next {
+                    if let Some(c) = cognates::Cognate::of(text) {
+                        by_key.entry(c.key.clone()).or_default().push((id, c));
                     }
                 }
                 if !tokens.contains(&id) && tokens.len() < MAX_TOKENS {
@@ -86,25 +83,33 @@ impl PairFeatures {
             let mut units = Vec::new();
             for t in &toks {
                 let text = text_of(t);
-                let mut cov: Vec<u32> = dense.get(text).copied().into_iter().collect();
-                if let EnToken::Word(w) = t {
-                    if let Some(k) = cognates::key(w) {
-                        if let Some(ids) = by_key.get(&k) {
-                            cov.extend(ids);
+                let EnToken::Word(w) = t else {
+                    covered.extend(dense.get(text).copied());
+                    continue;
+                };
+                // A word covers what its first occurrence covered.
+                let next = unit_dense.len() as u32;
+                let u = *unit_dense.entry(w.clone()).or_insert(next);
+                if u == next {
+                    let mut cov: Vec<u32> = dense.get(text).copied().into_iter().collect();
+                    if let Some(c) = cognates::Cognate::of(w) {
+                        if let Some(candidates) = by_key.get(&c.key) {
+                            cov.extend(
+                                candidates
+                                    .iter()
+                                    .filter(|(_, other)| c.matches(other))
+                                    .map(|&(id, _)| id),
+                            );
                         }
                     }
-                    let next = unit_dense.len() as u32;
-                    let u = *unit_dense.entry(w.clone()).or_insert(next);
-                    if u == next {
-                        cov.sort_unstable();
-                        cov.dedup();
-                        unit_covers.push(cov.clone());
-                    }
-                    if !units.contains(&u) && units.len() < MAX_TOKENS {
-                        units.push(u);
-                    }
+                    cov.sort_unstable();
+                    cov.dedup();
+                    unit_covers.push(cov);
                 }
-                covered.extend(cov);
+                if !units.contains(&u) && units.len() < MAX_TOKENS {
+                    units.push(u);
+                }
+                covered.extend(&unit_covers[u as usize]);
             }
             covered.sort_unstable();
             covered.dedup();
