@@ -28,7 +28,7 @@ pub enum ErrorKind {
     Config,
     /// The input is not what alignment needs: an empty text, a text without any character
     /// of its declared language, texts given in the wrong order, a single file that does
-    /// not hold both languages.
+    /// not hold both languages; fixed beads that overlap, are out of order or out of range.
     Input,
 }
 
@@ -60,6 +60,9 @@ pub(crate) enum Inner {
     Input { path: Display, message: String },
     #[error("{output}: would overwrite the input {input} (the same file): give another output")]
     Overwrite { output: Display, input: Display },
+    /// Fixed beads that cannot all be kept (overlapping, out of order, out of range).
+    #[error("{0}")]
+    Fixed(String),
     #[error("invalid {option}: {message}")]
     Option {
         option: &'static str,
@@ -104,7 +107,7 @@ impl Error {
             Inner::TooLarge { .. } => ErrorKind::TooLarge,
             Inner::Parse { .. } => ErrorKind::Parse,
             Inner::Config(_) | Inner::Option { .. } | Inner::Overwrite { .. } => ErrorKind::Config,
-            Inner::Input { .. } => ErrorKind::Input,
+            Inner::Input { .. } | Inner::Fixed(_) => ErrorKind::Input,
         }
     }
 
@@ -171,6 +174,19 @@ impl Error {
             output: output.into(),
             input: input.into(),
         })
+    }
+
+    /// Fixed beads that cannot all be kept; the message names them.
+    pub(crate) fn fixed(message: impl Into<String>) -> Self {
+        Error(Inner::Fixed(message.into()))
+    }
+
+    /// The same error naming the file the fixed beads came from, when it is about them.
+    pub(crate) fn in_file(self, path: &std::path::Path) -> Self {
+        match self.0 {
+            Inner::Fixed(message) => Error::input(path, message),
+            other => Error(other),
+        }
     }
 
     pub(crate) fn config(message: impl Into<String>) -> Self {

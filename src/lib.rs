@@ -30,7 +30,9 @@
 //!   segments them into a [`Document`], aligns it and renders it with a [`Writer`] in any
 //!   [`Format`]; [`batch`] holds the JSON records of a batch.
 //! - **The aligner**: [`Aligner`] and its [`AlignerBuilder`] (one setter per option, a
-//!   [`Genre`] preset, a [`Lexicon`]), giving an [`Alignment`] of [`Bead`]s.
+//!   [`Genre`] preset, a [`Lexicon`]), giving an [`Alignment`] of [`Bead`]s;
+//!   [`Aligner::align_fixed`] keeps [`FixedBead`]s exactly, and a [`Realigner`] applies a
+//!   reviewer's fixes one at a time, searching again only around each.
 //! - **The stages**, for callers with their own pipeline: [`text`] (decode, normalise,
 //!   partition, segment with a [`SentenceSplitter`](text::SentenceSplitter) per language),
 //!   [`export`] (the one [`Writer`], the rule by which it joins sentences, the confidence
@@ -54,6 +56,7 @@ mod error;
 pub mod eval;
 pub mod export;
 mod features;
+pub mod fixed;
 mod lang;
 mod lexicon;
 mod model;
@@ -65,10 +68,11 @@ pub mod text;
 
 #[doc(hidden)]
 pub use align::internals;
-pub use align::{Aligner, AlignerBuilder};
+pub use align::{Aligner, AlignerBuilder, Change, Realigner};
 pub use alignment::{Alignment, Bead, Tally};
 pub use error::{Error, ErrorKind, Result};
 pub use export::{Format, Writer};
+pub use fixed::{parse_fixed, read_fixed, FixedBead, Side};
 pub use lexicon::Lexicon;
 pub use model::Genre;
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
@@ -90,6 +94,9 @@ mod tests {
         send_sync::<crate::AlignerBuilder>();
         send_sync::<crate::Alignment>();
         send_sync::<crate::Bead>();
+        send_sync::<crate::FixedBead>();
+        send_sync::<crate::Realigner>();
+        send_sync::<crate::Change>();
         send_sync::<crate::Tally>();
         send_sync::<crate::Document>();
         send_sync::<crate::Error>();

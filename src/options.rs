@@ -131,6 +131,10 @@ pub struct Options {
     /// Do not take the enumerators sentences start with (`1.`, `(a)`, `第一条` and
     /// `Article 1`) as evidence ([`AlignerBuilder::structure`]).
     pub no_structure: bool,
+    /// A file of beads to keep exactly (the JSONL or ids format the writers produce, told
+    /// apart by content; see [`parse_fixed`](crate::parse_fixed)): the rest is aligned
+    /// around them ([`Aligner::align_fixed`](crate::Aligner::align_fixed)).
+    pub fixed: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -172,6 +176,7 @@ impl Default for Options {
             full_paths: false,
             no_cleanup: false,
             no_structure: false,
+            fixed: None,
         }
     }
 }
@@ -213,7 +218,7 @@ fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
 impl Options {
     /// The name of every option, in the order of [`Options`]' fields: the keys of its JSON
     /// form, and the names [`Options::set`] takes (a test checks the list against serde's).
-    pub const NAMES: [&'static str; 36] = [
+    pub const NAMES: [&'static str; 37] = [
         "presplit",
         "src_lang",
         "tgt_lang",
@@ -250,6 +255,7 @@ impl Options {
         "full_paths",
         "no_cleanup",
         "no_structure",
+        "fixed",
     ];
 
     /// Sets the option `name` (a field name, as in [`Options::NAMES`]) from a JSON value of

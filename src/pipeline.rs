@@ -6,7 +6,9 @@ use crate::export::{Format, OutputFile, Writer};
 use crate::text::decode::{decode_report, Decoded};
 use crate::text::partition::lacks_script;
 use crate::text::{Block, Script, Segmenter, Text};
-use crate::{Aligner, Alignment, Error, Genre, Lang, Lexicon, Options, Result};
+use crate::{
+    Aligner, Alignment, Error, FixedBead, Genre, Lang, Lexicon, Options, Realigner, Result,
+};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -45,6 +47,8 @@ pub struct Pipeline {
     segmenter: Segmenter,
     paired: Aligner,
     mixed: Aligner,
+    /// The beads of [`Options::fixed`], read when the pipeline was made.
+    fixed: Option<Arc<Vec<FixedBead>>>,
 }
 
 /// One document pair, segmented: two texts, the names their output shows, and what was
@@ -89,11 +93,26 @@ impl Pipeline {
         } else {
             None
         };
-        Ok(Pipeline::with_lexicon(options, lexicon))
+        let fixed = Pipeline::read_fixed(options)?;
+        Ok(Pipeline::with_lexicon(options, lexicon, fixed))
     }
 
-    /// The pipeline of `options` (validated) with the lexicon their dictionaries make.
-    fn with_lexicon(options: &Options, lexicon: Option<Arc<Lexicon>>) -> Pipeline {
+    /// The beads of the options' fixed-bead file, if any.
+    fn read_fixed(options: &Options) -> Result<Option<Arc<Vec<FixedBead>>>> {
+        options
+            .fixed
+            .as_deref()
+            .map(|path| crate::fixed::read_fixed(path, options.max_input_bytes).map(Arc::new))
+            .transpose()
+    }
+
+    /// The pipeline of `options` (validated) with the lexicon their dictionaries make and
+    /// the fixed beads of their file.
+    fn with_lexicon(
+        options: &Options,
+        lexicon: Option<Arc<Lexicon>>,
+        fixed: Option<Arc<Vec<FixedBead>>>,
+    ) -> Pipeline {
         let genre = |default| options.genre.unwrap_or(default);
         let segmenter = Segmenter::new()
             .presplit(options.presplit)
@@ -104,6 +123,7 @@ impl Pipeline {
             lexicon,
             segmenter,
             options: options.clone(),
+            fixed,
         }
     }
 
@@ -136,7 +156,16 @@ impl Pipeline {
             return Pipeline::new(&options);
         }
         options.validate()?;
-        Ok(Pipeline::with_lexicon(&options, self.lexicon.clone()))
+        let fixed = if options.fixed == o.fixed {
+            self.fixed.clone()
+        } else {
+            Pipeline::read_fixed(&options)?
+        };
+        Ok(Pipeline::with_lexicon(
+            &options,
+            self.lexicon.clone(),
+            fixed,
+        ))
     }
 
     /// The options this pipeline was made with.
@@ -393,12 +422,47 @@ impl Pipeline {
         })
     }
 
-    /// Aligns a document with the aligner its kind calls for.
+    /// Aligns a document with the aligner its kind calls for, keeping the beads of
+    /// [`Options::fixed`] when it names a file.
     ///
     /// # Errors
-    /// When the two sides' languages are not a supported pair.
+    /// When the two sides' languages are not a supported pair, and as
+    /// [`Pipeline::align_fixed`] for the file's beads (naming the file).
     pub fn align(&self, doc: &Document) -> Result<Alignment> {
-        self.aligner(doc.mixed).align(&doc.src, &doc.tgt)
+        match (&self.fixed, &self.options.fixed) {
+            (Some(fixed), Some(path)) => self.align_fixed(doc, fixed).map_err(|e| e.in_file(path)),
+            _ => self.aligner(doc.mixed).align(&doc.src, &doc.tgt),
+        }
+    }
+
+    /// The beads of [`Options::fixed`], read when the pipeline was made (`None` without).
+    pub fn fixed(&self) -> Option<&[FixedBead]> {
+        self.fixed.as_deref().map(Vec::as_slice)
+    }
+
+    /// Aligns a document keeping `fixed` exactly (in the document's direction), with the
+    /// aligner its kind calls for ([`Aligner::align_fixed`]).
+    ///
+    /// # Errors
+    /// As [`Aligner::align_fixed`].
+    pub fn align_fixed(&self, doc: &Document, fixed: &[FixedBead]) -> Result<Alignment> {
+        self.aligner(doc.mixed)
+            .align_fixed(&doc.src, &doc.tgt, fixed)
+    }
+
+    /// A [`Realigner`] of a document, with the aligner its kind calls for, starting from
+    /// the beads of [`Options::fixed`] when it names a file.
+    ///
+    /// # Errors
+    /// As [`Realigner::with_fixed`] (naming the file for its beads).
+    pub fn realigner(&self, doc: &Document) -> Result<Realigner> {
+        let fixed = self.fixed().unwrap_or_default();
+        Realigner::with_fixed(self.aligner(doc.mixed), &doc.src, &doc.tgt, fixed).map_err(|e| {
+            match &self.options.fixed {
+                Some(path) => e.in_file(path),
+                None => e,
+            }
+        })
     }
 
     /// A writer of `alignment` over `doc`'s sentences, with its languages, names and the

@@ -128,3 +128,18 @@ pub fn criterion() -> Criterion {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
 }
+
+/// Bible 006 (30,000 English and 42,687 Chinese sentences), if present.
+pub fn bible_006(bench: &str) -> Option<Pair> {
+    match (sentences("bible/zh/006"), sentences("bible/en/006")) {
+        (Some(zh), Some(en)) => Some(Pair {
+            name: "bible-006",
+            zh,
+            en,
+        }),
+        _ => {
+            skip(bench, "bible 006");
+            None
+        }
+    }
+}

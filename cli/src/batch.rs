@@ -107,6 +107,9 @@ struct Done {
 /// Runs `bialign batch`.
 pub(crate) fn run(a: BatchArgs) -> CliResult {
     let o = &a.options;
+    if o.fixed.is_some() {
+        return Err("--fixed names the beads of one document: use it with `align`".into());
+    }
     let jsonl = a.jobs.as_os_str() == "-";
     if jsonl && o.format.is_some_and(Format::is_two_files) {
         return Err("--format moses writes two files and cannot be used with JSONL input".into());

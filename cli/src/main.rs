@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 mod batch;
 mod logger;
+mod review;
 
 /// The temporary files of the saves in progress (`-o`, batch outputs), removed when SIGINT or
 /// SIGTERM stops the process ([`stop_cleanly_on_signals`]).
@@ -96,10 +97,14 @@ enum Command {
     /// Align many document pairs in parallel (a job file, or JSONL on standard input).
     #[command(after_help = batch::AFTER_HELP)]
     Batch(batch::BatchArgs),
+    /// Review and correct an alignment in the browser (a local server; each fix realigns
+    /// the rest around it).
+    #[command(after_help = review::AFTER_HELP)]
+    Review(review::ReviewArgs),
 }
 
 #[derive(Args)]
-struct AlignOptions {
+pub(crate) struct AlignOptions {
     /// Inputs are already one sentence per line (line i is sentence i).
     #[arg(long)]
     presplit: bool,
@@ -231,6 +236,13 @@ struct AlignOptions {
     /// 一、 and I.) as evidence that they match.
     #[arg(long)]
     no_structure: bool,
+    /// Keep these beads exactly and align the rest around them: a file in the jsonl or ids
+    /// format (`[0,1]:[2]` a line), as `--format jsonl` or `--format ids` writes it, told
+    /// apart by its content (a whole alignment, corrected, or the lines of it that were
+    /// checked; a bead without counterpart is placed beside its neighbour in the file).
+    /// Indices count the sentences as align numbers them. `align` only.
+    #[arg(long, value_name = "FILE")]
+    fixed: Option<PathBuf>,
 }
 
 /// The library's defaults, which the flags show and never repeat.
@@ -241,7 +253,7 @@ fn defaults() -> Options {
 impl AlignOptions {
     /// The library's options for these flags, with at most `threads` threads per
     /// alignment.
-    fn to_options(&self, threads: Option<usize>) -> Options {
+    pub(crate) fn to_options(&self, threads: Option<usize>) -> Options {
         Options {
             presplit: self.presplit,
             src_lang: self.src_lang.clone(),
@@ -279,6 +291,7 @@ impl AlignOptions {
             full_paths: self.full_paths,
             no_cleanup: self.no_cleanup,
             no_structure: self.no_structure,
+            fixed: self.fixed.clone(),
         }
     }
 }
@@ -332,10 +345,8 @@ struct AlignArgs {
     /// is refused.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// Most threads the alignment uses [default: the cores, at most 4]. Long documents
-    /// share the work between them; the alignment is the same for any number.
-    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
-    threads: Option<u16>,
+    #[command(flatten)]
+    threads: ThreadsArg,
     /// Print nothing on standard error on success: no summary line
     /// (`N pairs, K unpaired source, M unpaired target sentences`), no progress.
     #[arg(long, short = 'q')]
@@ -345,6 +356,22 @@ struct AlignArgs {
     progress_after: f64,
     #[command(flatten)]
     options: AlignOptions,
+}
+
+/// The threads of one alignment (`align`, `review`).
+#[derive(Args)]
+pub(crate) struct ThreadsArg {
+    /// Most threads the alignment uses [default: the cores, at most 4]. Long documents
+    /// share the work between them; the alignment is the same for any number.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+}
+
+impl ThreadsArg {
+    /// The number given, if any.
+    pub(crate) fn get(&self) -> Option<usize> {
+        self.threads.map(usize::from)
+    }
 }
 
 #[derive(Args)]
@@ -382,6 +409,7 @@ fn main() -> ExitCode {
         Command::Eval(e) => eval(e),
         Command::Segment(s) => segment(s),
         Command::Batch(b) => batch::run(b),
+        Command::Review(r) => review::run(r),
     };
     match result {
         Ok(code) => code,
@@ -409,7 +437,7 @@ fn finite_number(s: &str) -> Result<f64, String> {
     }
 }
 
-type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
+pub(crate) type CliResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
 fn align(a: AlignArgs) -> CliResult {
     let progress = (!a.quiet && std::io::stderr().is_terminal()).then(|| {
@@ -420,7 +448,7 @@ fn align(a: AlignArgs) -> CliResult {
     if a.src.as_os_str() == "-" && a.tgt.as_deref().is_some_and(|t| t.as_os_str() == "-") {
         return Err("standard input can be read once: give at most one input as `-`".into());
     }
-    let options = a.options.to_options(a.threads.map(usize::from));
+    let options = a.options.to_options(a.threads.get());
     options.validate()?;
     // As `batch` does: --format, else the output's extension, else TSV (the library's rule).
     let format = options.format_for(a.output.as_deref());
@@ -431,6 +459,7 @@ fn align(a: AlignArgs) -> CliResult {
         let inputs: Vec<&Path> = std::iter::once(a.src.as_path())
             .chain(a.tgt.as_deref())
             .chain(options.dict.iter().map(PathBuf::as_path))
+            .chain(options.fixed.as_deref())
             .collect();
         refuse_overwriting_inputs(&outputs, &inputs)?;
     }

@@ -6,12 +6,14 @@
 
 mod anchors;
 mod builder;
+mod constrained;
 mod dp;
 mod masks;
 mod passes;
 mod windows;
 
 pub use builder::AlignerBuilder;
+pub use constrained::{Change, Realigner};
 
 use crate::alignment::{Alignment, Bead};
 use crate::diag;
@@ -213,31 +215,26 @@ impl Aligner {
         tgt_lang: Lang,
     ) -> Result<Alignment> {
         check_pair(src_lang, tgt_lang)?;
-        // The model works Chinese against the other language (or the source against the
-        // target, when neither is Chinese); the other direction is its mirror image.
-        let swap = tgt_lang.script() == Script::Han && src_lang.script() != Script::Han;
+        let (swap, pair) = orient(src_lang, tgt_lang);
         let (zh, en) = if swap { (tgt, src) } else { (src, tgt) };
-        let pair = if swap {
-            Pair {
-                rows: tgt_lang,
-                cols: src_lang,
-            }
-        } else {
-            Pair {
-                rows: src_lang,
-                cols: tgt_lang,
-            }
-        };
         check_order(zh.0, en.0, pair, swap)?;
         Ok(to_alignment(self.align_canonical(zh, en, pair), swap))
     }
 
-    fn align_canonical(
+    fn align_canonical(&self, zh: Sentences<'_>, en: Sentences<'_>, pair: Pair) -> Vec<ScoredSpan> {
+        let texts = zh.0;
+        let f = self.features(zh, en, pair);
+        self.search(f, texts)
+    }
+
+    /// The features of sentences in canonical orientation, with paragraphs and structure
+    /// where known.
+    fn features(
         &self,
         (zh, zh_para, zh_heads): Sentences<'_>,
         (en, en_para, en_heads): Sentences<'_>,
         pair: Pair,
-    ) -> Vec<ScoredSpan> {
+    ) -> PairFeatures {
         let t = std::time::Instant::now();
         let mut f = self.features_of(zh, en, pair);
         if let (Some(zp), Some(ep)) = (zh_para, en_para) {
@@ -247,11 +244,16 @@ impl Aligner {
             f = f.with_structure((zh, &zh_heads), (en, &en_heads));
         }
         diag::lap("features", t);
-        self.search(f, zh)
+        f
     }
 
     /// Everything after feature extraction: the passes of the search and the posteriors.
     fn search(&self, f: PairFeatures, zh: &[&str]) -> Vec<ScoredSpan> {
+        self.with_search(|s| s.run(f, zh))
+    }
+
+    /// `run` with this aligner's search: its options, bead shapes and threads.
+    fn with_search<R>(&self, run: impl FnOnce(&Search<'_>) -> R) -> R {
         let max_bead = self.config.model.max_bead;
         // `shapes` lists the beads by total size, so the first pass's are a prefix.
         let first = shapes(max_bead.min(self.config.first_pass_bead)).len();
@@ -262,8 +264,48 @@ impl Aligner {
             first_shapes: &all[..first],
             threads: self.threads(),
         };
-        search.run(f, zh)
+        run(&search)
     }
+
+    /// The passes over two texts as [`Aligner::align`] runs them, kept for searches between
+    /// fixed beads; `true` when the model works the other way round (target rows).
+    fn constrained(&self, src: &Text, tgt: &Text) -> Result<(constrained::Constrained, bool)> {
+        check_pair(src.lang(), tgt.lang())?;
+        let (swap, pair) = orient(src.lang(), tgt.lang());
+        let (zh, en) = if swap { (tgt, src) } else { (src, tgt) };
+        let (zh_texts, en_texts) = (zh.texts(), en.texts());
+        check_order(&zh_texts, &en_texts, pair, swap)?;
+        let heads = |t: &Text| (0..t.len()).map(|k| t.is_heading(k)).collect::<Vec<bool>>();
+        let f = self.features(
+            (&zh_texts, Some(zh.paragraph_numbers()), heads(zh)),
+            (&en_texts, Some(en.paragraph_numbers()), heads(en)),
+            pair,
+        );
+        let solved = self.with_search(|s| s.solve(f, &zh_texts));
+        Ok((
+            constrained::Constrained::new(solved, self.config.refine_band),
+            swap,
+        ))
+    }
+}
+
+/// Whether the model works the other way round (the target as rows), and the pair as it
+/// works it: Chinese against the other language (or the source against the target, when
+/// neither is Chinese); the other direction is its mirror image.
+fn orient(src_lang: Lang, tgt_lang: Lang) -> (bool, Pair) {
+    let swap = tgt_lang.script() == Script::Han && src_lang.script() != Script::Han;
+    let pair = if swap {
+        Pair {
+            rows: tgt_lang,
+            cols: src_lang,
+        }
+    } else {
+        Pair {
+            rows: src_lang,
+            cols: tgt_lang,
+        }
+    };
+    (swap, pair)
 }
 
 /// Refuses a pair of languages the aligner has no model for.

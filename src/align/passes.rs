@@ -3,7 +3,7 @@
 //! model and search a narrow band around the previous path; posteriors as confidences.
 
 use super::builder::Config;
-use super::dp::{Band, Path};
+use super::dp::{Band, Path, Step};
 use super::masks::run_in;
 use super::{anchors, windows};
 use crate::diag;
@@ -44,7 +44,13 @@ pub(crate) struct Search<'a> {
 impl Search<'_> {
     /// Every pass after feature extraction, and the posteriors; `zh` are the Chinese
     /// sentences (the learned lexicon reads them).
-    pub fn run(&self, mut f: PairFeatures, zh: &[&str]) -> Vec<ScoredSpan> {
+    pub fn run(&self, f: PairFeatures, zh: &[&str]) -> Vec<ScoredSpan> {
+        scored(&self.solve(f, zh).path)
+    }
+
+    /// Every pass after feature extraction: the features as the last pass saw them (with
+    /// the learned lexicon), its parameters, the path it searched around and its result.
+    pub fn solve(&self, mut f: PairFeatures, zh: &[&str]) -> Solved {
         let mut params = CostParams::initial(&self.cfg.model, &f);
         let t = Instant::now();
         let path = self.first_pass(&f, &params);
@@ -56,18 +62,18 @@ impl Search<'_> {
         }
         diag::lap("learned lexicon", t);
         let t = Instant::now();
-        let path = self.later_passes(&f, &mut params, path);
+        let (guide, path) = self.later_passes(&f, &mut params, path);
         diag::lap("later passes", t);
         #[cfg(feature = "logging")]
         if diag::tracing!("bialign::steps") {
             trace_steps(&f, &params, &path);
         }
-        let post = path.posterior.unwrap_or_default();
-        path.steps
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.i0..s.i1, s.j0..s.j1, post.get(k).copied().unwrap_or(0.0)))
-            .collect()
+        Solved {
+            f,
+            params,
+            guide,
+            path,
+        }
     }
 
     /// The first pass: a band around the line through the anchors (or the diagonal of
@@ -205,17 +211,25 @@ impl Search<'_> {
     /// searches a narrow band around that path; the last one also computes the posteriors
     /// that are the confidence scores (with no later pass, a search in the same narrow band
     /// does).
-    fn later_passes(&self, f: &PairFeatures, params: &mut CostParams, mut path: Path) -> Path {
+    /// Returns the path the last pass searched around, and the last pass's path.
+    fn later_passes(
+        &self,
+        f: &PairFeatures,
+        params: &mut CostParams,
+        mut path: Path,
+    ) -> (Vec<Step>, Path) {
         let cfg = self.cfg;
         let rounds = cfg.refinements.max(1);
+        let mut guide = Vec::new();
         for k in 0..rounds {
             if cfg.reestimate && cfg.refinements > 0 {
                 reestimate(params, f, &spans(&path), &cfg.model);
             }
             let temperature = (k + 1 == rounds).then_some(cfg.temperature);
-            path = self.refine(f, params, &path, temperature);
+            let next = self.refine(f, params, &path, temperature);
+            guide = std::mem::replace(&mut path, next).steps;
         }
-        path
+        (guide, path)
     }
 
     /// One later pass around `path`. A long document is searched in windows between
@@ -261,6 +275,28 @@ impl Search<'_> {
         }
         next
     }
+}
+
+/// The result of the passes over one document, what a constrained search around it needs.
+pub(crate) struct Solved {
+    /// The features, with the lexicon learnt from the first pass.
+    pub f: PairFeatures,
+    /// The parameters of the last pass.
+    pub params: CostParams,
+    /// The path the last pass searched around (its band is `refine_band` around it).
+    pub guide: Vec<Step>,
+    /// The last pass's path, with posteriors.
+    pub path: Path,
+}
+
+/// A path's steps as beads with their posteriors (0 where none were computed).
+pub(crate) fn scored(path: &Path) -> Vec<ScoredSpan> {
+    let post = path.posterior.as_deref().unwrap_or_default();
+    path.steps
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.i0..s.i1, s.j0..s.j1, post.get(k).copied().unwrap_or(0.0)))
+        .collect()
 }
 
 /// The beads of a path as (Chinese, English) ranges.

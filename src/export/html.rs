@@ -1,11 +1,15 @@
 //! A self-contained HTML review page of an alignment ([`Format::Html`](super::Format::Html)).
 //!
-//! The page needs no network and no script: inline CSS, an inline SVG picture of the
-//! alignment path, a summary, and one table row per bead with every sentence of both texts
-//! and its index. Rows are coloured by confidence ([`confidence_class`]: green from
-//! [`HIGH`], yellow from [`MEDIUM`], red below) and null beads are grey with "no
-//! counterpart" on their empty side. The table is plain (fixed layout, no script), so a page
-//! of 10,000 beads stays quick to open.
+//! The page needs no network: inline CSS ([`PAGE_CSS`](super::PAGE_CSS)), an inline SVG
+//! picture of the alignment path, a summary, and one table row per bead with every sentence
+//! of both texts and its index. Rows are coloured by confidence ([`confidence_class`]:
+//! green from [`HIGH`], yellow from [`MEDIUM`], red below) and null beads are grey with "no
+//! counterpart" on their empty side; every bead shows its confidence, a null bead's being
+//! that its sentences have no counterpart. The table is plain (fixed layout), so a page of
+//! 10,000 beads stays quick to open; one inline script at the end
+//! ([`PAGE_NAV_JS`](super::PAGE_NAV_JS), in a CDATA section so that the page stays XML)
+//! adds the read-only keys listed above the table: move, jump to the next doubtful bead,
+//! filter to the doubtful ones.
 //!
 //! All text is escaped for HTML (`&`, `<`, `>`, `"`, `'`), and characters XML 1.0 does not
 //! allow are changed as [`tmx::xml_safe`](super::tmx::xml_safe) says, so the page is also
@@ -174,47 +178,17 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
-:root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC",
-  "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 1.2em;
-  color: #1d1d1f; background: #fff; font-size: 15px; line-height: 1.45; }
-h1 { font-size: 1.4em; margin: 0 0 .2em; }
-h2 { font-size: 1.1em; margin: 0 0 .4em; }
-.docs { color: #555; margin: 0 0 1em; }
-.top { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; margin-bottom: 1.2em; }
-table.summary, table.types { border-collapse: collapse; margin-bottom: .8em; }
-table.summary th, table.summary td, table.types th, table.types td {
-  border: 1px solid #ddd; padding: 2px 8px; text-align: left; }
-table.summary td, table.types td { text-align: right; font-variant-numeric: tabular-nums; }
-figure { margin: 0; }
-figcaption { font-size: .85em; color: #444; max-width: 460px; }
-.lg { white-space: nowrap; }
-.sw { display: inline-block; width: 1.6em; height: .7em; vertical-align: middle;
-  margin: 0 .3em 0 .8em; border-radius: 2px; }
-table.align { border-collapse: collapse; width: 100%; table-layout: fixed; }
-table.align th { position: sticky; top: 0; background: #333; color: #fff; text-align: left;
-  padding: 4px 6px; font-weight: 600; }
-table.align td { border-bottom: 1px solid #fff; padding: 4px 6px; vertical-align: top; }
-col.n { width: 4.5em; } col.t { width: 3.5em; } col.sc { width: 4em; }
-td.n, td.t, td.sc { font-variant-numeric: tabular-nums; color: #333; }
-td.sc { text-align: right; }
-tr.high td { background: #dcf2e0; }
-tr.medium td { background: #fdf3c4; }
-tr.low td { background: #f9d6d2; }
-tr.null td { background: #e4e4e4; color: #555; }
-tr.high td.sc { border-right: 5px solid #2e9e4f; }
-tr.medium td.sc { border-right: 5px solid #d4a400; }
-tr.low td.sc { border-right: 5px solid #d0392b; }
-tr.null td.sc { border-right: 5px solid #a1a1a1; }
-.s { margin: 0 0 .25em; }
-.s:last-child { margin-bottom: 0; }
-.i { display: inline-block; min-width: 2.6em; color: #777; font-size: .8em;
-  font-variant-numeric: tabular-nums; vertical-align: top; }
-.x { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word;
-  unicode-bidi: isolate; }
-.none { font-style: italic; color: #777; }
-"#;
+/// The page's style sheet ([`PAGE_CSS`](super::PAGE_CSS)).
+const STYLE: &str = super::PAGE_CSS;
+
+/// The keys of the page, listed above the table (the script is [`super::PAGE_NAV_JS`]).
+const KEYS: &str = "<div class=\"keys\">\n<h2>Keys</h2>\n<ul>\
+    <li><kbd>j</kbd> <kbd>k</kbd> (<kbd>\u{2193}</kbd> <kbd>\u{2191}</kbd>): next, previous bead</li>\
+    <li><kbd>n</kbd> <kbd>p</kbd>: next, previous doubtful bead (below high confidence, or \
+    without counterpart)</li>\
+    <li><kbd>f</kbd>: show only the doubtful beads, or all</li>\
+    <li>a click makes a bead the current one</li></ul>\
+    <div id=\"nav-status\"></div>\n</div>\n";
 
 /// Stroke colours of the alignment path, by confidence class, and of null beads.
 const PATH_COLOURS: [(&str, &str); 4] = [
@@ -279,6 +253,7 @@ where
     head.push_str("<div class=\"top\">\n");
     summary_html(&mut head, &summary, sl, tl);
     svg_html(&mut head, alignment, &summary, sl, tl);
+    head.push_str(KEYS);
     head.push_str("</div>\n");
     let _ = write!(
         head,
@@ -313,14 +288,12 @@ where
         );
         side_cell(&mut row, src, &b.src, stag);
         side_cell(&mut row, tgt, &b.tgt, ttag);
-        if b.is_null() {
-            row.push_str("<td class=\"sc\">\u{2013}</td></tr>\n");
-        } else {
-            let _ = writeln!(row, "<td class=\"sc\">{:.3}</td></tr>", b.score);
-        }
+        let _ = writeln!(row, "<td class=\"sc\">{:.3}</td></tr>", b.score);
         out.write_all(row.as_bytes())?;
     }
-    out.write_all(b"</tbody>\n</table>\n</body>\n</html>\n")?;
+    out.write_all(b"</tbody>\n</table>\n<script>//<![CDATA[\n")?;
+    out.write_all(super::PAGE_NAV_JS.as_bytes())?;
+    out.write_all(b"BialignNav.keys();\n//]]></script>\n</body>\n</html>\n")?;
     out.flush()
 }
 

@@ -43,7 +43,6 @@ mod xlsx;
 pub use save::{refuse_overwriting_inputs, save, save_with, Abandoned, FileId, TempFiles};
 
 use crate::alignment::Alignment;
-use crate::chars::{is_cjk, is_non_cjk_quote_or_bracket};
 use crate::text::{Aside, Lang};
 use delimited::Table;
 use std::io::{self, Write};
@@ -55,6 +54,20 @@ pub const HIGH_CONFIDENCE: f64 = 0.9;
 /// Scores from this up, and below [`HIGH_CONFIDENCE`], are medium confidence (yellow on the
 /// review page); lower ones are low (red). A NaN score is low.
 pub const MEDIUM_CONFIDENCE: f64 = 0.5;
+
+/// The style sheet of the review page ([`Format::Html`]), which `bialign review` serves
+/// too: confidence colours of the rows (classes `high`, `medium`, `low`, `null`, and `aside`
+/// for set-aside material), the current bead (`cur`), the filter to doubtful beads
+/// (`doubtful-only` on the table). It has no `<` or `&`, so a page holding it stays
+/// well-formed XML.
+pub const PAGE_CSS: &str = include_str!("page.css");
+
+/// The script of the review page's keys ([`Format::Html`]), which `bialign review` serves
+/// too: it defines `BialignNav`, which moves through the rows of `table.align` (`j`/`k` or
+/// the arrows, `Home`, `End`), jumps to the next or previous doubtful bead (`n`, `p`: a pair
+/// below [`HIGH_CONFIDENCE`] or a bead without counterpart, not confirmed) and filters the
+/// table to them (`f`). It holds no `]]>`, so it can sit in a CDATA section.
+pub const PAGE_NAV_JS: &str = include_str!("nav.js");
 
 /// An output format for an alignment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -125,11 +138,14 @@ pub enum Format {
     /// [`Writer::moses_paths`]). It cannot be written to a single output: use
     /// [`Writer::files`] or [`Writer::write_moses`].
     Moses,
-    /// A self-contained HTML review page: no script and no network, inline CSS, an SVG
+    /// A self-contained HTML review page: no network, inline CSS ([`PAGE_CSS`]), an SVG
     /// picture of the alignment path, a summary, and one table row per bead with every
-    /// sentence of both sides and its index. Rows are coloured by confidence (green from
-    /// [`HIGH_CONFIDENCE`], yellow from [`MEDIUM_CONFIDENCE`], red below), null beads grey
-    /// with "no counterpart" on their empty side. All text is escaped for HTML (`&`, `<`,
+    /// sentence of both sides and its index and the bead's confidence. Rows are coloured by
+    /// confidence (green from [`HIGH_CONFIDENCE`], yellow from [`MEDIUM_CONFIDENCE`], red
+    /// below), null beads grey with "no counterpart" on their empty side and the confidence
+    /// that their sentences have none. One inline script ([`PAGE_NAV_JS`], read-only) gives
+    /// the keys listed on the page: move through the beads, jump to the next doubtful one,
+    /// filter to them. All text is escaped for HTML (`&`, `<`,
     /// `>`, `"`, `'`) and the characters XML 1.0 forbids are changed as for
     /// [`Tmx`](Format::Tmx), so the page also parses as XML.
     Html,
@@ -690,34 +706,18 @@ pub fn join_sentences<S: AsRef<str>>(sentences: &[S], range: std::ops::Range<usi
     join_side(sentences, &range)
 }
 
-/// The sentences of one side of a bead, joined by a space (Chinese sentences without one).
+/// The sentences of one side of a bead, joined by a space (Chinese sentences without one,
+/// as [`needs_space`](crate::text::needs_space) says).
 pub(crate) fn join_side<S: AsRef<str>>(sentences: &[S], range: &std::ops::Range<usize>) -> String {
     let mut out = String::new();
     for k in range.clone() {
         let s = sentences.get(k).map(AsRef::as_ref).unwrap_or("");
-        let cjk_join = ends_cjk(&out) && starts_cjk(s);
-        if !out.is_empty() && !cjk_join {
+        if !out.is_empty() && crate::text::needs_space(&out, s) {
             out.push(' ');
         }
         out.push_str(s);
     }
     out
-}
-
-/// Whether `s` ends in Chinese (a CJK character), looking past the quotes and brackets Chinese
-/// shares with English (`……。”` counts).
-fn ends_cjk(s: &str) -> bool {
-    s.chars()
-        .rev()
-        .find(|&c| !is_non_cjk_quote_or_bracket(c))
-        .is_some_and(is_cjk)
-}
-
-/// Whether `s` starts in Chinese, looking past the quotes and brackets it shares with English.
-fn starts_cjk(s: &str) -> bool {
-    s.chars()
-        .find(|&c| !is_non_cjk_quote_or_bracket(c))
-        .is_some_and(is_cjk)
 }
 
 /// JSONL: every bead, and the set-aside material among them.

@@ -10,6 +10,9 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+mod edit;
+pub(crate) use edit::needs_space;
+
 /// One sentence of a [`Text`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {

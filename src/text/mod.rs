@@ -12,6 +12,7 @@ mod tag;
 
 pub use block::{Block, BlockKind, Place, SetAside};
 pub use cleanup::Aside;
+pub(crate) use document::needs_space;
 pub use document::{Segmenter, Sentence, Text};
 pub use segment::{EnSplitter, SentenceSplitter, ZhSplitter};
 pub use tag::LangTag;

@@ -884,8 +884,14 @@ fn html_page_shows_every_sentence_escaped_with_summary_and_svg() {
     let (zh, en, a) = hostile();
     let out = Writer::new(&a, &zh, &en).with_names(Some("<zh>.txt"), Some("en&.txt"));
     let page = render(&out, Format::Html);
-    // Self-contained: no script, no external resource.
-    assert!(!page.contains("<script"));
+    // Self-contained: one inline script (the keys), no external resource.
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(page.contains("<script>//<![CDATA[\n"));
+    assert_eq!(
+        page.matches("]]>").count(),
+        1,
+        "the script's CDATA section ends once"
+    );
     assert_eq!(page.matches("http://").count(), 1, "only the SVG namespace");
     assert!(page.contains("xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(!page.contains("https://"));

@@ -14,6 +14,7 @@ mod calibration;
 mod decode;
 mod eval;
 mod export;
+mod fixed;
 mod hostile;
 mod lexicon;
 mod normalize;

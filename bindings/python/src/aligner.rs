@@ -4,7 +4,7 @@
 use crate::alignment::{Aligned, Alignment};
 use crate::convert::{to_json, Job};
 use crate::errors;
-use bialign::{Options, Pipeline};
+use bialign::{FixedBead, Options, Pipeline};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use std::sync::Arc;
@@ -43,6 +43,17 @@ impl Pipelines {
     /// checked as files are (size, binary data), named `NAME src` and `NAME tgt` in
     /// messages, the document named `NAME` in the output.
     pub fn run(&self, job: &Job, one_thread: bool) -> bialign::Result<Aligned> {
+        self.run_fixed(job, one_thread, None)
+    }
+
+    /// [`Pipelines::run`] keeping `fixed` beads when given (else those of the options'
+    /// `fixed` file, if any).
+    pub fn run_fixed(
+        &self,
+        job: &Job,
+        one_thread: bool,
+        fixed: Option<&[FixedBead]>,
+    ) -> bialign::Result<Aligned> {
         let pipeline = self.for_job(job, one_thread);
         let place = |side: &str| match &job.name {
             Some(name) => format!("{name} {side}"),
@@ -61,7 +72,10 @@ impl Pipelines {
         )?;
         doc.src_name = job.name.clone();
         doc.tgt_name = job.name.clone();
-        let alignment = pipeline.align(&doc)?;
+        let alignment = match fixed {
+            Some(fixed) => pipeline.align_fixed(&doc, fixed)?,
+            None => pipeline.align(&doc)?,
+        };
         Ok(Aligned {
             pipeline: Arc::clone(pipeline),
             doc,
@@ -76,6 +90,19 @@ pub fn options_of(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResul
     let mut options = Options::default();
     for (key, value) in kwargs.into_iter().flatten() {
         let name: String = key.extract()?;
+        // `fixed` as a path (a list of beads is taken by `Aligner`, not by the options).
+        let value = if name == "fixed" && !value.is_none() {
+            let path = value.extract::<std::path::PathBuf>().map_err(|_| {
+                errors::option_error(
+                    py,
+                    &name,
+                    "invalid fixed: expected a path or a list of (src, tgt) index lists",
+                )
+            })?;
+            pyo3::types::PyString::new(py, &path.to_string_lossy()).into_any()
+        } else {
+            value
+        };
         // A value with no JSON form (NaN, an object) is a bad value of that option.
         let json = to_json(&value).map_err(|e| {
             errors::option_error(py, &name, &format!("invalid {name}: {}", e.value(py)))
@@ -99,6 +126,31 @@ pub fn options_of(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResul
 #[pyclass(frozen, module = "bialign")]
 pub struct Aligner {
     pipelines: Pipelines,
+    /// `fixed` given as a list of beads (a path goes to the options).
+    fixed: Option<Vec<FixedBead>>,
+}
+
+/// Fixed beads from a path (read as `--fixed` reads it) or a list of `(src, tgt)` index
+/// lists.
+fn fixed_of(py: Python<'_>, value: &Bound<'_, PyAny>, limit: u64) -> PyResult<Vec<FixedBead>> {
+    if let Ok(path) = value.extract::<std::path::PathBuf>() {
+        return py
+            .detach(|| bialign::read_fixed(&path, limit))
+            .map_err(|e| errors::raise(py, &e));
+    }
+    let lists: Vec<(Vec<usize>, Vec<usize>)> = value.extract().map_err(|_| {
+        errors::option_error(
+            py,
+            "fixed",
+            "invalid fixed: expected a path or a list of (src, tgt) index lists",
+        )
+    })?;
+    FixedBead::from_lists(&lists).map_err(|e| errors::raise(py, &e))
+}
+
+/// Whether `value` is a list of beads rather than a path.
+fn is_bead_list(value: &Bound<'_, PyAny>) -> bool {
+    !value.is_none() && value.extract::<std::path::PathBuf>().is_err()
 }
 
 #[pymethods]
@@ -106,11 +158,28 @@ impl Aligner {
     #[new]
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Aligner> {
-        let options = options_of(py, options)?;
+        // A list of fixed beads is kept here; a path is an option like any other.
+        let mut list = None;
+        let options = match options {
+            Some(kwargs) => {
+                let kwargs = kwargs.copy()?;
+                if let Some(value) = kwargs.get_item("fixed")? {
+                    if is_bead_list(&value) {
+                        list = Some(value);
+                        kwargs.del_item("fixed")?;
+                    }
+                }
+                options_of(py, Some(&kwargs))?
+            }
+            None => options_of(py, None)?,
+        };
+        let fixed = list
+            .map(|v| fixed_of(py, &v, options.max_input_bytes))
+            .transpose()?;
         let pipelines = py
             .detach(|| Pipelines::new(&options))
             .map_err(|e| errors::raise(py, &e))?;
-        Ok(Aligner { pipelines })
+        Ok(Aligner { pipelines, fixed })
     }
 
     /// The options, as a dict of every option by name (defaults included).
@@ -132,8 +201,34 @@ impl Aligner {
         name: Option<String>,
     ) -> PyResult<Alignment> {
         let job = Job::new(src, tgt, name)?;
+        let fixed = self.fixed.as_deref();
         let aligned = py
-            .detach(|| self.pipelines.run(&job, false))
+            .detach(|| self.pipelines.run_fixed(&job, false, fixed))
+            .map_err(|e| errors::raise(py, &e))?;
+        Alignment::new(py, aligned)
+    }
+
+    /// Aligns `src` with `tgt` as `align` does, keeping the beads `fixed` exactly: a path
+    /// (a file in the JSONL or ids format, as `bialign align --fixed` reads it) or a list
+    /// of `(src, tgt)` index lists (a bead without counterpart beside a neighbour in the
+    /// list). The rest is aligned around them; a fixed bead's score is 1.
+    ///
+    /// >>> a = bialign.Aligner().align_fixed(["他来了。", "她走了。"], ["He came and she left."], [([0, 1], [0])])
+    /// >>> a.to_ids()
+    /// '[0,1]:[0]\n'
+    #[pyo3(signature = (src, tgt, fixed, *, name=None))]
+    fn align_fixed(
+        &self,
+        py: Python<'_>,
+        src: &Bound<'_, PyAny>,
+        tgt: Option<&Bound<'_, PyAny>>,
+        fixed: &Bound<'_, PyAny>,
+        name: Option<String>,
+    ) -> PyResult<Alignment> {
+        let job = Job::new(src, tgt, name)?;
+        let fixed = fixed_of(py, fixed, self.pipelines.options().max_input_bytes)?;
+        let aligned = py
+            .detach(|| self.pipelines.run_fixed(&job, false, Some(&fixed)))
             .map_err(|e| errors::raise(py, &e))?;
         Alignment::new(py, aligned)
     }

@@ -159,8 +159,13 @@ def test_segment_a_mixed_document_as_the_cli(cli):
 
 def test_segment_presplit_and_bad_language():
     assert [s.text for s in bialign.segment("a b.\nc d.", presplit=True)] == ["a b.", "c d."]
-    with pytest.raises(bialign.Error):
-        bialign.segment("text", "fr")
+    # Any language segments (issue 17); what is not a language tag is refused.
+    assert [(s.text, s.lang) for s in bialign.segment("Il vient. Elle part.", "fr")] == [
+        ("Il vient.", "fr"),
+        ("Elle part.", "fr"),
+    ]
+    with pytest.raises(bialign.Error, match="not a language tag"):
+        bialign.segment("text", "en_GB!")
 
 
 @pytest.mark.parametrize(

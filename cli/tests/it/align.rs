@@ -197,7 +197,6 @@ fn language_tags_reach_the_tmx_and_bad_pairs_are_refused() {
             &["--src-lang", "en", "--tgt-lang", "en-US"],
             "--tgt-lang",
         ),
-        ("unsupported", &["--src-lang", "de"], "--src-lang"),
         ("not a tag", &["--tgt-lang", "en_GB!"], "--tgt-lang"),
     ];
     for (name, flags, flag) in refused {
@@ -210,6 +209,14 @@ fn language_tags_reach_the_tmx_and_bad_pairs_are_refused() {
         assert!(err.contains(flag), "{name}: {err}");
         assert!(o.stdout.is_empty(), "{name}: no output");
     }
+    // Any language is accepted now (issue 17), but a text must be written in its side's
+    // script: Chinese given as German is a bad input naming the file, not a usage error.
+    let o = run(&["align", "--src-lang", "de", zh, en]);
+    assert_eq!(o.status.code(), Some(1), "Chinese as de: an input error");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(zh) && err.contains("de side"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(o.stdout.is_empty(), "Chinese as de: no output");
 }
 
 // ------------------------------------------------------------------ what align reports

@@ -15,5 +15,7 @@ mod decode;
 mod documents;
 mod eval;
 mod files;
+mod fixed;
 mod hostile;
+mod review;
 mod segment;

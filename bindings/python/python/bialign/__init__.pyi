@@ -59,6 +59,7 @@ class Options(TypedDict, total=False):
     full_paths: bool
     no_cleanup: bool
     no_structure: bool
+    fixed: Union[PathLike, Sequence[Tuple[Sequence[int], Sequence[int]]], None]
 
 class Record(TypedDict):
     bead: int
@@ -148,6 +149,14 @@ class Aligner:
     @property
     def options(self) -> Dict[str, Any]: ...
     def align(self, src: Side, tgt: Optional[Side] = None, *, name: Optional[str] = None) -> Alignment: ...
+    def align_fixed(
+        self,
+        src: Side,
+        tgt: Optional[Side],
+        fixed: Union[PathLike, Sequence[Tuple[Sequence[int], Sequence[int]]]],
+        *,
+        name: Optional[str] = None,
+    ) -> Alignment: ...
     def align_many(self, pairs: Iterable[Pair], threads: Optional[int] = None) -> List[Union[Alignment, Error]]: ...
 
 def align(src: Side, tgt: Optional[Side] = None, *, name: Optional[str] = None, **options: Unpack[Options]) -> Alignment: ...
