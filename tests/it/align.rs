@@ -313,3 +313,64 @@ fn builder_ignores_nan_and_infinite_numbers() {
         .expect("a supported pair aligns");
     assert_eq!(odd, plain, "NaN and infinities leave the defaults in place");
 }
+
+/// The scores of the beads of `src` against `tgt` in `(src_lang, tgt_lang)`, with the
+/// dictionary `dict` (TSV text) or without one.
+fn scores_with(langs: (Lang, Lang), src: &[&str], tgt: &[&str], dict: Option<&str>) -> Vec<f64> {
+    let mut builder = Aligner::builder().src_lang(langs.0).tgt_lang(langs.1);
+    if let Some(text) = dict {
+        let mut lexicon = bialign::Lexicon::empty();
+        lexicon
+            .add_text(text, "dict.tsv")
+            .expect("the dictionary parses");
+        builder = builder.lexicon(std::sync::Arc::new(lexicon));
+    }
+    let a = builder
+        .build()
+        .align_sentences(src, tgt)
+        .expect("the pair aligns");
+    assert_covers(&a, src.len(), tgt.len());
+    a.beads.iter().map(|b| b.score).collect()
+}
+
+/// A user's dictionary serves any pair: two alphabetic languages (its words in either
+/// order, each side tokenised and stemmed in its own language) and Chinese against a
+/// language other than English (the Chinese side first or second; `dormir` meets
+/// `dormaient` through the French stemmer, which the English one would not give).
+#[test]
+fn a_dictionary_serves_any_pair() {
+    let de = [
+        "Der alte Hund schläft im Haus.",
+        "Die kleine Katze trinkt Wasser.",
+        "Der Vogel singt.",
+    ];
+    let fr = [
+        "Le vieux chien dort dans la maison.",
+        "Il fait très froid ce matin.",
+        "Le petit chat boit de l eau.",
+        "L oiseau chante.",
+    ];
+    let de_fr = "Hund\tchien\nmaison\tHaus\nKatze\tchat\nWasser\teau\nkleine\tpetit\n\
+                 alte\tvieux\nboit\ttrinkt\nschläft\tdort\nVogel @ oiseau\nsingt\tchante\n";
+    let zh = ["狗在家里睡觉。", "小猫喝水。"];
+    let fr2 = [
+        "Les chiens dormaient dans les maisons.",
+        "Les petits chats buvaient.",
+    ];
+    let zh_fr = "chien\t狗\n家\tmaison\nchat @ 猫\nbuvaient\t喝\ndormir\t睡觉\n";
+    for (langs, src, tgt, dict) in [
+        ((Lang::De, Lang::Fr), &de[..], &fr[..], de_fr),
+        ((Lang::Zh, Lang::Fr), &zh[..], &fr2[..], zh_fr),
+        ((Lang::Fr, Lang::Zh), &fr2[..], &zh[..], zh_fr),
+    ] {
+        let without = scores_with(langs, src, tgt, None);
+        let with = scores_with(langs, src, tgt, Some(dict));
+        assert_eq!(with.len(), without.len(), "{langs:?}: the same beads");
+        for (w, o) in with.iter().zip(&without) {
+            assert!(
+                w > o,
+                "{langs:?}: with the dictionary {with:?}, without {without:?}"
+            );
+        }
+    }
+}
