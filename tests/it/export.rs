@@ -1459,13 +1459,9 @@ fn right_to_left_text_is_shown_auto_and_carried_unchanged() {
         "Welcome to the United Nations, friends?",
         "Resolution 75/1 was adopted.",
     ]);
-    let a = Alignment {
-        beads: vec![
-            bead(0..1, 0..1, 0.9),
-            bead(1..2, 1..2, 0.8),
-            bead(2..3, 2..2, 0.5),
-        ],
-    };
+    let spans = [(0..1, 0..1), (1..2, 1..2), (2..3, 2..2)];
+    let beads = spans.into_iter().map(|(s, t)| bead(s, t, 0.9)).collect();
+    let a = Alignment { beads };
     let out = Writer::new(&a, &ar, &en).with_langs(Lang::Ar, Lang::En);
 
     let page = render(&out, Format::Html);
