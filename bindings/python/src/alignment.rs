@@ -7,6 +7,7 @@ use bialign::{Document, Pipeline};
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -274,9 +275,11 @@ impl Alignment {
 
     /// Writes the document to `path` in `format` (default: the `format` option, else the
     /// one the extension names, else TSV, as `bialign align -o` decides), atomically; with
-    /// `moses`, `path` is the prefix of two files. Returns the paths written.
+    /// `moses`, `path` is the prefix of two files. Returns the paths written, as `str`s
+    /// (a `pathlib.Path` would import `pathlib`, which costs a short run more than the
+    /// writing).
     #[pyo3(signature = (path, format=None))]
-    fn save(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<Vec<PathBuf>> {
+    fn save(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<Vec<OsString>> {
         let format = match format {
             Some(f) => format_named(py, f)?,
             None => self.aligned.pipeline.format_for(Some(&path)),
@@ -287,6 +290,7 @@ impl Alignment {
         let dicts: Vec<&std::path::Path> = options.dict.iter().map(PathBuf::as_path).collect();
         bialign::export::refuse_overwriting_inputs(&outputs, &dicts)
             .and_then(|()| self.writer().save(format, &path))
+            .map(|written| written.into_iter().map(PathBuf::into_os_string).collect())
             .map_err(|e| errors::raise(py, &e))
     }
 
