@@ -236,6 +236,15 @@ impl Lang {
         profile(self)
     }
 
+    /// The language's English name where it has a profile of its own (`German`), else its
+    /// code (`it`).
+    pub fn name(self) -> &'static str {
+        match PROFILES.iter().find(|p| p.code == self.code()) {
+            Some(p) => p.name,
+            None => self.code(),
+        }
+    }
+
     /// The Snowball stemmer of the language, if `rust-stemmers` has one.
     pub(crate) fn stemmer(self) -> Option<Algorithm> {
         self.profile()
