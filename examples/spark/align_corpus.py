@@ -144,14 +144,19 @@ def align_batches(batches: Iterator[pd.DataFrame], options_json: str, tmx: Optio
         write_atomically(os.path.join(tmx_dir, f"part-{part:05d}.tmx"), merge_tmx(partition_tmx))
 
 
+def format_of(path: str, fmt: Optional[str]) -> str:
+    """`json` (JSONL) or `parquet`: as given, else from the extension."""
+    fmt = fmt or ("json" if re.search(r"\.jsonl?$", path.rstrip("/")) else "parquet")
+    return "json" if fmt in ("json", "jsonl") else fmt
+
+
 def read_documents(spark, path: str, fmt: Optional[str]):
     """The input as a DataFrame of doc_id, src, tgt and bad (the text of a JSONL line that is
     not a JSON object, else null), all strings. JSONL is read with a fixed schema (no pass
     to infer one): any JSON value of `id` becomes its text."""
     from pyspark.sql import functions as F
 
-    fmt = fmt or ("json" if re.search(r"\.jsonl?$", path.rstrip("/")) else "parquet")
-    if fmt in ("json", "jsonl"):
+    if format_of(path, fmt) == "json":
         df = (
             spark.read.schema("id string, src string, tgt string, _corrupt_record string")
             .option("mode", "PERMISSIVE")
@@ -175,9 +180,10 @@ def read_documents(spark, path: str, fmt: Optional[str]):
 @contextlib.contextmanager
 def split_into(spark, path: str, partitions: Optional[int]):
     """While in the block, files are read in splits of about 1/`partitions` of `path`'s
-    size (a JSONL file is split at line boundaries, Parquet at row groups), so that the
-    documents come in about that many partitions with no shuffle of their texts. Spark
-    plans the splits when a job runs, so the whole job must be inside."""
+    size (a JSONL file is split at line boundaries), so that the documents come in about
+    that many partitions with no shuffle of their texts. Spark plans the splits when a job
+    runs, so the whole job must be inside. (Not for Parquet: its splits smaller than a row
+    group would be empty but for one.)"""
     conf = spark.conf
     keys = ("spark.sql.files.maxPartitionBytes", "spark.sql.files.openCostInBytes")
     saved = {k: conf.get(k, None) for k in keys}
@@ -227,10 +233,11 @@ def run(spark, input_path: str, output: str, options: Dict[str, Any], tmx: Optio
     if tmx:
         tmx_dir = os.path.join(output, "tmx")
         os.makedirs(tmx_dir, exist_ok=True)
-    with split_into(spark, input_path, partitions):
+    jsonl = format_of(input_path, input_format) == "json"
+    with split_into(spark, input_path, partitions if jsonl else None):
         docs = read_documents(spark, input_path, input_format)
-        # Fewer splits than asked (a Parquet file of one row group): a shuffle it must be.
-        if partitions and docs.rdd.getNumPartitions() < partitions:
+        # Parquet, or fewer lines than partitions: a shuffle it must be.
+        if partitions and (not jsonl or docs.rdd.getNumPartitions() < partitions):
             docs = docs.repartition(partitions)
         fn = functools.partial(align_batches, options_json=options_json, tmx=tmx, tmx_dir=tmx_dir)
         return write_rows(docs.mapInPandas(fn, schema=ROW_SCHEMA), output)
