@@ -93,7 +93,8 @@ pub struct Options {
     /// Weight of the evidence against deleting a sentence that its neighbours' other side
     /// translates (at least 0; `None`: [`AlignerBuilder::DEFAULT_DELETION_EVIDENCE`]).
     pub deletion_evidence: Option<f64>,
-    /// Additional dictionaries (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
+    /// Additional dictionaries, for any pair (TSV `word<TAB>translation|translation` or
+    /// hunalign's `word @ translation`; see [`Lexicon::add_text`](crate::Lexicon::add_text)).
     pub dict: Vec<PathBuf>,
     /// Do not use the bundled lexicon.
     pub no_lexicon: bool,

@@ -400,12 +400,35 @@ impl Pipeline {
         name: &str,
         blocks: Option<&[Block]>,
     ) -> Result<(Text, Text)> {
-        let (zh, en) = self.segmenter.segment_mixed_blocks(text, blocks);
-        if zh.is_empty() || en.is_empty() {
-            let (has, lacks) = if zh.is_empty() {
-                (format!("{} English", en.len()), "Chinese")
+        let (src, tgt) = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
+        if src.script() == tgt.script() {
+            return Err(Error::input(
+                name,
+                format!(
+                    "holds both languages, {} and {}, in one script ({:?}): they cannot be \
+                     told apart by script; give each language's text as a file of its own",
+                    src.name(),
+                    tgt.name(),
+                    src.script()
+                ),
+            ));
+        }
+        // The Han side first, as the partition of Chinese and English always had it (a
+        // paragraph that nothing decides goes to it).
+        let han_second = tgt.script() == Script::Han;
+        let langs = if han_second { [tgt, src] } else { [src, tgt] };
+        let (first, second) = self.segmenter.segment_mixed_between(text, blocks, langs);
+        if first.is_empty() || second.is_empty() {
+            let (has, lacks) = if first.is_empty() {
+                (
+                    format!("{} {}", second.len(), langs[1].name()),
+                    langs[0].name(),
+                )
             } else {
-                (format!("{} Chinese", zh.len()), "English")
+                (
+                    format!("{} {}", first.len(), langs[0].name()),
+                    langs[1].name(),
+                )
             };
             return Err(Error::input(
                 name,
@@ -415,10 +438,10 @@ impl Pipeline {
                 ),
             ));
         }
-        Ok(if self.options.src_lang.lang() == Lang::En {
-            (en, zh)
+        Ok(if han_second {
+            (second, first)
         } else {
-            (zh, en)
+            (first, second)
         })
     }
 

@@ -185,7 +185,8 @@ pub(crate) struct AlignOptions {
     /// words with the neighbouring sentences of the other side (0: the prior only).
     #[arg(long, value_parser = finite_number)]
     deletion_evidence: Option<f64>,
-    /// Additional dictionary (TSV `english<TAB>zh|zh` or hunalign `english @ chinese`).
+    /// Additional dictionary, for any pair (TSV `word<TAB>translation|translation` or
+    /// hunalign's `word @ translation`; two alphabetic languages in either order).
     #[arg(long, value_name = "FILE")]
     dict: Vec<PathBuf>,
     /// Do not use the bundled lexicon.

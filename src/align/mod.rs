@@ -18,7 +18,7 @@ pub use constrained::{Change, Realigner};
 use crate::alignment::{Alignment, Bead};
 use crate::diag;
 use crate::features::en::EnTokenizer;
-use crate::features::{PairFeatures, PairModel};
+use crate::features::{Dictionary, PairFeatures, PairModel};
 use crate::lexicon::pinyin::Pinyin;
 use crate::lexicon::Lexicon;
 use crate::model::MAX_SIDE;
@@ -136,18 +136,25 @@ impl Aligner {
         } else {
             Arc::new(EnTokenizer::for_lang(pair.cols))
         };
+        // The bundled lexicon is Chinese-English: any other pair has only the user's
+        // dictionaries (the word pairs of a lexicon given to the builder), tokenised in the
+        // pair's languages.
+        let user_pairs = if self.bundled_lexicon {
+            &[][..]
+        } else {
+            self.lexicon.word_pairs()
+        };
         let mut f = if pair.rows.script().is_alphabetic() {
             let row_tok = EnTokenizer::for_lang(pair.rows);
-            PairFeatures::alphabetic(rows, cols, &row_tok, &col_tok, self.threads())
+            let dict = Dictionary::new(user_pairs, &row_tok, &col_tok);
+            PairFeatures::alphabetic(rows, cols, (&row_tok, &col_tok), &dict, self.threads())
         } else {
-            // The bundled lexicon is Chinese-English: any other pair has only the user's
-            // dictionaries (an aligner given a lexicon uses it for every pair).
-            let empty;
-            let lexicon = if pair.is_zh_en() || !self.bundled_lexicon {
+            let other;
+            let lexicon = if pair.is_zh_en() {
                 &self.lexicon
             } else {
-                empty = Lexicon::empty();
-                &empty
+                other = Lexicon::from_word_pairs(user_pairs, |w| col_tok.word_token(w));
+                &other
             };
             PairFeatures::new(rows, cols, lexicon, &col_tok, self.pinyin(), self.threads())
         };

@@ -301,7 +301,7 @@ where
 fn aside_row(row: &mut String, side: Side, a: &Aside, (stag, ttag): (&str, &str)) {
     let text = |tag: &str| {
         format!(
-            "<td lang=\"{tag}\"><div class=\"s\"><span class=\"x\">{}</span></div></td>",
+            "<td lang=\"{tag}\" dir=\"auto\"><div class=\"s\"><span class=\"x\">{}</span></div></td>",
             escape(&a.text)
         )
     };
@@ -330,7 +330,7 @@ fn side_cell<S: AsRef<str>>(
         row.push_str("<td class=\"none\">no counterpart</td>");
         return;
     }
-    let _ = write!(row, "<td lang=\"{tag}\">");
+    let _ = write!(row, "<td lang=\"{tag}\" dir=\"auto\">");
     for i in range.clone() {
         let text = sentences.get(i).map(AsRef::as_ref).unwrap_or("");
         let _ = write!(

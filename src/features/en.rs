@@ -80,6 +80,17 @@ impl EnTokenizer {
         }
     }
 
+    /// The token of `word` when it is one content word (a dictionary's entry as a sentence
+    /// would hold it): `None` for a stop word, a number or a phrase.
+    pub(crate) fn word_token(&self, word: &str) -> Option<String> {
+        let mut out = Vec::new();
+        self.tokens(word, &mut out);
+        match out.as_slice() {
+            [EnToken::Word(w)] => Some(w.clone()),
+            _ => None,
+        }
+    }
+
     /// The content tokens of `text` in order (duplicates kept).
     pub fn tokens(&self, text: &str, out: &mut Vec<EnToken>) {
         self.tokens_but(text, false, out)

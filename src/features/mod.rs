@@ -7,6 +7,7 @@
 //! it). Everything the cost model needs is here: lengths, token sets, per-token chance rates.
 
 mod alphabetic;
+pub(crate) use alphabetic::Dictionary;
 pub(crate) mod cognates;
 pub mod en;
 pub(crate) mod learned;

@@ -208,7 +208,8 @@ impl Lang {
         })
     }
 
-    /// The language of an ISO 639 code in its usual script ([`usual_script`]); `None` when
+    /// The language of an ISO 639 code in its usual script (Han for zh, Cyrillic for ru,
+    /// Arabic for ar, ..., Latin for a code it does not know); `None` when
     /// the code is not two or three letters.
     pub fn from_code(code: &str) -> Option<Lang> {
         let script = usual_script(&code.to_ascii_lowercase());
@@ -233,6 +234,15 @@ impl Lang {
     /// The language's profile: its own if it has one, else the generic profile.
     pub(crate) fn profile(self) -> &'static Profile {
         profile(self)
+    }
+
+    /// The language's English name where it has a profile of its own (`German`), else its
+    /// code (`it`).
+    pub fn name(self) -> &'static str {
+        match PROFILES.iter().find(|p| p.code == self.code()) {
+            Some(p) => p.name,
+            None => self.code(),
+        }
     }
 
     /// The Snowball stemmer of the language, if `rust-stemmers` has one.

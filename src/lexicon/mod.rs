@@ -28,6 +28,10 @@ pub struct Lexicon {
     /// lexicon is first used, so that adding a dictionary line by line stays cheap.
     added: Vec<(Box<str>, Box<str>)>,
     merged: OnceLock<Index>,
+    /// The pairs of the dictionaries added, as written (word, translation), for pairs of
+    /// languages other than Chinese-English: the aligner tokenises them in the languages of
+    /// the documents (see [`Lexicon::word_pairs`]).
+    words: Vec<(Box<str>, Box<str>)>,
 }
 
 impl Lexicon {
@@ -81,7 +85,8 @@ impl Lexicon {
 
     /// Adds the entries of a user dictionary file: either TSV (`english<TAB>zh1|zh2`) or
     /// hunalign's format (`english @ chinese`, one pair per line; the side holding Han
-    /// characters is taken as the Chinese one), plain or gzipped. Lines starting with `#` are
+    /// characters is taken as the Chinese one), plain or gzipped; the same formats serve
+    /// any other pair ([`Lexicon::add_text`]). Lines starting with `#` are
     /// comments. At most [`DEFAULT_MAX_INPUT_BYTES`](crate::DEFAULT_MAX_INPUT_BYTES) are
     /// read (after decompression); see [`Lexicon::add_file_limited`]. Decoded strictly:
     /// damaged UTF-8 is refused, not repaired (see
@@ -127,20 +132,54 @@ impl Lexicon {
 
     /// Adds entries from dictionary text (see [`Lexicon::add_file`] for the formats). On a
     /// malformed line nothing is added and the error names `name` and the line.
+    ///
+    /// The same text serves any other pair of languages: `word<TAB>translation` (or
+    /// `word @ translation`), alternatives separated by `|`, in either order for two
+    /// alphabetic languages (a pair connects the two words whichever side of the document
+    /// each is on); a Chinese side may come first or second.
     pub fn add_text(&mut self, text: &str, name: &str) -> Result<()> {
+        let bad = |line: source::BadLine| {
+            Error::parse(
+                name,
+                line.0,
+                "expected `word<TAB>translation` or `word @ translation`",
+            )
+        };
         let mut pairs = Vec::new();
-        source::for_each_pair(text, |stem, zh| pairs.push((stem.into(), zh.into()))).map_err(
-            |bad| {
-                Error::parse(
-                    name,
-                    bad.0,
-                    "expected `english<TAB>chinese` or `english @ chinese`",
-                )
-            },
-        )?;
+        source::for_each_pair(text, |stem, zh| pairs.push((stem.into(), zh.into())))
+            .map_err(bad)?;
+        let mut words = Vec::new();
+        source::for_each_word_pair(text, |a, b| words.push((a.into(), b.into()))).map_err(bad)?;
         self.added.extend(pairs);
+        self.words.extend(words);
         self.merged = OnceLock::new();
         Ok(())
+    }
+
+    /// The pairs of the dictionaries added with [`Lexicon::add_text`] and
+    /// [`Lexicon::add_file`], as written (a Chinese side second), in order.
+    pub(crate) fn word_pairs(&self) -> &[(Box<str>, Box<str>)] {
+        &self.words
+    }
+
+    /// A lexicon of the [word pairs](Lexicon::word_pairs) `pairs` that have a Chinese side,
+    /// the other side keyed by `stem` (the token of its one word in its language, if it is a
+    /// content word): the lexicon of Chinese against a language other than English.
+    pub(crate) fn from_word_pairs(
+        pairs: &[(Box<str>, Box<str>)],
+        stem: impl Fn(&str) -> Option<String>,
+    ) -> Lexicon {
+        let mut lexicon = Lexicon::empty();
+        for (word, zh) in pairs {
+            let han = zh.chars().any(crate::chars::is_han_ideograph);
+            if !han || zh.chars().count() > source::MAX_PATTERN_CHARS {
+                continue;
+            }
+            if let Some(stem) = stem(word) {
+                lexicon.added.push((stem.into(), zh.clone()));
+            }
+        }
+        lexicon
     }
 
     /// Adds one pair: an English stem (as the stemmer gives it) and a Chinese string.

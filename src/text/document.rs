@@ -3,7 +3,7 @@
 use super::block::{Block, SetAside};
 use super::cleanup::{classify, footnote_marks, Aside};
 use super::normalize::{normalize, normalize_lines, Normalized};
-use super::partition::{is_mixed, partition, script_of};
+use super::partition::{is_mixed, partition_between, script_between, script_of};
 use super::segment::{self, EnSplitter, SentenceSplitter, ZhSplitter};
 use super::Lang;
 use std::fmt;
@@ -242,29 +242,46 @@ impl Segmenter {
     /// [`Segmenter::segment_mixed`] of a document's text whose paragraphs `blocks`
     /// describe, for the clean-up.
     pub fn segment_mixed_blocks(&self, original: &str, blocks: Option<&[Block]>) -> (Text, Text) {
+        self.segment_mixed_between(original, blocks, [Lang::Zh, Lang::En])
+    }
+
+    /// [`Segmenter::segment_mixed_blocks`] of a document holding two languages of different
+    /// scripts, `langs` (see [`partition_between`]; a paragraph without a letter of
+    /// either goes with its neighbours, or to `langs[0]`): the parts in the order of `langs`.
+    /// Two languages of one script cannot be told apart this way: everything is `langs[0]`.
+    pub fn segment_mixed_between(
+        &self,
+        original: &str,
+        blocks: Option<&[Block]>,
+        langs: [Lang; 2],
+    ) -> (Text, Text) {
         let original: Arc<str> = original.into();
         let norm = self.normalize(&original);
         let paras: Vec<&str> = norm.paragraph_texts().collect();
-        let langs = if self.presplit {
+        let scripts = langs.map(Lang::script);
+        let parts = if scripts[0] == scripts[1] {
+            vec![0; paras.len()]
+        } else if self.presplit {
             paras
                 .iter()
-                .map(|p| script_of(p).unwrap_or(Lang::Zh))
+                .map(|p| script_between(p, scripts).unwrap_or(0))
                 .collect()
         } else {
-            partition(&paras)
+            partition_between(&paras, scripts)
         };
-        let pick =
-            |lang: Lang| -> Vec<usize> { (0..langs.len()).filter(|&i| langs[i] == lang).collect() };
+        let pick = |part: usize| -> Vec<usize> {
+            (0..parts.len()).filter(|&i| parts[i] == part).collect()
+        };
         let aside = self.set_apart(&norm, blocks);
-        let zh = self.build(
+        let first = self.build(
             original.clone(),
             &norm,
-            Lang::Zh,
-            &pick(Lang::Zh),
+            langs[0],
+            &pick(0),
             (&aside, blocks),
         );
-        let en = self.build(original, &norm, Lang::En, &pick(Lang::En), (&aside, blocks));
-        (zh, en)
+        let second = self.build(original, &norm, langs[1], &pick(1), (&aside, blocks));
+        (first, second)
     }
 
     /// What the clean-up sets apart, per paragraph (nothing when it is off or the input is

@@ -1,16 +1,17 @@
 //! Splitting a document that holds both languages into its Chinese and English parts, by
-//! paragraph and script.
+//! paragraph and script, or into the parts of any two languages of different scripts (an
+//! Arabic or Russian cover note with an English annex: [`partition_between`]).
 //!
 //! Each paragraph is classified by script ([`script_of`]): Han characters against Latin
 //! letters, an English paragraph having about 3 letters per Han character of its Chinese
-//! counterpart. [`partition`] then smooths the classification so that short Latin lines inside
+//! counterpart (two alphabetic scripts count letter for letter). [`partition`] then smooths the classification so that short Latin lines inside
 //! the Chinese part (UN document symbols, `Distr.: General` lines, footnote marks, page
 //! numbers, job numbers such as `GE.21-04849(C)`) do not cut it in two, and paragraphs without
 //! letters (numbers, symbols) join their neighbours. [`is_mixed`] tells whether a document
 //! holds both languages substantially.
 
-use super::Lang;
-use crate::chars::{is_han_script, is_latin_letter, is_space};
+use super::{Lang, Script};
+use crate::chars::is_space;
 
 /// A Latin paragraph with fewer words than this is short: it may be absorbed by the
 /// Chinese text around it.
@@ -36,57 +37,98 @@ const MIN_MIXED_PARAGRAPHS: usize = 2;
 /// Latin letters are the letters of the Basic Latin, Latin-1 and Latin Extended blocks;
 /// full-width Latin letters (`Ａ`) are not counted.
 pub fn script_of(paragraph: &str) -> Option<Lang> {
-    Counts::of(paragraph).script()
+    Counts::of(paragraph, ZH_EN)
+        .script()
+        .map(|k| [Lang::Zh, Lang::En][k])
 }
 
-/// What [`script_of`] and [`partition`] know about a paragraph.
-#[derive(Clone, Copy, Debug, Default)]
+/// [`script_of`] for the scripts `scripts`: the part a paragraph's letters are mostly of
+/// (see [`partition_between`]), `None` without a letter of either.
+pub fn script_between(paragraph: &str, scripts: [Script; 2]) -> Option<usize> {
+    Counts::of(paragraph, scripts).script()
+}
+
+/// Chinese and English, the two parts of [`partition`] in its order.
+const ZH_EN: [Script; 2] = [Script::Han, Script::Latin];
+
+/// A part of a mixed document: 0 or 1, the index of its script in the pair of scripts.
+type Part = usize;
+
+/// What [`script_of`] and [`partition`] know about a paragraph, for a pair of scripts.
+#[derive(Clone, Copy, Debug)]
 struct Counts {
-    han: usize,
-    letters: usize,
-    /// Runs of Latin letters.
-    words: usize,
-    /// Whether a run of at least 3 Latin letters has a lower-case letter (a real word rather
-    /// than a symbol such as `A/HRC/47/G/5` or `GE.21-04849(C)`).
-    has_real_word: bool,
+    scripts: [Script; 2],
+    /// Letters (Han characters) of each script.
+    letters: [usize; 2],
+    /// Runs of letters of each alphabetic script.
+    words: [usize; 2],
+    /// Whether a run of at least 3 letters of each alphabetic script has a lower-case
+    /// letter (a real word rather than a symbol such as `A/HRC/47/G/5` or
+    /// `GE.21-04849(C)`); a script without case has real words of 3 letters.
+    has_real_word: [bool; 2],
 }
 
 impl Counts {
-    fn of(s: &str) -> Counts {
-        let mut c = Counts::default();
-        let mut run = 0usize;
-        let mut run_lower = false;
-        let end_run = |c: &mut Counts, run: &mut usize, lower: &mut bool| {
-            if *run > 0 {
-                c.words += 1;
-                c.has_real_word |= *run >= 3 && *lower;
+    fn of(s: &str, scripts: [Script; 2]) -> Counts {
+        let mut c = Counts {
+            scripts,
+            letters: [0; 2],
+            words: [0; 2],
+            has_real_word: [false; 2],
+        };
+        // The current run of letters: its part, its length, whether it is a real word.
+        let mut run: Option<(Part, usize, bool)> = None;
+        let end_run = |c: &mut Counts, run: &mut Option<(Part, usize, bool)>| {
+            if let Some((part, len, real)) = run.take() {
+                c.words[part] += 1;
+                c.has_real_word[part] |= len >= 3 && real;
             }
-            *run = 0;
-            *lower = false;
         };
         for ch in s.chars() {
-            if is_latin_letter(ch) {
-                c.letters += 1;
-                run += 1;
-                run_lower |= ch.is_lowercase();
-            } else {
-                if ch != '\'' && ch != '’' {
-                    end_run(&mut c, &mut run, &mut run_lower);
+            let part = (0..2).find(|&k| scripts[k].has(ch));
+            match part {
+                Some(k) if scripts[k].is_alphabetic() => {
+                    c.letters[k] += 1;
+                    if run.is_some_and(|(p, _, _)| p != k) {
+                        end_run(&mut c, &mut run);
+                    }
+                    // A letter of a script without case (Arabic, Hebrew) is real as it is.
+                    let real =
+                        ch.is_lowercase() || (scripts[k] != Script::Latin && !ch.is_uppercase());
+                    let (_, len, r) = run.get_or_insert((k, 0, false));
+                    *len += 1;
+                    *r |= real;
                 }
-                if is_han_script(ch) {
-                    c.han += 1;
+                _ => {
+                    if ch != '\'' && ch != '’' {
+                        end_run(&mut c, &mut run);
+                    }
+                    if let Some(k) = part {
+                        c.letters[k] += 1;
+                    }
                 }
             }
         }
-        end_run(&mut c, &mut run, &mut run_lower);
+        end_run(&mut c, &mut run);
         c
     }
 
-    fn script(&self) -> Option<Lang> {
-        if self.han > 0 && self.han * LETTERS_PER_HAN >= self.letters {
-            Some(Lang::Zh)
-        } else if self.letters > 0 {
-            Some(Lang::En)
+    /// What a letter of each script weighs: a Han character 3 letters of an alphabetic
+    /// script.
+    fn weight(&self, part: Part) -> usize {
+        if self.scripts[part] == Script::Han {
+            LETTERS_PER_HAN
+        } else {
+            1
+        }
+    }
+
+    fn script(&self) -> Option<Part> {
+        let [a, b] = self.letters;
+        if a > 0 && a * self.weight(0) >= b * self.weight(1) {
+            Some(0)
+        } else if b > 0 {
+            Some(1)
         } else {
             None
         }
@@ -95,8 +137,8 @@ impl Counts {
     /// Whether the paragraph is long enough to decide its neighbours' part.
     fn is_anchor(&self) -> bool {
         match self.script() {
-            Some(Lang::Zh) => self.han >= SHORT_ZH_HAN,
-            Some(_) => self.words >= SHORT_EN_WORDS,
+            Some(k) if !self.scripts[k].is_alphabetic() => self.letters[k] >= SHORT_ZH_HAN,
+            Some(k) => self.words[k] >= SHORT_EN_WORDS,
             None => false,
         }
     }
@@ -105,8 +147,8 @@ impl Counts {
     /// between the parts).
     fn is_wordy(&self) -> bool {
         match self.script() {
-            Some(Lang::Zh) => self.han >= 2,
-            Some(_) => self.has_real_word,
+            Some(k) if !self.scripts[k].is_alphabetic() => self.letters[k] >= 2,
+            Some(k) => self.has_real_word[k],
             None => false,
         }
     }
@@ -136,9 +178,36 @@ impl Counts {
 ///   previous paragraph that has one, else the next; with no script anywhere, everything is
 ///   Chinese.
 pub fn partition(paragraphs: &[&str]) -> Vec<Lang> {
-    let counts: Vec<Counts> = paragraphs.iter().map(|p| Counts::of(p)).collect();
-    let scripts: Vec<Option<Lang>> = counts.iter().map(Counts::script).collect();
-    let anchors: Vec<Lang> = counts
+    partition_between(paragraphs, ZH_EN)
+        .into_iter()
+        .map(|k| [Lang::Zh, Lang::En][k])
+        .collect()
+}
+
+/// [`partition`] of a document holding two languages of the scripts `scripts`: the part of
+/// each paragraph, 0 for `scripts[0]` (the part of a paragraph without a letter of either
+/// when nothing else decides), 1 for `scripts[1]`. Letters of other scripts count for
+/// neither. Han takes the place of Chinese and any alphabetic script that of English
+/// (anchors of 12 words or 12 Han characters, real words of 3 letters); two alphabetic
+/// scripts count letter for letter.
+///
+/// ```
+/// use bialign::text::partition::partition_between;
+/// use bialign::text::Script;
+///
+/// let paras = [
+///     "Постоянное представительство Азербайджана при Организации Объединенных Наций \
+///      свидетельствует свое уважение и имеет честь препроводить заявление.",
+///     "A/75/870",
+///     "Statement of the Ministry of Foreign Affairs of the Republic of Azerbaijan on the \
+///      anniversary of the ceasefire, circulated as a document of the General Assembly.",
+/// ];
+/// assert_eq!(partition_between(&paras, [Script::Cyrillic, Script::Latin]), [0, 0, 1]);
+/// ```
+pub fn partition_between(paragraphs: &[&str], scripts: [Script; 2]) -> Vec<usize> {
+    let counts: Vec<Counts> = paragraphs.iter().map(|p| Counts::of(p, scripts)).collect();
+    let scripts: Vec<Option<Part>> = counts.iter().map(Counts::script).collect();
+    let anchors: Vec<Part> = counts
         .iter()
         .filter(|c| c.is_anchor())
         .filter_map(Counts::script)
@@ -146,12 +215,12 @@ pub fn partition(paragraphs: &[&str]) -> Vec<Lang> {
     let switches = anchors.windows(2).filter(|w| w[0] != w[1]).count();
     let alternating = switches >= 3 && switches * 3 >= anchors.len();
 
-    let mut result: Vec<Option<Lang>> = vec![None; paragraphs.len()];
+    let mut result: Vec<Option<Part>> = vec![None; paragraphs.len()];
     if anchors.is_empty() || alternating {
         result.clone_from(&scripts);
     } else {
         // The nearest anchor at or before / at or after each paragraph.
-        let mut before: Vec<Option<Lang>> = Vec::with_capacity(counts.len());
+        let mut before: Vec<Option<Part>> = Vec::with_capacity(counts.len());
         let mut last = None;
         for c in &counts {
             if c.is_anchor() {
@@ -159,7 +228,7 @@ pub fn partition(paragraphs: &[&str]) -> Vec<Lang> {
             }
             before.push(last);
         }
-        let mut after: Vec<Option<Lang>> = vec![None; counts.len()];
+        let mut after: Vec<Option<Part>> = vec![None; counts.len()];
         let mut next = None;
         for (i, c) in counts.iter().enumerate().rev() {
             if c.is_anchor() {
@@ -188,13 +257,13 @@ pub fn partition(paragraphs: &[&str]) -> Vec<Lang> {
         }
     }
     fill_neutral(&mut result, !alternating);
-    result.into_iter().map(|l| l.unwrap_or(Lang::Zh)).collect()
+    result.into_iter().map(|l| l.unwrap_or(0)).collect()
 }
 
-/// Gives every `None` the language of the previous `Some` (or of the next, when
-/// `prefer_previous` is false), falling back to the other side, then to Chinese.
-fn fill_neutral(langs: &mut [Option<Lang>], prefer_previous: bool) {
-    let mut prev: Vec<Option<Lang>> = Vec::with_capacity(langs.len());
+/// Gives every `None` the part of the previous `Some` (or of the next, when
+/// `prefer_previous` is false), falling back to the other side, then to part 0.
+fn fill_neutral(langs: &mut [Option<Part>], prefer_previous: bool) {
+    let mut prev: Vec<Option<Part>> = Vec::with_capacity(langs.len());
     let mut last = None;
     for l in langs.iter() {
         if l.is_some() {
@@ -235,15 +304,15 @@ impl ScriptShares {
     pub fn of(paragraphs: &[&str]) -> ScriptShares {
         let mut s = ScriptShares::default();
         for p in paragraphs {
-            let c = Counts::of(p);
+            let c = Counts::of(p, ZH_EN);
             match c.script() {
-                Some(Lang::Zh) => {
+                Some(0) => {
                     s.zh_paragraphs += 1;
-                    s.zh_han += c.han;
+                    s.zh_han += c.letters[0];
                 }
                 Some(_) => {
                     s.en_paragraphs += 1;
-                    s.en_letters += c.letters;
+                    s.en_letters += c.letters[1];
                 }
                 None => {}
             }

@@ -313,3 +313,128 @@ fn builder_ignores_nan_and_infinite_numbers() {
         .expect("a supported pair aligns");
     assert_eq!(odd, plain, "NaN and infinities leave the defaults in place");
 }
+
+/// The scores of the beads of `src` against `tgt` in `(src_lang, tgt_lang)`, with the
+/// dictionary `dict` (TSV text) or without one.
+fn scores_with(langs: (Lang, Lang), src: &[&str], tgt: &[&str], dict: Option<&str>) -> Vec<f64> {
+    let mut builder = Aligner::builder().src_lang(langs.0).tgt_lang(langs.1);
+    if let Some(text) = dict {
+        let mut lexicon = bialign::Lexicon::empty();
+        lexicon
+            .add_text(text, "dict.tsv")
+            .expect("the dictionary parses");
+        builder = builder.lexicon(std::sync::Arc::new(lexicon));
+    }
+    let a = builder
+        .build()
+        .align_sentences(src, tgt)
+        .expect("the pair aligns");
+    assert_covers(&a, src.len(), tgt.len());
+    a.beads.iter().map(|b| b.score).collect()
+}
+
+/// A user's dictionary serves any pair: two alphabetic languages (its words in either
+/// order, each side tokenised and stemmed in its own language) and Chinese against a
+/// language other than English (the Chinese side first or second; `dormir` meets
+/// `dormaient` through the French stemmer, which the English one would not give).
+#[test]
+fn a_dictionary_serves_any_pair() {
+    let de = [
+        "Der alte Hund schläft im Haus.",
+        "Die kleine Katze trinkt Wasser.",
+        "Der Vogel singt.",
+    ];
+    let fr = [
+        "Le vieux chien dort dans la maison.",
+        "Il fait très froid ce matin.",
+        "Le petit chat boit de l eau.",
+        "L oiseau chante.",
+    ];
+    let de_fr = "Hund\tchien\nmaison\tHaus\nKatze\tchat\nWasser\teau\nkleine\tpetit\n\
+                 alte\tvieux\nboit\ttrinkt\nschläft\tdort\nVogel @ oiseau\nsingt\tchante\n";
+    let zh = ["狗在家里睡觉。", "小猫喝水。"];
+    let fr2 = [
+        "Les chiens dormaient dans les maisons.",
+        "Les petits chats buvaient.",
+    ];
+    let zh_fr = "chien\t狗\n家\tmaison\nchat @ 猫\nbuvaient\t喝\ndormir\t睡觉\n";
+    for (langs, src, tgt, dict) in [
+        ((Lang::De, Lang::Fr), &de[..], &fr[..], de_fr),
+        ((Lang::Zh, Lang::Fr), &zh[..], &fr2[..], zh_fr),
+        ((Lang::Fr, Lang::Zh), &fr2[..], &zh[..], zh_fr),
+    ] {
+        let without = scores_with(langs, src, tgt, None);
+        let with = scores_with(langs, src, tgt, Some(dict));
+        assert_eq!(with.len(), without.len(), "{langs:?}: the same beads");
+        for (w, o) in with.iter().zip(&without) {
+            assert!(
+                w > o,
+                "{langs:?}: with the dictionary {with:?}, without {without:?}"
+            );
+        }
+    }
+}
+
+/// A document holding two languages of different scripts, partitioned by script and
+/// aligned: `(src, tgt)` languages of the options, the text, and the sentences each side
+/// should get.
+fn mixed_sides(langs: (&str, &str), text: &str) -> bialign::Result<(Vec<String>, Vec<String>)> {
+    let options = bialign::Options {
+        src_lang: langs.0.parse()?,
+        tgt_lang: langs.1.parse()?,
+        ..bialign::Options::default()
+    };
+    let pipeline = bialign::Pipeline::new(&options)?;
+    let doc = pipeline.document((text, "note.txt"), None)?;
+    let alignment = pipeline.align(&doc)?;
+    assert_covers(&alignment, doc.src.len(), doc.tgt.len());
+    let texts = |t: &bialign::text::Text| t.texts().iter().map(|s| s.to_string()).collect();
+    Ok((texts(&doc.src), texts(&doc.tgt)))
+}
+
+/// Mixed documents of any two scripts: a Russian or Arabic cover note with an English
+/// annex is split by script, paragraph by paragraph (the document symbol between them set
+/// aside by the clean-up, as in a Chinese one), in the options' direction; two languages of one
+/// script in one file are refused with a message naming the file.
+#[test]
+fn mixed_documents_of_any_two_scripts() {
+    let annex = "Annex to the note verbale dated 5 April 2021 from the Permanent Mission of \
+                 Azerbaijan to the United Nations addressed to the Secretary-General.\n\n\
+                 Statement of the Ministry of Foreign Affairs of the Republic of Azerbaijan. \
+                 The Ministry recalls the ceasefire agreed by both sides in November.\n";
+    let ru = format!(
+        "Постоянное представительство Азербайджана при Организации Объединенных Наций \
+         свидетельствует свое уважение Генеральному секретарю. Оно имеет честь \
+         препроводить заявление Министерства иностранных дел.\n\nA/75/870\n\n{annex}"
+    );
+    let (src, tgt) = mixed_sides(("ru", "en"), &ru).expect("Russian and English");
+    assert_eq!(
+        src.len(),
+        2,
+        "the note's two sentences (its symbol set aside): {src:?}"
+    );
+    assert!(src
+        .iter()
+        .all(|s| s.chars().any(|c| ('а'..='я').contains(&c))));
+    assert_eq!(tgt.len(), 3, "{tgt:?}");
+    assert!(tgt.iter().all(|s| s.is_ascii()), "{tgt:?}");
+    // The other direction gives the same sides the other way round.
+    let (en, ru_side) = mixed_sides(("en", "ru"), &ru).expect("English and Russian");
+    assert_eq!((en, ru_side), (tgt, src));
+
+    let ar = format!(
+        "تهدي البعثة الدائمة لأذربيجان لدى الأمم المتحدة تحياتها إلى الأمين العام، وتتشرف \
+         بأن تحيل طيه بيان وزارة الخارجية لجمهورية أذربيجان بشأن وقف إطلاق النار.\n\n{annex}"
+    );
+    let (ar_side, en) = mixed_sides(("ar", "en"), &ar).expect("Arabic and English");
+    assert_eq!(ar_side.len(), 1, "{ar_side:?}");
+    assert_eq!(en.len(), 3, "{en:?}");
+
+    let de_fr = "Der Text auf Deutsch ist hier.\n\nLe texte en français est ici.\n";
+    let err = mixed_sides(("de", "fr"), de_fr).expect_err("one script");
+    let message = err.to_string();
+    assert!(
+        message.contains("note.txt") && message.contains("one script"),
+        "{message}"
+    );
+}

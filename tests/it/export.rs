@@ -1443,3 +1443,73 @@ fn xlsx_rows_scores_notes_and_fills() {
         Some(Format::Xlsx)
     );
 }
+
+/// Right-to-left text (Arabic with its comma and question mark, Hebrew, the RTL marks
+/// U+200F, U+202B..U+202C and U+2067..U+2069): the review page gives every text cell
+/// `dir="auto"`, so that a browser lays each side out in its own direction, and the page,
+/// TMX and XLSX carry the text exactly as it was.
+#[test]
+fn right_to_left_text_is_shown_auto_and_carried_unchanged() {
+    let ar = owned(&[
+        "\u{200F}مرحبا بكم في الأمم المتحدة، يا أصدقاء؟",
+        "\u{202B}القرار 75/1\u{202C} اعتمد.",
+        "שלום \u{2067}עולם\u{2069}.",
+    ]);
+    let en = owned(&[
+        "Welcome to the United Nations, friends?",
+        "Resolution 75/1 was adopted.",
+    ]);
+    let spans = [(0..1, 0..1), (1..2, 1..2), (2..3, 2..2)];
+    let beads = spans.into_iter().map(|(s, t)| bead(s, t, 0.9)).collect();
+    let a = Alignment { beads };
+    let out = Writer::new(&a, &ar, &en).with_langs(Lang::Ar, Lang::En);
+
+    let page = render(&out, Format::Html);
+    let texts: Vec<String> = parse_html(&page).into_iter().flat_map(|(_, t)| t).collect();
+    let mut want: Vec<String> = Vec::new();
+    for b in &a.beads {
+        want.extend(ar[b.src.clone()].iter().cloned());
+        want.extend(en[b.tgt.clone()].iter().cloned());
+    }
+    assert_eq!(texts, want, "the page shows every sentence as written");
+    let cells = |lang: &str| {
+        page.matches(&format!("<td lang=\"{lang}\" dir=\"auto\">"))
+            .count()
+    };
+    assert_eq!(
+        (cells("ar"), cells("en")),
+        (3, 2),
+        "every text cell has dir=\"auto\""
+    );
+    assert!(
+        !page.contains("<td lang=\"ar\">"),
+        "no text cell without a direction"
+    );
+
+    let tmx = parse_tmx(&render(&out, Format::Tmx));
+    let segs: Vec<(String, String)> = tmx.tus.iter().flat_map(|tu| tu.tuvs.clone()).collect();
+    let mut want: Vec<(String, String)> = Vec::new();
+    for b in a
+        .beads
+        .iter()
+        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+    {
+        want.push(("ar".into(), ar[b.src.start].clone()));
+        want.push(("en".into(), en[b.tgt.start].clone()));
+    }
+    assert_eq!(segs, want, "TMX carries the marks unchanged");
+
+    #[cfg(feature = "xlsx")]
+    {
+        let bytes = out.render(Format::Xlsx).expect("xlsx");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+        let mut strings = String::new();
+        zip.by_name("xl/sharedStrings.xml")
+            .expect("shared strings")
+            .read_to_string(&mut strings)
+            .expect("UTF-8");
+        for s in &ar {
+            assert!(strings.contains(s.as_str()), "{s:?} in {strings}");
+        }
+    }
+}

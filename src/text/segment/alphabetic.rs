@@ -20,7 +20,10 @@ use crate::lang::{Lang, Profile};
 /// Longest word before a full stop that is looked up as an abbreviation, in chars.
 const MAX_ABBREVIATION: usize = 12;
 
-/// The splitter of an alphabetic language: see the [module documentation](self).
+/// The splitter of an alphabetic language other than English: its profile's abbreviations
+/// and sentence starters decide where a full stop ends a sentence; a terminator before a
+/// capital, an opener (`« „ ¿ ¡`), a digit, a dialogue dash or a letter of a script without
+/// capitals ends one.
 #[derive(Clone, Debug)]
 pub struct AlphabeticSplitter {
     profile: &'static Profile,
