@@ -70,13 +70,52 @@ pub(crate) fn column_width(c: char) -> usize {
     }
 }
 
+/// The scripts of the runs of code points that [`letter_block`] knows to be letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LetterBlock {
+    Latin,
+    Greek,
+    Cyrillic,
+    Hebrew,
+    Arabic,
+}
+
+/// The script of `c` when it lies in a run of code points that are all letters of one
+/// script: the ASCII letters, the letters of Latin-1 and Latin Extended-A and -B, the basic
+/// Greek, Cyrillic, Hebrew and Arabic letters. It answers without Unicode's property tables
+/// (`char::is_alphabetic` searches them for every character past ASCII); `None` says
+/// nothing, `c` may still be a letter. A test checks every code point against
+/// `char::is_alphabetic`.
+#[inline]
+pub(crate) fn letter_block(c: char) -> Option<LetterBlock> {
+    Some(match c {
+        'a'..='z'
+        | 'A'..='Z'
+        | '\u{C0}'..='\u{D6}'
+        | '\u{D8}'..='\u{F6}'
+        | '\u{F8}'..='\u{24F}' => LetterBlock::Latin,
+        '\u{391}'..='\u{3A1}' | '\u{3A3}'..='\u{3CE}' => LetterBlock::Greek,
+        '\u{400}'..='\u{481}' | '\u{48A}'..='\u{52F}' => LetterBlock::Cyrillic,
+        '\u{5D0}'..='\u{5EA}' => LetterBlock::Hebrew,
+        '\u{620}'..='\u{64A}' => LetterBlock::Arabic,
+        _ => return None,
+    })
+}
+
+/// `char::is_alphanumeric`, quick for ASCII and the letters of [`letter_block`].
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && (letter_block(c).is_some() || c.is_alphanumeric()))
+}
+
 /// Whether `c` is a letter of the Latin blocks (Basic Latin, Latin-1, Latin Extended-A and -B,
 /// Latin Extended Additional; not the full-width forms `Ａ`): what tells English text from
 /// Chinese text in a mixed document.
 #[inline]
 pub(crate) fn is_latin_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
+    letter_block(c) == Some(LetterBlock::Latin)
+        || (matches!(c, '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
 }
 
 /// Whether `c` is a letter of any script that is not [CJK](is_cjk) (Latin, Greek, Cyrillic,
@@ -650,6 +689,20 @@ pub(crate) fn is_bullet(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_blocks_hold_only_letters() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if letter_block(c).is_some() {
+                assert!(c.is_alphabetic(), "{c:?} (U+{:04X}) is no letter", c as u32);
+            }
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            let latin = c.is_ascii_alphabetic()
+                || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+                    && c.is_alphabetic());
+            assert_eq!(is_latin_letter(c), latin, "{c:?}");
+        }
+    }
 
     #[test]
     fn chinese_marks_are_cjk_and_include_han() {

@@ -10,7 +10,7 @@ use super::numbers::{
 use rust_stemmers::{Algorithm, Stemmer};
 
 pub use crate::chars::stop_words::is_stop_word;
-use crate::chars::{decimal_digit, is_han_ideograph};
+use crate::chars::{decimal_digit, is_alphanumeric, is_han_ideograph};
 use crate::lang::{Lang, Profile};
 
 /// An English token of a sentence, before it is given an id.
@@ -108,11 +108,11 @@ impl EnTokenizer {
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
-            let in_word = c.is_alphanumeric()
+            let in_word = is_alphanumeric(c)
                 || ((c == '-' || c == '.' || c == ',' || c == '\'' || c == '’')
                     && word_start.is_some()
-                    && prev.is_alphanumeric()
-                    && next.is_some_and(|n| n.is_alphanumeric()));
+                    && is_alphanumeric(prev)
+                    && next.is_some_and(is_alphanumeric));
             if in_word {
                 if word_start.is_none() {
                     word_start = Some(i);

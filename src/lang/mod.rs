@@ -70,6 +70,24 @@ impl Script {
     /// The script of one character, if it is a letter of one (digits, marks and
     /// punctuation have none).
     pub fn of_char(c: char) -> Option<Script> {
+        use crate::chars::LetterBlock;
+        if let Some(block) = crate::chars::letter_block(c) {
+            return Some(match block {
+                LetterBlock::Latin => Script::Latin,
+                LetterBlock::Greek => Script::Greek,
+                LetterBlock::Cyrillic => Script::Cyrillic,
+                LetterBlock::Hebrew => Script::Hebrew,
+                LetterBlock::Arabic => Script::Arabic,
+            });
+        }
+        if c.is_ascii() {
+            return None;
+        }
+        Script::of_char_by_tables(c)
+    }
+
+    /// [`Script::of_char`] by Unicode's property tables alone (slow past ASCII).
+    fn of_char_by_tables(c: char) -> Option<Script> {
         if crate::chars::is_han_script(c) {
             return Some(Script::Han);
         }
@@ -388,6 +406,13 @@ pub(crate) fn profile(lang: Lang) -> &'static Profile {
 mod tests {
     use super::testing::profile_tests;
     use super::*;
+
+    #[test]
+    fn the_script_of_every_character_is_that_of_the_tables() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(Script::of_char(c), Script::of_char_by_tables(c), "{c:?}");
+        }
+    }
 
     profile_tests!(zh, zh::PROFILE);
     profile_tests!(en, en::PROFILE);

@@ -85,7 +85,8 @@ impl Counts {
             }
         };
         for ch in s.chars() {
-            let part = (0..2).find(|&k| scripts[k].has(ch));
+            let script = Script::of_char(ch);
+            let part = (0..2).find(|&k| script == Some(scripts[k]));
             match part {
                 Some(k) if scripts[k].is_alphabetic() => {
                     c.letters[k] += 1;

@@ -43,18 +43,7 @@ impl AlphabeticSplitter {
         }
     }
 
-    /// Maximum sentence length in chars; longer sentences are split again at clause
-    /// boundaries. `0` means no limit.
-    #[must_use]
-    pub fn with_max_chars(mut self, max_chars: usize) -> Self {
-        self.max_chars = max_chars;
-        self
-    }
-
-    /// Maximum sentence length in chars (`0`: no limit).
-    pub fn max_chars(&self) -> usize {
-        self.max_chars
-    }
+    common::max_chars_methods!(pub);
 
     fn breaks(&self, text: &str) -> Vec<usize> {
         let mut breaks = Vec::new();
@@ -161,20 +150,7 @@ fn word_before(text: &str, i: usize) -> &str {
 impl SentenceSplitter for AlphabeticSplitter {
     fn split(&self, paragraph: &str) -> Vec<Range<usize>> {
         let breaks = self.breaks(paragraph);
-        common::ranges_from_breaks(paragraph, &breaks, self.max_chars, clause_rank)
-    }
-}
-
-/// Clause boundaries for the maximum-length guard: `;` (and the Arabic `؛`), then `,`
-/// (and `،`), when whitespace follows.
-fn clause_rank(c: char, next: Option<char>) -> Option<u8> {
-    if !next.is_some_and(char::is_whitespace) {
-        return None;
-    }
-    match c {
-        ';' | '؛' => Some(1),
-        ',' | '،' => Some(2),
-        _ => None,
+        common::ranges_from_breaks(paragraph, &breaks, self.max_chars, common::clause_rank)
     }
 }
 

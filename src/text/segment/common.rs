@@ -10,6 +10,39 @@ use crate::chars::{is_attached, is_line_end};
 /// right after a char whose rank is `Some(r)`; `next` is the char that follows it.
 pub(crate) type ClauseRank = fn(c: char, next: Option<char>) -> Option<u8>;
 
+/// The clause boundaries of an alphabetic language for the maximum-length guard: `;` (and
+/// the Arabic `؛`), then `,` (and `،`), when whitespace follows.
+pub(crate) fn clause_rank(c: char, next: Option<char>) -> Option<u8> {
+    if !next.is_some_and(char::is_whitespace) {
+        return None;
+    }
+    match c {
+        ';' | '؛' => Some(1),
+        ',' | '،' => Some(2),
+        _ => None,
+    }
+}
+
+/// The two methods of a splitter's maximum sentence length (its field `max_chars`), with
+/// the visibility `$vis`: the same for every splitter.
+macro_rules! max_chars_methods {
+    ($vis:vis) => {
+        /// Maximum sentence length in chars; longer sentences are split again at clause
+        /// boundaries. `0` means no limit.
+        #[must_use]
+        $vis fn with_max_chars(mut self, max_chars: usize) -> Self {
+            self.max_chars = max_chars;
+            self
+        }
+
+        /// Maximum sentence length in chars (`0`: no limit).
+        $vis fn max_chars(&self) -> usize {
+            self.max_chars
+        }
+    };
+}
+pub(crate) use max_chars_methods;
+
 /// Rank given to a whitespace run (a cut between two words).
 const WHITESPACE_RANK: u8 = 3;
 /// Rank of a hard cut between two arbitrary chars: always available, used last.

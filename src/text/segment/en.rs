@@ -97,18 +97,7 @@ impl EnSplitter {
         }
     }
 
-    /// Maximum sentence length in chars; longer sentences are split again at clause
-    /// boundaries. `0` means no limit.
-    #[must_use]
-    pub fn with_max_chars(mut self, max_chars: usize) -> Self {
-        self.max_chars = max_chars;
-        self
-    }
-
-    /// Maximum sentence length in chars (`0`: no limit).
-    pub fn max_chars(&self) -> usize {
-        self.max_chars
-    }
+    common::max_chars_methods!(pub);
 
     /// Byte offsets where a new sentence starts (sorted, possibly repeated).
     fn breaks(&self, text: &str) -> Vec<usize> {

@@ -20,7 +20,8 @@
 //! `3.5`, `U.S.` or `www.un.org`), or right after an ideographic one (`。！？`, which need no
 //! space); a blank line always ends one. A sentence longer than
 //! [`TemplateSplitter::max_chars`] is cut again at the best clause boundary (`;`, then `,`,
-//! then whitespace, then anywhere), by the guard shared by all splitters.
+//! then whitespace, then anywhere: `common::clause_rank`; a language with other clause marks
+//! gives its own ranking function instead), by the guard shared by all splitters.
 
 // Only the tests use the template: it is not in the table of splitters.
 #![cfg_attr(not(test), allow(dead_code))]
@@ -54,18 +55,7 @@ impl TemplateSplitter {
         }
     }
 
-    /// Maximum sentence length in chars; longer sentences are split again at clause
-    /// boundaries. `0` means no limit.
-    #[must_use]
-    pub(crate) fn with_max_chars(mut self, max_chars: usize) -> Self {
-        self.max_chars = max_chars;
-        self
-    }
-
-    /// Maximum sentence length in chars (`0`: no limit).
-    pub(crate) fn max_chars(&self) -> usize {
-        self.max_chars
-    }
+    common::max_chars_methods!(pub(crate));
 
     /// Byte offsets where a new sentence may start, sorted (repeats are allowed: the shared
     /// machinery drops empty pieces). Every offset must be a char boundary.
@@ -103,20 +93,7 @@ impl SentenceSplitter for TemplateSplitter {
     fn split(&self, paragraph: &str) -> Vec<Range<usize>> {
         let breaks = self.breaks(paragraph);
         // Trims the pieces, drops empty ones and cuts runaway sentences.
-        common::ranges_from_breaks(paragraph, &breaks, self.max_chars, clause_rank)
-    }
-}
-
-/// Clause boundaries for the maximum-length guard: lower ranks are cut first. Cuts after
-/// clause punctuation followed by whitespace.
-fn clause_rank(c: char, next: Option<char>) -> Option<u8> {
-    if !next.is_some_and(char::is_whitespace) {
-        return None;
-    }
-    match c {
-        ';' => Some(1),
-        ',' => Some(2),
-        _ => None,
+        common::ranges_from_breaks(paragraph, &breaks, self.max_chars, common::clause_rank)
     }
 }
 

@@ -105,14 +105,6 @@ impl ZhSplitter {
         self
     }
 
-    /// Maximum sentence length in chars; longer sentences are split again at clause
-    /// boundaries. `0` means no limit.
-    #[must_use]
-    pub fn with_max_chars(mut self, max_chars: usize) -> Self {
-        self.max_chars = max_chars;
-        self
-    }
-
     /// Whether `；` ends a sentence.
     pub fn semicolon_breaks(&self) -> bool {
         self.semicolon
@@ -123,10 +115,7 @@ impl ZhSplitter {
         self.ellipsis
     }
 
-    /// Maximum sentence length in chars (`0`: no limit).
-    pub fn max_chars(&self) -> usize {
-        self.max_chars
-    }
+    common::max_chars_methods!(pub);
 
     /// Byte offsets where a new sentence may start (sorted, possibly repeated).
     fn breaks(&self, text: &str) -> Vec<usize> {
