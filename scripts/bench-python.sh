@@ -7,7 +7,12 @@
 #   scripts/bench-python.sh > python.md                  # on a quiet machine
 #   BENCH_RUNS=1 BENCH_DOCS=20 scripts/bench-python.sh   # a quick check of the script
 #
-# Environment: BENCH_RUNS [5], BENCH_DOCS [200], BENCH_SECTIONS [overhead threads spark],
+# Each run is measured as wall time, CPU time of its whole process tree and (Python against
+# the CLI) instructions under callgrind: see the docstring of python_bench.py.
+#
+# Environment: BENCH_RUNS [5], BENCH_DOCS [200] (align_many), BENCH_SPARK_DOCS [1000] (the
+# Spark job and `bialign batch`), BENCH_SECTIONS [overhead threads spark], BENCH_CALLGRIND
+# [1; 0: no instruction counts],
 # BENCH_PY_VENV [/tmp/bialign-bench-py-venv] (made when absent; pyspark, pandas, pyarrow
 # and maturin are installed into it from the package index), BIALIGN_EVAL [../shared/eval].
 set -euo pipefail
@@ -29,8 +34,9 @@ cargo build --release --quiet -p bialign-cli
 PATH="$VENV/bin:$PATH" "$VENV/bin/pip" install -q --force-reinstall --no-deps --no-build-isolation ./bindings/python
 echo "## Python and Spark ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD))"
 echo
-echo "Command: \`BENCH_RUNS=${BENCH_RUNS:-5} BENCH_DOCS=${BENCH_DOCS:-200} scripts/bench-python.sh\`; $("$VENV/bin/python3" --version), pyspark $("$VENV/bin/python3" -c 'import pyspark; print(pyspark.__version__)'), $(java -version 2>&1 | head -1)."
+echo "Command: \`BENCH_RUNS=${BENCH_RUNS:-5} BENCH_DOCS=${BENCH_DOCS:-200} BENCH_SPARK_DOCS=${BENCH_SPARK_DOCS:-1000} scripts/bench-python.sh\`; load average before: $(cut -d' ' -f1-3 /proc/loadavg); $("$VENV/bin/python3" --version), pyspark $("$VENV/bin/python3" -c 'import pyspark; print(pyspark.__version__)'), $(java -version 2>&1 | head -1)."
 echo
 # shellcheck disable=SC2086
 "$VENV/bin/python3" scripts/bench/python_bench.py target/release/bialign "$EVAL" \
-    --runs "${BENCH_RUNS:-5}" --docs "${BENCH_DOCS:-200}" --sections ${BENCH_SECTIONS:-overhead threads spark}
+    --runs "${BENCH_RUNS:-5}" --docs "${BENCH_DOCS:-200}" --spark-docs "${BENCH_SPARK_DOCS:-1000}" \
+    --sections ${BENCH_SECTIONS:-overhead threads spark} $([ "${BENCH_CALLGRIND:-1}" = 0 ] && echo --no-callgrind)

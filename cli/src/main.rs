@@ -501,7 +501,7 @@ fn align(a: AlignArgs) -> CliResult {
 /// standard output.
 fn write_files(files: &[OutputFile]) -> Result<(), Box<dyn std::error::Error>> {
     for file in files {
-        if file.path.as_deref().map_or(true, |p| p == Path::new("-")) {
+        if file.path.as_deref().is_none_or(|p| p == Path::new("-")) {
             write_output(None, &file.bytes)?;
         }
     }

@@ -28,6 +28,8 @@ parses, else a string: ``--option genre=official --option max_bead=4``) or ``--o
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -41,6 +43,9 @@ PAIR_COLUMNS = "doc_id string, bead int, src_ids array<int>, tgt_ids array<int>,
 ROW_SCHEMA = PAIR_COLUMNS + ", kind string, error string"
 
 _ALIGNERS: Dict[str, Any] = {}
+
+# The output columns named otherwise than Alignment.to_columns() names them.
+OUT_COLUMN = {"src": "src_ids", "tgt": "tgt_ids"}
 
 
 def aligner_for(options_json: str):
@@ -119,9 +124,14 @@ def align_batches(batches: Iterator[pd.DataFrame], options_json: str, tmx: Optio
             if isinstance(result, bialign.Error):
                 error_row(doc_id, result.kind, str(result))
                 continue
-            for k, b in enumerate(result):
-                for key, v in zip(rows, [doc_id, k, b.src, b.tgt, b.src_text, b.tgt_text, b.score, None, None]):
-                    rows[key].append(v)
+            # Columns built in Rust, extended in C: no Python object per bead.
+            columns = result.to_columns()
+            n = len(columns["bead"])
+            rows["doc_id"].extend([doc_id] * n)
+            for key in ("bead", "src", "tgt", "src_text", "tgt_text", "score"):
+                rows[OUT_COLUMN.get(key, key)].extend(columns[key])
+            rows["kind"].extend([None] * n)
+            rows["error"].extend([None] * n)
             if tmx == "document":
                 write_atomically(os.path.join(tmx_dir, tmx_name(doc_id)), result.to_tmx())
             elif tmx == "partition":
@@ -134,14 +144,19 @@ def align_batches(batches: Iterator[pd.DataFrame], options_json: str, tmx: Optio
         write_atomically(os.path.join(tmx_dir, f"part-{part:05d}.tmx"), merge_tmx(partition_tmx))
 
 
+def format_of(path: str, fmt: Optional[str]) -> str:
+    """`json` (JSONL) or `parquet`: as given, else from the extension."""
+    fmt = fmt or ("json" if re.search(r"\.jsonl?$", path.rstrip("/")) else "parquet")
+    return "json" if fmt in ("json", "jsonl") else fmt
+
+
 def read_documents(spark, path: str, fmt: Optional[str]):
     """The input as a DataFrame of doc_id, src, tgt and bad (the text of a JSONL line that is
     not a JSON object, else null), all strings. JSONL is read with a fixed schema (no pass
     to infer one): any JSON value of `id` becomes its text."""
     from pyspark.sql import functions as F
 
-    fmt = fmt or ("json" if re.search(r"\.jsonl?$", path.rstrip("/")) else "parquet")
-    if fmt in ("json", "jsonl"):
+    if format_of(path, fmt) == "json":
         df = (
             spark.read.schema("id string, src string, tgt string, _corrupt_record string")
             .option("mode", "PERMISSIVE")
@@ -162,6 +177,38 @@ def read_documents(spark, path: str, fmt: Optional[str]):
     )
 
 
+@contextlib.contextmanager
+def split_into(spark, path: str, partitions: Optional[int]):
+    """While in the block, files are read in splits of about 1/`partitions` of `path`'s
+    size (a JSONL file is split at line boundaries), so that the documents come in about
+    that many partitions with no shuffle of their texts. Spark plans the splits when a job
+    runs, so the whole job must be inside. (Not for Parquet: its splits smaller than a row
+    group would be empty but for one.)"""
+    conf = spark.conf
+    keys = ("spark.sql.files.maxPartitionBytes", "spark.sql.files.openCostInBytes")
+    saved = {k: conf.get(k, None) for k in keys}
+    try:
+        if partitions:
+            conf.set(keys[0], str(max(1, -(-input_bytes(spark, path) // partitions))))
+            conf.set(keys[1], "0")
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                conf.unset(k)
+            else:
+                conf.set(k, v)
+
+
+def input_bytes(spark, path: str) -> int:
+    """The size in bytes of the file or folder `path`, through Hadoop's file system (any
+    scheme Spark reads: file, hdfs, s3a...)."""
+    jvm = spark.sparkContext._jvm
+    hpath = jvm.org.apache.hadoop.fs.Path(path)
+    fs = hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    return int(fs.getContentSummary(hpath).getLength())
+
+
 def parse_options(pairs: List[str], given: Optional[str]) -> Dict[str, Any]:
     """Options from `--options JSON` and `--option NAME=VALUE`s."""
     options = json.loads(given) if given else {}
@@ -179,8 +226,6 @@ def parse_options(pairs: List[str], given: Optional[str]) -> Dict[str, Any]:
 def run(spark, input_path: str, output: str, options: Dict[str, Any], tmx: Optional[str] = None, input_format: Optional[str] = None, partitions: Optional[int] = None) -> Dict[str, int]:
     """The job: returns the counts of documents, rows and failed documents."""
     import bialign
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F
 
     bialign.Aligner(**options)  # Bad options fail here, before any task.
     options_json = json.dumps(options, sort_keys=True)
@@ -188,13 +233,23 @@ def run(spark, input_path: str, output: str, options: Dict[str, Any], tmx: Optio
     if tmx:
         tmx_dir = os.path.join(output, "tmx")
         os.makedirs(tmx_dir, exist_ok=True)
-    docs = read_documents(spark, input_path, input_format)
-    if partitions:
-        docs = docs.repartition(partitions)
-    import functools
+    jsonl = format_of(input_path, input_format) == "json"
+    with split_into(spark, input_path, partitions if jsonl else None):
+        docs = read_documents(spark, input_path, input_format)
+        # Parquet, or fewer lines than partitions: a shuffle it must be.
+        if partitions and (not jsonl or docs.rdd.getNumPartitions() < partitions):
+            docs = docs.repartition(partitions)
+        fn = functools.partial(align_batches, options_json=options_json, tmx=tmx, tmx_dir=tmx_dir)
+        return write_rows(docs.mapInPandas(fn, schema=ROW_SCHEMA), output)
 
-    fn = functools.partial(align_batches, options_json=options_json, tmx=tmx, tmx_dir=tmx_dir)
-    rows = docs.mapInPandas(fn, schema=ROW_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
+
+def write_rows(rows, output: str) -> Dict[str, int]:
+    """Writes the rows of `align_batches` as OUTPUT/pairs and OUTPUT/errors (the alignment
+    runs once: the rows are kept for the second write and the counts)."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         pairs = rows.filter(F.col("error").isNull()).drop("kind", "error")
         pairs.write.mode("overwrite").parquet(os.path.join(output, "pairs"))
@@ -218,7 +273,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--tmx", choices=["document", "partition"], help="also write TMX files")
     p.add_argument("--option", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--options", metavar="JSON")
-    p.add_argument("--partitions", type=int, help="repartition the input into this many")
+    p.add_argument("--partitions", type=int, help="split the input into about this many partitions")
     p.add_argument("--master", help="Spark master when run with python (spark-submit sets it)")
     a = p.parse_args(argv)
     options = parse_options(a.option, a.options)

@@ -268,7 +268,7 @@ fn ranked(keys: HashMap<Box<str>, u32>) -> (Vec<u8>, Vec<u32>) {
 }
 
 fn u32s(bytes: &[u8]) -> Option<Vec<u32>> {
-    (bytes.len() % 4 == 0).then(|| {
+    bytes.len().is_multiple_of(4).then(|| {
         bytes
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))

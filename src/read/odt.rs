@@ -185,7 +185,7 @@ fn walk_part(
                 b"s" if skip == 0 => {
                     let n = attr(e, b"c").and_then(|c| c.parse().ok()).unwrap_or(1usize);
                     if let Some(p) = stack.last_mut() {
-                        p.0.extend(std::iter::repeat(' ').take(n.min(64)));
+                        p.0.extend(std::iter::repeat_n(' ', n.min(64)));
                     }
                 }
                 b"tab" | b"line-break" if skip == 0 => {

@@ -348,7 +348,7 @@ fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .chars()
         .last()
-        .map_or(true, |c| "。！？.!?:;：；”\"’)）".contains(c))
+        .is_none_or(|c| "。！？.!?:;：；”\"’)）".contains(c))
 }
 
 /// Whether a paragraph starts as the continuation of one does: in lower case, or in

@@ -333,7 +333,7 @@ pub(crate) fn footnote_marks(p: &str) -> Vec<Range<usize>> {
             end - k <= 3
                 && after_word
                 && !p[word_start..].trim_start().starts_with('*')
-                && next.map_or(true, |d| !d.is_ascii_alphanumeric())
+                && next.is_none_or(|d| !d.is_ascii_alphanumeric())
         } else {
             after_word
         };

@@ -825,7 +825,7 @@ proptest! {
         n in 1usize..3000,
         max in 1usize..100,
     ) {
-        let text: String = std::iter::repeat(c).take(n).collect();
+        let text: String = std::iter::repeat_n(c, n).collect();
         check_all(&text, max, false, false)?;
     }
 }

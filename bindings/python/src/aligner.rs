@@ -7,36 +7,51 @@ use crate::errors;
 use bialign::{FixedBead, Options, Pipeline};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The pipelines of one configuration: as the options say, and presplit (for lists of
 /// sentences), each also with one thread per document (for `align_many`). They share the
-/// dictionaries ([`Pipeline::reconfigure`]).
+/// dictionaries ([`Pipeline::reconfigure`]); the three variants are made on first use (each
+/// builds its scorer's tables, a cost `bialign.align` on a short text would pay in full).
 pub struct Pipelines {
-    /// Indexed by `presplit as usize * 2 + one_thread as usize`.
-    variants: [Arc<Pipeline>; 4],
+    /// As the options say.
+    base: Arc<Pipeline>,
+    /// Indexed by `presplit as usize * 2 + one_thread as usize` (slot 0 unused: `base`).
+    variants: [OnceLock<Arc<Pipeline>>; 4],
 }
 
 impl Pipelines {
     /// The pipelines of `options`.
     pub fn new(options: &Options) -> bialign::Result<Pipelines> {
-        let base = Pipeline::new(options)?;
-        let one = base.reconfigure(|o| o.threads = Some(1))?;
-        let presplit = base.reconfigure(|o| o.presplit = true)?;
-        let presplit_one = presplit.reconfigure(|o| o.threads = Some(1))?;
         Ok(Pipelines {
-            variants: [base, one, presplit, presplit_one].map(Arc::new),
+            base: Arc::new(Pipeline::new(options)?),
+            variants: Default::default(),
         })
     }
 
     /// The pipeline for `job`, with one thread when `one_thread`.
-    fn for_job(&self, job: &Job, one_thread: bool) -> &Arc<Pipeline> {
-        &self.variants[usize::from(job.presplit()) * 2 + usize::from(one_thread)]
+    fn for_job(&self, job: &Job, one_thread: bool) -> bialign::Result<&Arc<Pipeline>> {
+        let (presplit, one) = (job.presplit(), one_thread);
+        let slot = &self.variants[usize::from(presplit) * 2 + usize::from(one)];
+        if !(presplit || one) {
+            return Ok(&self.base);
+        }
+        if let Some(pipeline) = slot.get() {
+            return Ok(pipeline);
+        }
+        let made = self.base.reconfigure(|o| {
+            o.presplit |= presplit;
+            if one {
+                o.threads = Some(1);
+            }
+        })?;
+        // Two threads may both make it: the first one stored is kept.
+        Ok(slot.get_or_init(|| Arc::new(made)))
     }
 
     /// The options.
     pub fn options(&self) -> &Options {
-        self.variants[0].options()
+        self.base.options()
     }
 
     /// Segments and aligns one document, as `bialign batch -` does a JSONL line: the texts
@@ -54,7 +69,7 @@ impl Pipelines {
         one_thread: bool,
         fixed: Option<&[FixedBead]>,
     ) -> bialign::Result<Aligned> {
-        let pipeline = self.for_job(job, one_thread);
+        let pipeline = self.for_job(job, one_thread)?;
         let place = |side: &str| match &job.name {
             Some(name) => format!("{name} {side}"),
             None => side.to_string(),

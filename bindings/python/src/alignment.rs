@@ -7,6 +7,7 @@ use bialign::{Document, Pipeline};
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -53,6 +54,27 @@ impl Bead {
             shorten(&self.src_text),
             shorten(&self.tgt_text)
         )
+    }
+}
+
+/// The fields of `to_records` and `to_columns`, in order.
+const COLUMNS: [&str; 7] = [
+    "bead", "src", "tgt", "src_text", "tgt_text", "score", "is_null",
+];
+
+impl Bead {
+    /// The bead's fields as Python objects, in the order of [`COLUMNS`], `k` its number.
+    fn fields<'py>(self, py: Python<'py>, k: usize) -> PyResult<[Bound<'py, PyAny>; 7]> {
+        use pyo3::IntoPyObjectExt;
+        Ok([
+            k.into_bound_py_any(py)?,
+            self.src.into_bound_py_any(py)?,
+            self.tgt.into_bound_py_any(py)?,
+            self.src_text.into_bound_py_any(py)?,
+            self.tgt_text.into_bound_py_any(py)?,
+            self.score.into_bound_py_any(py)?,
+            self.is_null.into_bound_py_any(py)?,
+        ])
     }
 }
 
@@ -260,23 +282,42 @@ impl Alignment {
         let out = PyList::empty(py);
         for (k, b) in self.beads_vec().into_iter().enumerate() {
             let d = PyDict::new(py);
-            d.set_item("bead", k)?;
-            d.set_item("src", b.src)?;
-            d.set_item("tgt", b.tgt)?;
-            d.set_item("src_text", b.src_text)?;
-            d.set_item("tgt_text", b.tgt_text)?;
-            d.set_item("score", b.score)?;
-            d.set_item("is_null", b.is_null)?;
+            for (name, value) in COLUMNS.iter().zip(b.fields(py, k)?) {
+                d.set_item(name, value)?;
+            }
             out.append(d)?;
+        }
+        Ok(out)
+    }
+
+    /// The beads as a dict of columns, one list per field of `to_records` (`bead`, `src`,
+    /// `tgt`, `src_text`, `tgt_text`, `score`, `is_null`), each as long as the alignment:
+    /// `pandas.DataFrame` takes it as it is, and it is the quickest way to many rows (no
+    /// `Bead` or dict per row; the Spark example builds its rows with it).
+    ///
+    /// >>> bialign.align("他来了。她走了。", "He came. She left.").to_columns()["tgt_text"]
+    /// ['He came.', 'She left.']
+    fn to_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let columns: Vec<Bound<'py, PyList>> = COLUMNS.iter().map(|_| PyList::empty(py)).collect();
+        for (k, b) in self.beads_vec().into_iter().enumerate() {
+            for (column, value) in columns.iter().zip(b.fields(py, k)?) {
+                column.append(value)?;
+            }
+        }
+        let out = PyDict::new(py);
+        for (name, column) in COLUMNS.iter().zip(columns) {
+            out.set_item(name, column)?;
         }
         Ok(out)
     }
 
     /// Writes the document to `path` in `format` (default: the `format` option, else the
     /// one the extension names, else TSV, as `bialign align -o` decides), atomically; with
-    /// `moses`, `path` is the prefix of two files. Returns the paths written.
+    /// `moses`, `path` is the prefix of two files. Returns the paths written, as `str`s
+    /// (a `pathlib.Path` would import `pathlib`, which costs a short run more than the
+    /// writing).
     #[pyo3(signature = (path, format=None))]
-    fn save(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<Vec<PathBuf>> {
+    fn save(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<Vec<OsString>> {
         let format = match format {
             Some(f) => format_named(py, f)?,
             None => self.aligned.pipeline.format_for(Some(&path)),
@@ -287,6 +328,7 @@ impl Alignment {
         let dicts: Vec<&std::path::Path> = options.dict.iter().map(PathBuf::as_path).collect();
         bialign::export::refuse_overwriting_inputs(&outputs, &dicts)
             .and_then(|()| self.writer().save(format, &path))
+            .map(|written| written.into_iter().map(PathBuf::into_os_string).collect())
             .map_err(|e| errors::raise(py, &e))
     }
 

@@ -3,6 +3,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
 
@@ -44,8 +45,9 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
 
 /// One side of a document: a text, or its sentences joined one a line (aligned presplit).
 pub enum Side {
-    /// A text, segmented by the aligner.
-    Text(String),
+    /// A text, segmented by the aligner: the `str`'s UTF-8 form, not copied (held by
+    /// Python; on Python 3.9's limited API a `bytes` of it).
+    Text(PyBackedStr),
     /// Sentences given as a list, joined with line feeds.
     Lines(String),
 }
@@ -54,7 +56,8 @@ impl Side {
     /// The text the pipeline reads.
     pub fn text(&self) -> &str {
         match self {
-            Side::Text(t) | Side::Lines(t) => t,
+            Side::Text(t) => t,
+            Side::Lines(t) => t,
         }
     }
 }
@@ -66,7 +69,7 @@ const LINE_BREAKS: [char; 4] = ['\n', '\r', '\u{2028}', '\u{2029}'];
 /// A side from a `str` or a sequence of `str`; `what` names it in messages (`src`).
 pub fn side(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Side> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Side::Text(s.to_cow()?.into_owned()));
+        return Ok(Side::Text(s.extract::<PyBackedStr>()?));
     }
     if obj.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(format!(

@@ -78,6 +78,15 @@ def test_records_for_pandas(alignment):
     assert df.shape == (3, 7)
 
 
+@pytest.mark.parametrize("extra", [[], ["今天下雨了。", "我父亲是一个医生。"]])
+def test_columns_are_the_records_transposed(alignment, extra):
+    a = alignment if not extra else bialign.align(["他来了。", *extra], ["He came."])
+    records, columns = a.to_records(), a.to_columns()
+    assert list(columns) == list(records[0])
+    assert all(len(column) == len(a) for column in columns.values())
+    assert [dict(zip(columns, row)) for row in zip(*columns.values())] == records
+
+
 @pytest.mark.parametrize(
     "name, fmt, method",
     [

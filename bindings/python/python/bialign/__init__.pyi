@@ -70,6 +70,15 @@ class Record(TypedDict):
     score: float
     is_null: bool
 
+class Columns(TypedDict):
+    bead: List[int]
+    src: List[List[int]]
+    tgt: List[List[int]]
+    src_text: List[str]
+    tgt_text: List[str]
+    score: List[float]
+    is_null: List[bool]
+
 class Prf(TypedDict):
     precision: float
     recall: float
@@ -122,6 +131,7 @@ class Alignment(Sequence[Bead]):
     def to_ids(self) -> str: ...
     def to_html(self) -> str: ...
     def to_records(self) -> List[Record]: ...
+    def to_columns(self) -> Columns: ...
     def save(self, path: PathLike, format: Optional[FormatName] = None) -> List[str]: ...
 
 class Sentence:
