@@ -300,8 +300,11 @@ impl AlignOptions {
 struct SegmentArgs {
     /// Input file (`-` for standard input).
     file: PathBuf,
-    /// Language of the text; for a document holding both languages, the part to print.
-    /// Detected when absent.
+    /// Language of the text; for a document holding two languages of different scripts
+    /// (Chinese and English, or a Russian or Arabic note with an English annex), the part
+    /// to print: the part in this language's script, in this language. Detected when
+    /// absent: a mixed document gives both parts (Chinese first, else the one that comes
+    /// first), a Latin part taken as English, Cyrillic as Russian, Arabic as Arabic.
     #[arg(long)]
     lang: Option<Lang>,
     /// Output: `text` (one sentence per line) or `jsonl` (end, id, lang, para, start, text:

@@ -119,17 +119,28 @@ impl Script {
     /// times, as a Han character holds about as much as three letters); `None` without a
     /// letter.
     pub fn detect(text: &str) -> Option<Script> {
+        Script::detect_in_counts(&Script::weighted_letters(text))
+    }
+
+    /// [`Script::detect`] of the counts [`Script::weighted_letters`] gives.
+    pub(crate) fn detect_in_counts(counts: &[usize; Script::ALL.len()]) -> Option<Script> {
+        let (best, &n) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(k, &n)| (n, usize::MAX - k))?;
+        (n > 0).then(|| Script::ALL[best])
+    }
+
+    /// The letters of `text` in each script, in the order of [`Script::ALL`], a Han
+    /// character counted three times.
+    pub(crate) fn weighted_letters(text: &str) -> [usize; Script::ALL.len()] {
         let mut counts = [0usize; Script::ALL.len()];
         for c in text.chars() {
             if let Some(s) = Script::of_char(c) {
                 counts[s as usize] += if s == Script::Han { 3 } else { 1 };
             }
         }
-        let (best, &n) = counts
-            .iter()
-            .enumerate()
-            .max_by_key(|&(k, &n)| (n, usize::MAX - k))?;
-        (n > 0).then(|| Script::ALL[best])
+        counts
     }
 
     /// Whether the script separates words with spaces (every one but Han).
@@ -232,6 +243,28 @@ impl Lang {
     pub fn from_code(code: &str) -> Option<Lang> {
         let script = usual_script(&code.to_ascii_lowercase());
         Lang::new(code, script)
+    }
+
+    /// The language a text in `script` is taken to be when nothing names it: Chinese for
+    /// Han, English for Latin, Russian for Cyrillic, Arabic, Greek (`el`), Hebrew (`he`),
+    /// and `und` (BCP 47's undetermined language) for any other script.
+    ///
+    /// ```
+    /// use bialign::text::{Lang, Script};
+    ///
+    /// assert_eq!(Lang::of_script(Script::Cyrillic), Lang::Ru);
+    /// assert_eq!(Lang::of_script(Script::Other).code(), "und");
+    /// ```
+    pub fn of_script(script: Script) -> Lang {
+        match script {
+            Script::Han => Lang::Zh,
+            Script::Latin => Lang::En,
+            Script::Cyrillic => Lang::Ru,
+            Script::Arabic => Lang::Ar,
+            Script::Greek => Lang::known("el", Script::Greek),
+            Script::Hebrew => Lang::known("he", Script::Hebrew),
+            Script::Other => Lang::known("und", Script::Other),
+        }
     }
 
     /// The ISO 639 code: `"zh"`, `"en"`, `"de"`, ...

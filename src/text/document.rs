@@ -3,9 +3,9 @@
 use super::block::{Block, SetAside};
 use super::cleanup::{classify, footnote_marks, Aside};
 use super::normalize::{normalize, normalize_lines, Normalized};
-use super::partition::{is_mixed, partition_between, script_between, script_of};
+use super::partition::{is_mixed, mixed_scripts, partition_between, script_between, script_of};
 use super::segment::{self, EnSplitter, SentenceSplitter, ZhSplitter};
-use super::Lang;
+use super::{Lang, Script};
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -204,6 +204,15 @@ impl Segmenter {
     /// The language most of `original` is written in, if it has any letters at all.
     pub fn detect(&self, original: &str) -> Option<Lang> {
         detect_in(&self.normalize(original))
+    }
+
+    /// The scripts of the two languages `original` holds, if it holds two languages of
+    /// different scripts substantially (see [`super::partition::mixed_scripts`]): Chinese
+    /// and English as [`Segmenter::is_mixed`] tells them, or any other two scripts.
+    pub fn mixed_scripts(&self, original: &str) -> Option<[Script; 2]> {
+        let norm = self.normalize(original);
+        let paras: Vec<&str> = norm.paragraph_texts().collect();
+        mixed_scripts(&paras)
     }
 
     /// [`Segmenter::segment`] and [`Segmenter::detect`] together, normalising `original` once:

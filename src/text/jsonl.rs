@@ -110,16 +110,25 @@ impl Text {
 }
 
 impl Segmenter {
-    /// Segments a text whose language may not be known: a text holding both languages
-    /// gives its Chinese and English parts (only the part in `lang` when given), any other
-    /// text one part, in `lang` or in the language detected (English when none is).
+    /// Segments a text whose language may not be known: a text holding two languages of
+    /// different scripts gives its two parts (only the part of `lang`'s script when `lang`
+    /// is given), any other text one part, in `lang` or in the language detected (English
+    /// when none is).
+    ///
+    /// The parts of a text holding two languages come in the order of
+    /// [`mixed_scripts`](super::partition::mixed_scripts) (Chinese first, else the language
+    /// that comes first), each in `lang` where that is its script, else in its script's
+    /// language ([`Lang::of_script`]: a Latin part is English, a Cyrillic one Russian unless
+    /// `lang` says otherwise). A `lang` of neither script gives the second part. A text in
+    /// one script other than Han or Latin is detected as its script's language.
     ///
     /// Each part's sentences are numbered from 0 as `bialign align` numbers the side in
-    /// that part's language, with the same presplit setting: for a text holding both
+    /// that part's language, with the same presplit setting: for a text holding two
     /// languages, as `align` of that file alone (its Chinese part is the `zh` side, its
-    /// English part the `en` side, whichever is the source); for any other text, as `align`
-    /// of it as one of two files. (`align` of one file partitions it whatever it holds, so
-    /// for a text that is not mixed, its sides there may differ from the one part here.)
+    /// English part the `en` side, whichever is the source; for two alphabetic scripts, with
+    /// the first part's language as the source); for any other text, as `align` of it as
+    /// one of two files. (`align` of one file partitions it whatever it holds, so for a text
+    /// that is not mixed, its sides there may differ from the one part here.)
     ///
     /// ```
     /// use bialign::text::{Lang, Segmenter};
@@ -127,6 +136,16 @@ impl Segmenter {
     /// let parts = Segmenter::new().segment_parts("Hello there. How are you?", None);
     /// assert_eq!(parts.len(), 1);
     /// assert_eq!(parts[0].lang(), Lang::En);
+    ///
+    /// let ru = "Постоянное представительство Азербайджана свидетельствует свое уважение \
+    ///           Генеральному секретарю. Оно имеет честь препроводить заявление министерства.";
+    /// let en = "The Permanent Mission presents its compliments. It has the honour to transmit.";
+    /// let doc = format!("{ru}\n\n{ru}\n\n{en}\n\n{en}\n");
+    /// let parts = Segmenter::new().segment_parts(&doc, None);
+    /// assert_eq!(parts.iter().map(|t| t.lang()).collect::<Vec<_>>(), [Lang::Ru, Lang::En]);
+    /// assert_eq!(parts[0].len(), 4);
+    /// let fr = Segmenter::new().segment_parts(&doc, Some(Lang::Fr));
+    /// assert_eq!((fr.len(), fr[0].lang(), fr[0].len()), (1, Lang::Fr, 4));
     /// ```
     pub fn segment_parts(&self, text: &str, lang: Option<Lang>) -> Vec<Text> {
         self.segment_parts_blocks(text, lang, None)
@@ -140,16 +159,31 @@ impl Segmenter {
         lang: Option<Lang>,
         blocks: Option<&[super::Block]>,
     ) -> Vec<Text> {
-        if self.is_mixed(text) {
-            let (zh, en) = self.segment_mixed_blocks(text, blocks);
+        if let Some(scripts) = self.mixed_scripts(text) {
+            let langs = scripts.map(|s| match lang {
+                Some(l) if l.script() == s => l,
+                _ => Lang::of_script(s),
+            });
+            let (first, second) = self.segment_mixed_between(text, blocks, langs);
             match lang {
-                Some(Lang::Zh) => vec![zh],
-                Some(_) => vec![en],
-                None => vec![zh, en],
+                None => vec![first, second],
+                Some(l) if l.script() == scripts[0] => vec![first],
+                Some(_) => vec![second],
             }
         } else {
-            let lang = lang.or_else(|| self.detect(text)).unwrap_or(Lang::En);
+            let lang = lang.or_else(|| self.detect_any(text)).unwrap_or(Lang::En);
             vec![self.segment_detect_blocks(text, lang, blocks).0]
+        }
+    }
+
+    /// [`Segmenter::detect`], but a text mostly in a script other than Han and Latin is
+    /// that script's language ([`Lang::of_script`]).
+    fn detect_any(&self, text: &str) -> Option<Lang> {
+        match super::Script::detect(text) {
+            Some(s) if s != super::Script::Han && s != super::Script::Latin => {
+                Some(Lang::of_script(s))
+            }
+            _ => self.detect(text),
         }
     }
 }

@@ -359,6 +359,53 @@ pub fn is_mixed(paragraphs: &[&str]) -> bool {
         && en * 100 >= total * MIN_MIXED_SHARE_PERCENT
 }
 
+/// The scripts of a document holding two languages of different scripts substantially,
+/// [`is_mixed`] for any pair: `[Han, Latin]` where `is_mixed` says so; otherwise the two
+/// scripts that are each the main script (Han counted three times) of at least 2
+/// paragraphs and at least 5% of the letters, the two with the most letters when there are
+/// more, Han first, else in the order they appear (a Russian cover note, then its English
+/// annex: `[Cyrillic, Latin]`). A Chinese and English document that `is_mixed` does not
+/// call mixed is not mixed here either.
+///
+/// ```
+/// use bialign::text::partition::mixed_scripts;
+/// use bialign::text::Script;
+///
+/// let ru = "Постоянное представительство свидетельствует свое уважение и имеет честь.";
+/// let en = "The Permanent Mission presents its compliments and has the honour to transmit.";
+/// assert_eq!(mixed_scripts(&[ru, ru, en, en]), Some([Script::Cyrillic, Script::Latin]));
+/// assert_eq!(mixed_scripts(&[en, en, en]), None);
+/// ```
+pub fn mixed_scripts(paragraphs: &[&str]) -> Option<[Script; 2]> {
+    if is_mixed(paragraphs) {
+        return Some(ZH_EN);
+    }
+    const N: usize = Script::ALL.len();
+    let (mut paras, mut letters, mut first) = ([0usize; N], [0usize; N], [usize::MAX; N]);
+    for (i, p) in paragraphs.iter().enumerate() {
+        let counts = Script::weighted_letters(p);
+        let Some(main) = Script::detect_in_counts(&counts) else {
+            continue;
+        };
+        let k = main as usize;
+        paras[k] += 1;
+        letters[k] += counts[k];
+        first[k] = first[k].min(i);
+    }
+    let total: usize = letters.iter().sum();
+    let mut found: Vec<usize> = (0..N)
+        .filter(|&k| {
+            paras[k] >= MIN_MIXED_PARAGRAPHS && letters[k] * 100 >= total * MIN_MIXED_SHARE_PERCENT
+        })
+        .collect();
+    found.sort_by_key(|&k| (std::cmp::Reverse(letters[k]), k));
+    let mut pair = [*found.first()?, *found.get(1)?];
+    pair.sort_by_key(|&k| (Script::ALL[k] != Script::Han, first[k]));
+    let pair = pair.map(|k| Script::ALL[k]);
+    // `is_mixed` has the last word on Chinese and English.
+    (pair != ZH_EN).then_some(pair)
+}
+
 /// Whether `text` has at least one character of `lang`'s script (Han for Chinese, Latin
 /// letters for English). Unlike `!lacks_script`, a text of spaces has none.
 ///
@@ -650,6 +697,54 @@ mod tests {
         ];
         for (label, paras, want) in cases {
             assert_eq!(is_mixed(&paras), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn mixed_scripts_of_any_pair() {
+        const RU: &str = "Постоянное представительство свидетельствует свое уважение и имеет \
+                          честь препроводить заявление министерства.";
+        const AR: &str = "تهدي البعثة الدائمة تحياتها إلى الأمين العام وتتشرف بأن تحيل طيه البيان.";
+        use Script::{Arabic, Cyrillic, Han, Latin};
+        let cases: Vec<(&str, Vec<&str>, Option<[Script; 2]>)> = vec![
+            ("empty", vec![], None),
+            ("english only", vec![EN, EN2, EN], None),
+            ("russian only", vec![RU, RU, RU], None),
+            (
+                "chinese and english as is_mixed",
+                vec![ZH, ZH2, EN, EN2],
+                Some([Han, Latin]),
+            ),
+            (
+                "english then chinese: Han first",
+                vec![EN, EN2, ZH, ZH2],
+                Some([Han, Latin]),
+            ),
+            ("one english paragraph: not mixed", vec![ZH, ZH2, EN], None),
+            (
+                "russian note, english annex",
+                vec![RU, RU, EN, EN2],
+                Some([Cyrillic, Latin]),
+            ),
+            (
+                "english first",
+                vec![EN, EN2, RU, RU],
+                Some([Latin, Cyrillic]),
+            ),
+            (
+                "arabic note",
+                vec![AR, AR, "A/75/870", EN, EN2],
+                Some([Arabic, Latin]),
+            ),
+            ("one russian paragraph", vec![RU, EN, EN2], None),
+            (
+                "three scripts: the two largest",
+                vec![RU, RU, EN, EN2, EN, EN2, AR, AR],
+                Some([Cyrillic, Latin]),
+            ),
+        ];
+        for (label, paras, want) in cases {
+            assert_eq!(mixed_scripts(&paras), want, "{label}");
         }
     }
 

@@ -192,54 +192,101 @@ fn segment_offsets_count_the_bytes_of_the_file() {
     }
 }
 
+/// A Russian cover note and its English annex, two paragraphs each.
+const RU_EN_NOTE: &str = "\
+Постоянное представительство Азербайджана при Организации Объединенных Наций \
+свидетельствует свое уважение Генеральному секретарю и имеет честь препроводить заявление.
+
+Постоянное представительство просит распространить настоящее письмо и заявление в качестве \
+документа Совета по правам человека. Заявление прилагается.
+
+A/75/870
+
+Annex to the note verbale dated 5 April 2021 from the Permanent Mission of Azerbaijan to \
+the United Nations addressed to the Secretary-General.
+
+Statement of the Ministry of Foreign Affairs of the Republic of Azerbaijan. The Ministry \
+recalls the ceasefire agreed by both sides in November.
+";
+
 #[test]
 fn segment_ids_are_the_ids_align_gives() {
     let docs = crate::common::Docs::new();
     let (zh, en) = (docs.path("zh.txt"), docs.path("en.txt"));
     let seed = seed();
-    let (zh, en, seed) = (
+    let ru_en = docs.write("note.txt", RU_EN_NOTE);
+    let (zh, en, seed, ru_en) = (
         zh.to_str().unwrap(),
         en.to_str().unwrap(),
         seed.to_str().unwrap(),
+        ru_en.to_str().unwrap(),
     );
     let en_zh = ["--src-lang", "en", "--tgt-lang", "zh"];
+    let ru_en_langs = ["--src-lang", "ru", "--tgt-lang", "en"];
+    let en_ru_langs = ["--src-lang", "en", "--tgt-lang", "ru"];
     // (name, align's arguments, the files `segment` reads for the source and the target,
-    // the source language, presplit)
-    type Case<'a> = (&'a str, Vec<&'a str>, [&'a str; 2], &'a str, bool);
-    let cases: [Case; 6] = [
-        ("a plain pair", vec![zh, en], [zh, en], "zh", false),
+    // the source and target languages, presplit)
+    type Case<'a> = (&'a str, Vec<&'a str>, [&'a str; 2], [&'a str; 2], bool);
+    let cases: [Case; 9] = [
+        ("a plain pair", vec![zh, en], [zh, en], ["zh", "en"], false),
         (
             "a plain pair, presplit",
             vec!["--presplit", zh, en],
             [zh, en],
-            "zh",
+            ["zh", "en"],
             true,
         ),
         (
             "a plain pair, English first",
             [&en_zh[..], &[en, zh]].concat(),
             [en, zh],
-            "en",
+            ["en", "zh"],
             false,
         ),
-        ("the mixed seed", vec![seed], [seed, seed], "zh", false),
+        (
+            "the mixed seed",
+            vec![seed],
+            [seed, seed],
+            ["zh", "en"],
+            false,
+        ),
         (
             "the mixed seed, presplit",
             vec!["--presplit", seed],
             [seed, seed],
-            "zh",
+            ["zh", "en"],
             true,
         ),
         (
             "the mixed seed, English first",
             [&en_zh[..], &[seed]].concat(),
             [seed, seed],
-            "en",
+            ["en", "zh"],
+            false,
+        ),
+        (
+            "a Russian note with an English annex",
+            [&ru_en_langs[..], &[ru_en]].concat(),
+            [ru_en, ru_en],
+            ["ru", "en"],
+            false,
+        ),
+        (
+            "a Russian note with an English annex, presplit",
+            [&ru_en_langs[..], &["--presplit", ru_en]].concat(),
+            [ru_en, ru_en],
+            ["ru", "en"],
+            true,
+        ),
+        (
+            "a Russian note with an English annex, English first",
+            [&en_ru_langs[..], &[ru_en]].concat(),
+            [ru_en, ru_en],
+            ["en", "ru"],
             false,
         ),
     ];
-    for (label, args, [src_file, tgt_file], src_lang, presplit) in cases {
-        let tgt_lang = if src_lang == "zh" { "en" } else { "zh" };
+    for (label, args, [src_file, tgt_file], [src_lang, tgt_lang], presplit) in cases {
         // Sentence texts by id, per side, from `segment`.
         let side = |file: &str, lang: &str| -> Vec<String> {
             let mut a = vec!["--lang", lang, file];
@@ -282,8 +329,8 @@ fn segment_ids_are_the_ids_align_gives() {
                 );
             }
         }
-        // Without `--lang`, a mixed file's records are its Chinese part, then its English
-        // part, each numbered from 0: the same ids.
+        // Without `--lang`, a mixed file's records are its Chinese (or Russian) part, then
+        // its English part, each numbered from 0: the same ids.
         if src_file == tgt_file {
             let mut a = vec![src_file];
             if presplit {
@@ -293,11 +340,11 @@ fn segment_ids_are_the_ids_align_gives() {
                 .into_iter()
                 .filter(|r| r["set_aside"].is_null())
                 .collect();
-            let zh_side = if src_lang == "zh" { &src } else { &tgt };
-            let en_side = if src_lang == "zh" { &tgt } else { &src };
+            let first = if src_lang == "en" { tgt_lang } else { src_lang };
+            assert_eq!(both[0]["lang"], first, "{label}: the first part");
             for r in &both {
                 let id = r["id"].as_u64().unwrap() as usize;
-                let texts = if r["lang"] == "zh" { zh_side } else { en_side };
+                let texts = if r["lang"] == src_lang { &src } else { &tgt };
                 assert_eq!(r["text"].as_str(), Some(texts[id].as_str()), "{label}: {r}");
             }
             assert_eq!(both.len(), src.len() + tgt.len(), "{label}");
