@@ -603,6 +603,7 @@ impl AlignerBuilder {
             lexicon: self.lexicon.clone().unwrap_or_else(Lexicon::bundled),
             bundled_lexicon: self.lexicon.is_none(),
             tokenizer: Arc::new(EnTokenizer::new()),
+            per_pair: Arc::default(),
         }
     }
 }

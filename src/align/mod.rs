@@ -59,6 +59,50 @@ pub struct Aligner {
     /// Chinese-English pairs only.
     bundled_lexicon: bool,
     tokenizer: Arc<EnTokenizer>,
+    /// What a pair of languages needs beyond `tokenizer` and `lexicon`, built on the first
+    /// document of the pair and shared by the aligner's clones: a user's dictionary of many
+    /// thousand entries is tokenised once, not once a document.
+    per_pair: Arc<PerPair>,
+}
+
+/// The tokenizers and dictionaries of each pair of languages an [`Aligner`] has met.
+#[derive(Debug, Default)]
+pub(crate) struct PerPair(std::sync::Mutex<Vec<(Pair, Arc<PairTools>)>>);
+
+/// The tokenizers of a pair's two sides and its user's dictionary, in the form the pair's
+/// features need.
+#[derive(Debug)]
+struct PairTools {
+    col_tok: Arc<EnTokenizer>,
+    /// For two alphabetic languages: the rows' tokenizer and the dictionary between them.
+    alphabetic: Option<(EnTokenizer, Dictionary)>,
+    /// For Chinese against a language other than English: the user's pairs as a lexicon.
+    lexicon: Option<Lexicon>,
+}
+
+impl PerPair {
+    /// The tools of `pair`, built by `build` the first time it is asked for. Two threads
+    /// asking at once may both build them; the first to finish is kept.
+    fn get(&self, pair: Pair, build: impl FnOnce() -> PairTools) -> Arc<PairTools> {
+        if let Some((_, t)) = self.lock().iter().find(|(p, _)| *p == pair) {
+            return Arc::clone(t);
+        }
+        let built = Arc::new(build());
+        let mut all = self.lock();
+        if let Some((_, t)) = all.iter().find(|(p, _)| *p == pair) {
+            return Arc::clone(t);
+        }
+        all.push((pair, Arc::clone(&built)));
+        built
+    }
+
+    /// The list, also after a thread panicked holding it (it is only ever pushed to).
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(Pair, Arc<PairTools>)>> {
+        match self.0.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
 }
 
 /// The languages of a document pair in the model's canonical orientation: the rows are the
@@ -131,6 +175,27 @@ impl Aligner {
     /// The features of a document pair in canonical orientation: the rows in `pair.rows`,
     /// the columns in `pair.cols`.
     fn features_of(&self, rows: &[&str], cols: &[&str], pair: Pair) -> PairFeatures {
+        let tools = self.per_pair.get(pair, || self.pair_tools(pair));
+        let col_tok = &tools.col_tok;
+        let mut f = match (&tools.alphabetic, &tools.lexicon) {
+            (Some((row_tok, dict)), _) => {
+                PairFeatures::alphabetic(rows, cols, (row_tok, col_tok), dict, self.threads())
+            }
+            (None, lexicon) => PairFeatures::new(
+                rows,
+                cols,
+                lexicon.as_ref().unwrap_or(&self.lexicon),
+                col_tok,
+                self.pinyin(),
+                self.threads(),
+            ),
+        };
+        f.pair = pair.model(self.bundled_lexicon);
+        f
+    }
+
+    /// Builds what `pair` needs beyond this aligner's English tokenizer and lexicon.
+    fn pair_tools(&self, pair: Pair) -> PairTools {
         let col_tok = if pair.cols == Lang::En {
             self.tokenizer.clone()
         } else {
@@ -144,22 +209,21 @@ impl Aligner {
         } else {
             self.lexicon.word_pairs()
         };
-        let mut f = if pair.rows.script().is_alphabetic() {
+        let (mut alphabetic, mut lexicon) = (None, None);
+        if pair.rows.script().is_alphabetic() {
             let row_tok = EnTokenizer::for_lang(pair.rows);
             let dict = Dictionary::new(user_pairs, &row_tok, &col_tok);
-            PairFeatures::alphabetic(rows, cols, (&row_tok, &col_tok), &dict, self.threads())
-        } else {
-            let other;
-            let lexicon = if pair.is_zh_en() {
-                &self.lexicon
-            } else {
-                other = Lexicon::from_word_pairs(user_pairs, |w| col_tok.word_token(w));
-                &other
-            };
-            PairFeatures::new(rows, cols, lexicon, &col_tok, self.pinyin(), self.threads())
-        };
-        f.pair = pair.model(self.bundled_lexicon);
-        f
+            alphabetic = Some((row_tok, dict));
+        } else if !pair.is_zh_en() {
+            lexicon = Some(Lexicon::from_word_pairs(user_pairs, |w| {
+                col_tok.word_token(w)
+            }));
+        }
+        PairTools {
+            col_tok,
+            alphabetic,
+            lexicon,
+        }
     }
 
     fn threads(&self) -> usize {
@@ -465,6 +529,55 @@ pub mod internals {
 mod tests {
     use super::*;
     use crate::model::{CostParams, Scorer};
+
+    /// A user's dictionary is tokenised once per pair of languages, whatever the number of
+    /// documents, and the aligner's clones share it: each pair's tools are built once.
+    #[test]
+    fn pair_tools_are_built_once_per_pair() {
+        let mut lexicon = Lexicon::empty();
+        lexicon
+            .add_text("Hund\tchien\nHaus\tmaison\n狗\tchien\n", "dict.txt")
+            .expect("a dictionary");
+        let de_fr = Aligner::builder()
+            .lexicon(Arc::new(lexicon))
+            .src_lang(Lang::De)
+            .tgt_lang(Lang::Fr)
+            .build();
+        let clone = de_fr.clone();
+        let (de, fr) = (["Der Hund schläft."], ["Le chien dort."]);
+        let first = de_fr.align_sentences(&de, &fr).expect("aligned");
+        let tools = || {
+            de_fr
+                .per_pair
+                .lock()
+                .iter()
+                .map(|(p, t)| (*p, Arc::as_ptr(t)))
+                .collect::<Vec<_>>()
+        };
+        let built = tools();
+        assert_eq!(built.len(), 1, "{built:?}");
+        assert_eq!(
+            clone.align_sentences(&de, &fr).expect("aligned").to_ids(),
+            first.to_ids()
+        );
+        assert_eq!(
+            clone.align_sentences(&fr, &de).map(|a| a.beads.len()).ok(),
+            Some(1),
+            "either way"
+        );
+        assert_eq!(
+            tools(),
+            built,
+            "the same tools for every document and direction"
+        );
+        let dict = &built_tools(&de_fr, built[0].0).alphabetic;
+        let entries = dict.as_ref().map(|(_, d)| d.len());
+        assert_eq!(entries, Some(4), "Hund, chien, Haus and maison, each way");
+    }
+
+    fn built_tools(a: &Aligner, pair: Pair) -> Arc<PairTools> {
+        a.per_pair.get(pair, || unreachable!("built already"))
+    }
 
     #[test]
     fn cell_costs_equal_bead_costs() {

@@ -49,6 +49,12 @@ impl Dictionary {
         }
         Dictionary(map)
     }
+
+    /// The number of row words with an entry.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
 impl PairFeatures {

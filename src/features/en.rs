@@ -81,8 +81,14 @@ impl EnTokenizer {
     }
 
     /// The token of `word` when it is one content word (a dictionary's entry as a sentence
-    /// would hold it): `None` for a stop word, a number or a phrase.
+    /// would hold it): `None` for a stop word, a number, a phrase or a word of another
+    /// script.
     pub(crate) fn word_token(&self, word: &str) -> Option<String> {
+        // A word of another script (`狗` in a German-French dictionary) is no word of
+        // this language: its token would only ever match itself.
+        if !crate::text::partition::has_script(word, self.lang) {
+            return None;
+        }
         let mut out = Vec::new();
         self.tokens(word, &mut out);
         match out.as_slice() {

@@ -706,7 +706,8 @@ mod tests {
                           честь препроводить заявление министерства.";
         const AR: &str = "تهدي البعثة الدائمة تحياتها إلى الأمين العام وتتشرف بأن تحيل طيه البيان.";
         use Script::{Arabic, Cyrillic, Han, Latin};
-        let cases: Vec<(&str, Vec<&str>, Option<[Script; 2]>)> = vec![
+        type Case<'a> = (&'a str, Vec<&'a str>, Option<[Script; 2]>);
+        let cases: Vec<Case> = vec![
             ("empty", vec![], None),
             ("english only", vec![EN, EN2, EN], None),
             ("russian only", vec![RU, RU, RU], None),

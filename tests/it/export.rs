@@ -678,6 +678,12 @@ fn every_route_to_a_single_output_gives_the_same_bytes() {
     let (zh, en, a) = hostile();
     let out = Writer::new(&a, &zh, &en);
     for f in Format::ALL.into_iter().filter(|f| !f.is_two_files()) {
+        if f == Format::Xlsx && !cfg!(feature = "xlsx") {
+            // Built without the writer (`-p bialign` alone): refused, saying why.
+            let err = out.files(f, None).expect_err("no xlsx writer");
+            assert!(err.to_string().contains("xlsx"), "{err}");
+            continue;
+        }
         let files = out.files(f, None).expect("files");
         assert_eq!(files.len(), 1, "{f}");
         assert_eq!(files[0].path, None, "{f}: standard output");
