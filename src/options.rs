@@ -45,6 +45,14 @@ pub struct Options {
     pub src_lang: LangTag,
     /// Language of the target text (default `en`).
     pub tgt_lang: LangTag,
+    /// Take `src_lang` and `tgt_lang` as guesses (default): a text that
+    /// [`Lang::identify`](crate::Lang::identify) finds in another script, or in another
+    /// language by its function words (`der`, `le`, `и`), is aligned in that language, so
+    /// that Russian and English files align without naming their languages. Not when the
+    /// two found are the two given the wrong way round (that is refused, as the texts are
+    /// then in the wrong order), nor when both are found to be the same language. The
+    /// command line and Python turn it off when a language is named.
+    pub detect_langs: bool,
     /// Output format; `None`: TSV, or the output file's extension where there is one
     /// ([`Format::for_output`]).
     pub format: Option<Format>,
@@ -143,6 +151,7 @@ impl Default for Options {
             presplit: false,
             src_lang: LangTag::from(Lang::Zh),
             tgt_lang: LangTag::from(Lang::En),
+            detect_langs: true,
             format: None,
             min_score: None,
             genre: None,
@@ -218,10 +227,11 @@ fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
 impl Options {
     /// The name of every option, in the order of [`Options`]' fields: the keys of its JSON
     /// form, and the names [`Options::set`] takes (a test checks the list against serde's).
-    pub const NAMES: [&'static str; 37] = [
+    pub const NAMES: [&'static str; 38] = [
         "presplit",
         "src_lang",
         "tgt_lang",
+        "detect_langs",
         "format",
         "min_score",
         "genre",

@@ -290,10 +290,12 @@ impl Pipeline {
         let (s, t) = match tgt {
             Some((tgt_text, tgt_name, tgt_blocks)) => {
                 let tgt = (tgt_text, tgt_name);
-                self.check_languages(src, tgt)?;
+                let langs = self.pair_langs(src_text, tgt_text);
+                self.check_languages(src, tgt, langs)?;
                 self.segment_pair(
                     (src_text, src_name, src_blocks),
                     (tgt_text, tgt_name, tgt_blocks),
+                    langs,
                     &mut warnings,
                 )
             }
@@ -325,13 +327,67 @@ impl Pipeline {
         })
     }
 
-    /// Refuses a pair whose sides have no character of their declared languages.
+    /// The languages of two texts: the options', or with [`Options::detect_langs`] the ones
+    /// [`Lang::identify`] finds where it is sure of another (another script, or another
+    /// language of the script by its function words; not a mere default of the script).
+    /// The options' two the wrong way round, or one language twice, are left to
+    /// [`Pipeline::check_languages`] and the aligner to report.
+    fn pair_langs(&self, src: &str, tgt: &str) -> (Lang, Lang) {
+        let declared = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
+        if !self.options.detect_langs {
+            return declared;
+        }
+        let found = |text: &str, given: Lang| match Lang::identify_how(text) {
+            Some((lang, by_words)) if lang.script() != given.script() || by_words => lang,
+            _ => given,
+        };
+        let langs = (found(src, declared.0), found(tgt, declared.1));
+        if langs.0 == langs.1 || langs == (declared.1, declared.0) {
+            declared
+        } else {
+            langs
+        }
+    }
+
+    /// The languages of the two sides of a text holding two: the options', or with
+    /// [`Options::detect_langs`], when the text's two scripts
+    /// ([`Segmenter::mixed_scripts`]) are not those of the options' languages, the
+    /// languages of its scripts ([`Lang::identify_in`]): a side keeps its language where
+    /// the text has its script and the other side takes the other script; where it has
+    /// neither, the first part is the source.
+    fn mixed_langs(&self, text: &str) -> (Lang, Lang) {
+        let declared = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
+        let scripts = match self.segmenter.mixed_scripts(text) {
+            Some(scripts) if self.options.detect_langs => scripts,
+            _ => return declared,
+        };
+        let has = |l: Lang| scripts.contains(&l.script());
+        let (src, tgt) = declared;
+        if has(src) && has(tgt) && src.script() != tgt.script() {
+            return declared;
+        }
+        let lang_of = |script: Script| Lang::identify_in(text, script, 2_000).0;
+        let other = |l: Lang| {
+            lang_of(if scripts[0] == l.script() {
+                scripts[1]
+            } else {
+                scripts[0]
+            })
+        };
+        match (has(src), has(tgt)) {
+            (true, _) => (src, other(src)),
+            (false, true) => (other(tgt), tgt),
+            (false, false) => (lang_of(scripts[0]), lang_of(scripts[1])),
+        }
+    }
+
+    /// Refuses a pair whose sides have no character of their languages `(sl, tl)`.
     fn check_languages(
         &self,
         (src, src_name): (&str, &str),
         (tgt, tgt_name): (&str, &str),
+        (sl, tl): (Lang, Lang),
     ) -> Result<()> {
-        let (sl, tl) = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
         let (src_off, tgt_off) = (lacks_language(src, sl), lacks_language(tgt, tl));
         if src_off && tgt_off && !lacks_script(src, tl) && !lacks_script(tgt, sl) {
             return Err(Error::input(
@@ -356,12 +412,13 @@ impl Pipeline {
         }
         Ok(())
     }
-    /// Segments two texts, each in its declared language, on two threads when they are long
+    /// Segments two texts, in the languages `(sl, tl)`, on two threads when they are long
     /// and the options allow it.
     fn segment_pair(
         &self,
         (src_text, src_name, src_blocks): Side<'_>,
         (tgt_text, tgt_name, tgt_blocks): Side<'_>,
+        (sl, tl): (Lang, Lang),
         warnings: &mut Vec<String>,
     ) -> (Text, Text) {
         let o = &self.options;
@@ -375,8 +432,8 @@ impl Pipeline {
         let ((src_warning, src), (tgt_warning, tgt)) =
             if threads >= 2 && src_text.len() + tgt_text.len() >= PARALLEL_SEGMENT_BYTES {
                 std::thread::scope(|s| {
-                    let tgt = s.spawn(|| one(tgt_text, o.tgt_lang.lang(), tgt_name, tgt_blocks));
-                    let src = one(src_text, o.src_lang.lang(), src_name, src_blocks);
+                    let tgt = s.spawn(|| one(tgt_text, tl, tgt_name, tgt_blocks));
+                    let src = one(src_text, sl, src_name, src_blocks);
                     (
                         src,
                         tgt.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
@@ -384,8 +441,8 @@ impl Pipeline {
                 })
             } else {
                 (
-                    one(src_text, o.src_lang.lang(), src_name, src_blocks),
-                    one(tgt_text, o.tgt_lang.lang(), tgt_name, tgt_blocks),
+                    one(src_text, sl, src_name, src_blocks),
+                    one(tgt_text, tl, tgt_name, tgt_blocks),
                 )
             };
         warnings.extend(src_warning.into_iter().chain(tgt_warning));
@@ -400,7 +457,7 @@ impl Pipeline {
         name: &str,
         blocks: Option<&[Block]>,
     ) -> Result<(Text, Text)> {
-        let (src, tgt) = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
+        let (src, tgt) = self.mixed_langs(text);
         if src.script() == tgt.script() {
             return Err(Error::input(
                 name,
@@ -493,7 +550,12 @@ impl Pipeline {
     pub fn writer<'a>(&'a self, doc: &'a Document, alignment: &'a Alignment) -> Writer<'a> {
         let o = &self.options;
         // The tags as given reach the outputs; a bare language takes the writer's default.
-        let tags = (o.src_lang.explicit(), o.tgt_lang.explicit());
+        let tag =
+            |t: &'a crate::text::LangTag, lang: Lang| t.explicit().filter(|_| t.lang() == lang);
+        let tags = (
+            tag(&o.src_lang, doc.src.lang()),
+            tag(&o.tgt_lang, doc.tgt.lang()),
+        );
         let w = Writer::for_sentences(alignment, doc.src.texts(), doc.tgt.texts())
             .with_langs(doc.src.lang(), doc.tgt.lang())
             .with_names(doc.src_name.as_deref(), doc.tgt_name.as_deref())

@@ -108,13 +108,16 @@ pub(crate) struct AlignOptions {
     /// Inputs are already one sentence per line (line i is sentence i).
     #[arg(long)]
     presplit: bool,
-    /// Language of the source file: a BCP 47 tag (zh, zh-TW, zh-Hant, en-GB, ...), which
-    /// reaches TMX and HTML output unchanged (a bare zh is written zh-CN in TMX).
-    #[arg(long, default_value_t = defaults().src_lang)]
-    src_lang: LangTag,
-    /// Language of the target file (a BCP 47 tag, as --src-lang).
-    #[arg(long, default_value_t = defaults().tgt_lang)]
-    tgt_lang: LangTag,
+    /// Language of the source file: a BCP 47 tag (zh, zh-TW, zh-Hant, en-GB, de, ru, ...),
+    /// which reaches TMX and HTML output unchanged (a bare zh is written zh-CN in TMX).
+    /// Without --src-lang and --tgt-lang, each file's language is detected from its script
+    /// and function words (Chinese and English when nothing says otherwise); naming either
+    /// turns detection off.
+    #[arg(long, value_name = "TAG")]
+    src_lang: Option<LangTag>,
+    /// Language of the target file (a BCP 47 tag, as --src-lang; default en).
+    #[arg(long, value_name = "TAG")]
+    tgt_lang: Option<LangTag>,
     /// Output format: tsv (the default; one line per pair: inside a sentence, backslash, tab,
     /// LF and CR are written as \\, \t, \n and \r, and VT, FF, U+001C-U+001E, U+0085,
     /// U+2028 and U+2029 as a space), csv (RFC 4180: comma, quoted fields, CRLF), jsonl, ids,
@@ -256,8 +259,9 @@ impl AlignOptions {
     pub(crate) fn to_options(&self, threads: Option<usize>) -> Options {
         Options {
             presplit: self.presplit,
-            src_lang: self.src_lang.clone(),
-            tgt_lang: self.tgt_lang.clone(),
+            src_lang: self.src_lang.clone().unwrap_or_else(|| defaults().src_lang),
+            tgt_lang: self.tgt_lang.clone().unwrap_or_else(|| defaults().tgt_lang),
+            detect_langs: self.src_lang.is_none() && self.tgt_lang.is_none(),
             format: self.format,
             min_score: self.min_score,
             genre: self.genre,

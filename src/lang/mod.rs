@@ -267,6 +267,79 @@ impl Lang {
         }
     }
 
+    /// The language `text` is written in, as far as its letters and function words tell:
+    /// the script most of its letters are in ([`Script::detect`]); among the languages of
+    /// that script with a profile, the one whose function words (`the`, `der`, `le`, `и`)
+    /// make up most of its first 2,000 words, if at least 5 are and half as many again as
+    /// any other's (French and Spanish share `la`, `de`, `le`); else the script's language ([`Lang::of_script`]). `None` without a
+    /// letter. A language guessed from a few lines may be wrong: give it where it is known.
+    ///
+    /// ```
+    /// use bialign::text::Lang;
+    ///
+    /// let de = "Der Hund schläft im Haus, und die Katze trinkt das Wasser aus der Schale.";
+    /// let fr = "Le chien dort dans la maison, et le chat boit de l'eau dans la cuisine.";
+    /// let en = "The dog sleeps in the house, and the cat drinks the water from the bowl.";
+    /// assert_eq!(Lang::identify(de), Some(Lang::De));
+    /// assert_eq!(Lang::identify(fr), Some(Lang::Fr));
+    /// assert_eq!(Lang::identify(en), Some(Lang::En));
+    /// assert_eq!(Lang::identify("Собака спит в доме."), Some(Lang::Ru));
+    /// assert_eq!(Lang::identify("狗在家里睡觉。"), Some(Lang::Zh));
+    /// assert_eq!(Lang::identify("Koira nukkuu talossa."), Some(Lang::En), "too few words");
+    /// assert_eq!(Lang::identify("1, 2, 3"), None);
+    /// ```
+    pub fn identify(text: &str) -> Option<Lang> {
+        Lang::identify_how(text).map(|(lang, _)| lang)
+    }
+
+    /// [`Lang::identify`], and whether function words decided it (rather than the script
+    /// alone).
+    pub(crate) fn identify_how(text: &str) -> Option<(Lang, bool)> {
+        // Enough of any document to tell its language, and a bounded cost on a long one.
+        const CHARS: usize = 20_000;
+        const WORDS: usize = 2_000;
+        let text = text
+            .char_indices()
+            .nth(CHARS)
+            .map_or(text, |(at, _)| &text[..at]);
+        let script = Script::detect(text)?;
+        Some(Lang::identify_in(text, script, WORDS))
+    }
+
+    /// The language of the words of `script` in `text` (a document may hold two scripts):
+    /// as [`Lang::identify`], from the first `words` words, and whether function words
+    /// decided it.
+    pub(crate) fn identify_in(text: &str, script: Script, words: usize) -> (Lang, bool) {
+        const MIN_HITS: usize = 5;
+        let by_script = (Lang::of_script(script), false);
+        let candidates: Vec<&Profile> = PROFILES
+            .iter()
+            .copied()
+            .filter(|p| p.script == script)
+            .collect();
+        if !script.is_alphabetic() || candidates.len() < 2 {
+            return by_script;
+        }
+        let mut hits = vec![0usize; candidates.len()];
+        let words = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().next().is_some_and(|c| script.has(c)))
+            .take(words);
+        for word in words {
+            let lower = word.to_lowercase();
+            for (h, p) in hits.iter_mut().zip(&candidates) {
+                *h += usize::from(p.is_function_word(&lower));
+            }
+        }
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(hits[k]));
+        let (best, second) = (hits[order[0]], hits[order[1]]);
+        match Lang::from_code(candidates[order[0]].code) {
+            Some(lang) if best >= MIN_HITS && 2 * best >= 3 * second => (lang, true),
+            _ => by_script,
+        }
+    }
+
     /// The ISO 639 code: `"zh"`, `"en"`, `"de"`, ...
     pub fn code(self) -> &'static str {
         self.code
@@ -373,8 +446,8 @@ pub(crate) struct Profile {
     pub code: &'static str,
     /// The language's English name.
     pub name: &'static str,
-    /// The script it is written in (the tests check the lists against it).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// The script it is written in (the tests check the lists against it; identifying a
+    /// language looks among the profiles of its text's script).
     pub script: Script,
     /// The Snowball stemmer, where `rust-stemmers` has one.
     pub stemmer: Option<Algorithm>,
@@ -394,6 +467,16 @@ impl Profile {
     /// Whether `lower` (a lower-cased word) is one of the profile's stop words.
     pub fn is_stop_word(&self, lower: &str) -> bool {
         self.stop_words.contains(&lower)
+    }
+
+    /// Whether `lower` is a function word of the language, for telling languages apart:
+    /// its stop words (English keeps its own in `src/chars/`).
+    fn is_function_word(&self, lower: &str) -> bool {
+        if self.code == "en" {
+            crate::chars::stop_words::is_stop_word(lower)
+        } else {
+            self.is_stop_word(lower)
+        }
     }
 
     /// The value of a number word.

@@ -8,6 +8,7 @@ use bialign::{Aligner, Alignment, Genre};
 use proptest::prelude::*;
 
 use crate::common::{self, assert_covers, lines};
+use std::path::PathBuf;
 
 #[test]
 fn public_types_are_send_and_sync() {
@@ -437,4 +438,33 @@ fn mixed_documents_of_any_two_scripts() {
         message.contains("note.txt") && message.contains("one script"),
         "{message}"
     );
+}
+
+/// `Lang::identify` names the language of every text of the evaluation sets, each file
+/// whole and its first 20 sentences alone (a short document).
+#[test]
+fn languages_are_identified_on_the_evaluation_sets() {
+    let test = "align::languages_are_identified_on_the_evaluation_sets";
+    let Some(pairs) = common::eval_set(test, "bible-pairs") else {
+        return;
+    };
+    let mut files: Vec<(PathBuf, &str)> = Vec::new();
+    for pair in ["de-fr", "en-es", "en-fr", "en-ru", "zh-fr"] {
+        for code in pair.split('-') {
+            files.push((pairs.join(pair).join(code).join("001"), code));
+        }
+    }
+    if let Some(bible) = common::eval_set(test, "bible") {
+        files.push((bible.join("en/001"), "en"));
+        files.push((bible.join("zh/001"), "zh"));
+    }
+    for (path, code) in files {
+        let all = lines(&path);
+        let whole = all.join("\n");
+        let head = all[..20.min(all.len())].join("\n");
+        for (what, text) in [("whole", &whole), ("first 20 sentences", &head)] {
+            let got = Lang::identify(text).map(|l| l.code());
+            assert_eq!(got, Some(code), "{}, {what}", path.display());
+        }
+    }
 }

@@ -309,6 +309,17 @@ def test_main_readme_python_examples():
     assert runner.tries >= 5 and runner.failures == 0
 
 
+def test_languages_not_named_are_detected():
+    de = ["Der Hund schläft im Haus, und die Katze trinkt das Wasser.", "Der Vogel singt in dem Garten."]
+    fr = ["Le chien dort dans la maison, et le chat boit de l'eau.", "L'oiseau chante dans le jardin."]
+    a = bialign.align(de, fr)
+    assert 'xml:lang="de"' in a.to_tmx() and 'xml:lang="fr"' in a.to_tmx()
+    assert [(b.src, b.tgt) for b in a] == [([0], [0]), ([1], [1])]
+    # A language named is taken as given, and detection is off.
+    assert bialign.Aligner(src_lang="de").options["detect_langs"] is False
+    assert bialign.Aligner(src_lang="de", detect_langs=True).options["detect_langs"] is True
+
+
 def test_any_language_pair():
     de = ["Abraham war der Vater Isaaks.", "Isaak war der Vater Jakobs."]
     fr = ["Abraham fut père d'Isaac.", "Isaac fut père de Jacob."]

@@ -20,7 +20,7 @@ use bialign::text::decode::DEFAULT_MAX_INPUT_BYTES;
 use crate::common::samples::{gb18030, mixed_lines, utf16, write_hostile_samples, EN_DOC, ZH_DOC};
 use crate::common::{
     self, align_jsonl, assert_no_crash, bin, listing, p, run, segment_lines, stderr, stdout, Docs,
-    EN_ZH, NO_LEX,
+    EN_ZH, NO_LEX, ZH_EN,
 };
 
 // ------------------------------------------------------------------ command-line errors
@@ -515,7 +515,8 @@ fn crlf_and_cr_line_endings() {
 }
 
 /// A text with no character of its declared language (English, Russian or only digits
-/// given as the Chinese side) is refused with a one-line error naming the file and saying
+/// given as the Chinese side; Russian named as Chinese, since a language not named is
+/// detected) is refused with a one-line error naming the file and saying
 /// how to give its language; two texts in the wrong order are told to swap. A real Chinese
 /// text gives no message at all.
 #[test]
@@ -535,9 +536,11 @@ fn text_without_its_language_is_refused() {
             &en,
             "--src-lang",
         ),
+        // Named as Chinese: without a language named, it would be detected as Russian
+        // (`languages_not_named_are_detected`).
         (
             "Russian as Chinese",
-            vec![p(&cyrillic), p(&en)],
+            [ZH_EN, &[p(&cyrillic), p(&en)]].concat(),
             &cyrillic,
             "--src-lang",
         ),
@@ -590,6 +593,60 @@ fn text_without_its_language_is_refused() {
     let o = run(&["align", "-", "-"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("standard input"), "{}", stderr(&o));
+}
+
+/// Without `--src-lang` and `--tgt-lang`, each file's language is found from its script and
+/// function words, and reaches the TMX; a file pair in the wrong order is still told to
+/// swap (`text_without_its_language_is_refused`), and naming a language turns it off.
+#[test]
+fn languages_not_named_are_detected() {
+    let docs = Docs::new();
+    let ru = docs.write(
+        "ru.txt",
+        "Сегодня шёл дождь, и мы не выходили из дома.\n\nОна сказала, что он не придёт.\n",
+    );
+    let en = docs.write(
+        "en.txt",
+        "It rained today, and we did not leave the house.\n\nShe said that he would not come.\n",
+    );
+    let de = docs.write(
+        "de.txt",
+        "Der Hund schläft im Haus, und die Katze trinkt das Wasser.\n\nDer Vogel singt in dem Garten.\n",
+    );
+    let fr = docs.write(
+        "fr.txt",
+        "Le chien dort dans la maison, et le chat boit de l'eau.\n\nL'oiseau chante dans le jardin.\n",
+    );
+    let cases: [(&str, [&Path; 2], [&str; 2]); 3] = [
+        ("Russian and English", [&ru, &en], ["ru", "en"]),
+        ("English and Russian", [&en, &ru], ["en", "ru"]),
+        ("German and French", [&de, &fr], ["de", "fr"]),
+    ];
+    for (name, [src, tgt], [sl, tl]) in cases {
+        let o = run(&["align", NO_LEX, "--format", "tmx", p(src), p(tgt)]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let tmx = stdout(&o);
+        assert!(tmx.contains(&format!("srclang=\"{sl}\"")), "{name}: {tmx}");
+        assert!(tmx.contains(&format!("xml:lang=\"{tl}\"")), "{name}: {tmx}");
+        assert_eq!(
+            tmx.matches("<tu>").count() + tmx.matches("<tu ").count(),
+            2,
+            "{name}: {tmx}"
+        );
+    }
+    // Named, the language is taken as given: Russian named as German is refused.
+    let o = run(&[
+        "align",
+        NO_LEX,
+        "--src-lang",
+        "de",
+        "--tgt-lang",
+        "en",
+        p(&ru),
+        p(&en),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(p(&ru)), "{}", stderr(&o));
 }
 
 #[test]

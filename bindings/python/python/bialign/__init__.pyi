@@ -26,6 +26,7 @@ class Options(TypedDict, total=False):
     presplit: bool
     src_lang: str
     tgt_lang: str
+    detect_langs: bool
     format: Optional[FormatName]
     min_score: Optional[float]
     genre: Optional[Genre]

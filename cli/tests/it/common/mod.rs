@@ -131,6 +131,9 @@ pub const NO_LEX: &str = "--no-lexicon";
 /// The reverse direction: English source, Chinese target.
 pub const EN_ZH: &[&str] = &["--src-lang", "en", "--tgt-lang", "zh"];
 
+/// The default direction, named (which turns the detection of languages off).
+pub const ZH_EN: &[&str] = &["--src-lang", "zh", "--tgt-lang", "en"];
+
 // ------------------------------------------------------------------------------ documents
 
 /// A temporary folder holding a Chinese and an English document.
