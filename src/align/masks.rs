@@ -86,7 +86,7 @@ fn to_document(mut path: Path, (di, dj): (usize, usize)) -> Path {
 
 /// Most bead costs [`Known`] holds (8 bytes each): a first pass over a long document keeps
 /// none rather than outgrow the tables of its later passes.
-const KNOWN_MAX: usize = 1 << 22;
+const KNOWN_MAX: usize = 1 << 21;
 
 /// The bead costs of the first pass's searches so far, each search's band with its costs
 /// in the layout of [`dp::search`]'s `keep`, newest last. A widened window searches the
