@@ -52,7 +52,8 @@ pub(crate) fn run_known(
         f,
         scorer,
         origin,
-        known: Some(known),
+        // The first search has nothing to look up.
+        known: (!known.searches.is_empty()).then_some(&*known),
     };
     let m = band.hi(band.rows() - 1);
     let keeping = known.room(band.cells() * shapes.len());
