@@ -226,6 +226,10 @@ const MIN_COSTS_PER_THREAD: usize = 20_000;
 /// Bead costs do not depend on the recurrence, so they are computed a block of rows at a
 /// time, on up to `threads` threads, and the recurrence then runs over the block: the result
 /// is the same whatever the number of threads.
+///
+/// With `keep`, every bead cost computed is appended to it, in the layout of
+/// [`block_costs`] over the whole band (`keep[cell * shapes + shape]`), so that a later
+/// search over cells of this band need not compute them again.
 pub(crate) fn search(
     band: &Band,
     m: usize,
@@ -233,6 +237,7 @@ pub(crate) fn search(
     costs: &impl BeadCosts,
     temperature: Option<f64>,
     threads: usize,
+    mut keep: Option<&mut Vec<f64>>,
 ) -> Path {
     let n = band.rows() - 1;
     let cells = band.cells();
@@ -264,6 +269,9 @@ pub(crate) fn search(
         let rows = r0..(r0 + BLOCK_ROWS).min(n + 1);
         let base = band.row_start(rows.start);
         block_costs(band, shapes, costs, rows.clone(), threads, &mut buf);
+        if let Some(keep) = keep.as_deref_mut() {
+            keep.extend_from_slice(&buf);
+        }
         for i in rows {
             for j in band.lo(i)..=band.hi(i) {
                 if i == 0 && j == 0 {
@@ -438,18 +446,26 @@ fn row_costs(
     for i in rows {
         for j in band.lo(i)..=band.hi(i) {
             if i > 0 || j > 0 {
-                let mut valid = 0u64;
-                for (k, &(x, y)) in shapes.iter().enumerate() {
-                    if x <= i && y <= j && band.index(i - x, j - y).is_some() {
-                        valid |= 1 << k;
-                    }
-                }
+                let valid = valid_shapes(band, shapes, i, j);
                 let here = &mut out[cell * ns..(cell + 1) * ns];
                 costs.cell_costs(&prepared, (i, j), shapes, valid, here);
             }
             cell += 1;
         }
     }
+}
+
+/// The bit set of the `shapes` whose bead ending in cell `(i, j)` starts in the band: the
+/// beads [`block_costs`] computes there.
+#[inline]
+pub(crate) fn valid_shapes(band: &Band, shapes: &[(usize, usize)], i: usize, j: usize) -> u64 {
+    let mut valid = 0u64;
+    for (k, &(x, y)) in shapes.iter().enumerate() {
+        if x <= i && y <= j && band.index(i - x, j - y).is_some() {
+            valid |= 1 << k;
+        }
+    }
+    valid
 }
 
 /// The backward pass of forward-backward, from the bead costs `kept` by the forward pass.

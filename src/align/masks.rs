@@ -18,11 +18,63 @@ pub(crate) fn run_in(
     temperature: Option<f64>,
     threads: usize,
 ) -> Path {
-    let costs = WindowCosts { f, scorer, origin };
+    let costs = WindowCosts {
+        f,
+        scorer,
+        origin,
+        known: None,
+    };
+    let path = search(
+        band,
+        band.hi(band.rows() - 1),
+        shapes,
+        &costs,
+        temperature,
+        threads,
+        None,
+    );
+    to_document(path, origin)
+}
+
+/// [`run_in`] without posteriors, taking the bead costs that `known` holds from earlier
+/// searches (the path is the same) and adding to it those this search computes.
+pub(crate) fn run_known(
+    f: &PairFeatures,
+    scorer: &Scorer,
+    band: &Band,
+    origin: (usize, usize),
+    shapes: &[(usize, usize)],
+    threads: usize,
+    known: &mut Known,
+) -> Path {
+    let mut keep = Vec::new();
+    let costs = WindowCosts {
+        f,
+        scorer,
+        origin,
+        // The first search has nothing to look up.
+        known: (!known.searches.is_empty()).then_some(&*known),
+    };
     let m = band.hi(band.rows() - 1);
-    let mut path = search(band, m, shapes, &costs, temperature, threads);
-    let (di, dj) = origin;
-    if origin != (0, 0) {
+    let keeping = known.room(band.cells() * shapes.len());
+    let path = search(
+        band,
+        m,
+        shapes,
+        &costs,
+        None,
+        threads,
+        keeping.then_some(&mut keep),
+    );
+    if keeping {
+        known.add(band.clone(), origin, keep);
+    }
+    to_document(path, origin)
+}
+
+/// A window's path moved from band coordinates to the document's.
+fn to_document(mut path: Path, (di, dj): (usize, usize)) -> Path {
+    if (di, dj) != (0, 0) {
         for s in &mut path.steps {
             (s.i0, s.i1, s.j0, s.j1) = (s.i0 + di, s.i1 + di, s.j0 + dj, s.j1 + dj);
         }
@@ -33,11 +85,103 @@ pub(crate) fn run_in(
     path
 }
 
+/// Most bead costs [`Known`] holds (8 bytes each): a first pass over a long document keeps
+/// none rather than outgrow the tables of its later passes.
+const KNOWN_MAX: usize = 1 << 21;
+
+/// The bead costs of the first pass's searches so far, each search's band with its costs
+/// in the layout of [`dp::search`]'s `keep`, newest last. A widened window searches the
+/// cells of the band before it again (and as many new ones): their costs are the same
+/// (a bead's cost depends on its sentences only), so they are looked up, not computed.
+#[derive(Default)]
+pub(crate) struct Known {
+    searches: Vec<KnownSearch>,
+    /// Bead costs held in all.
+    len: usize,
+    /// The index of the first search of the current round.
+    round_start: usize,
+}
+
+/// One search's band (relative to its `origin`) and the costs it computed.
+struct KnownSearch {
+    band: Band,
+    origin: (usize, usize),
+    costs: Vec<f64>,
+}
+
+impl Known {
+    /// Whether `more` costs may be added.
+    fn room(&self, more: usize) -> bool {
+        self.len + more <= KNOWN_MAX
+    }
+
+    fn add(&mut self, band: Band, origin: (usize, usize), costs: Vec<f64>) {
+        self.len += costs.len();
+        self.searches.push(KnownSearch {
+            band,
+            origin,
+            costs,
+        });
+    }
+
+    /// Starts a round of widening: forgets the searches of the rounds before the last but
+    /// the first search (the whole document's). A round searches around the path of the
+    /// round before, so older windows hold few of its cells.
+    pub(crate) fn new_round(&mut self) {
+        let keep_from = self.round_start.max(1).min(self.searches.len());
+        if keep_from > 1 {
+            self.searches.drain(1..keep_from);
+            self.len = self.searches.iter().map(|s| s.costs.len()).sum();
+        }
+        self.round_start = self.searches.len();
+    }
+
+    /// The costs of the beads of `shapes` in `valid` ending in document cell `(i, j)` that
+    /// an earlier search computed, into `out`: the bit set of those found.
+    #[inline]
+    fn get(
+        &self,
+        shapes: &[(usize, usize)],
+        (i, j): (usize, usize),
+        valid: u64,
+        out: &mut [f64],
+    ) -> u64 {
+        let ns = shapes.len();
+        let mut found = 0u64;
+        for s in self.searches.iter().rev() {
+            let (Some(li), Some(lj)) = (i.checked_sub(s.origin.0), j.checked_sub(s.origin.1))
+            else {
+                continue;
+            };
+            let Some(cell) = s.band.index(li, lj) else {
+                continue;
+            };
+            if (li, lj) == (0, 0) || s.costs.len() < (cell + 1) * ns {
+                continue;
+            }
+            let new = dp::valid_shapes(&s.band, shapes, li, lj) & valid & !found;
+            let costs = &s.costs[cell * ns..(cell + 1) * ns];
+            for (k, (o, &c)) in out.iter_mut().zip(costs).enumerate() {
+                if new >> k & 1 == 1 {
+                    *o = c;
+                }
+            }
+            found |= new;
+            if found == valid {
+                break;
+            }
+        }
+        found
+    }
+}
+
 /// The bead costs of a search over a window of the document (`origin` its first cell).
 struct WindowCosts<'a> {
     f: &'a PairFeatures,
     scorer: &'a Scorer<'a>,
     origin: (usize, usize),
+    /// Costs computed by earlier searches, to take rather than compute again.
+    known: Option<&'a Known>,
 }
 
 impl dp::BeadCosts for WindowCosts<'_> {
@@ -68,10 +212,16 @@ impl dp::BeadCosts for WindowCosts<'_> {
         masks: &MaskCache,
         (i, j): (usize, usize),
         shapes: &[(usize, usize)],
-        valid: u64,
+        mut valid: u64,
         out: &mut [f64],
     ) {
         let (di, dj) = self.origin;
+        if let Some(known) = self.known {
+            valid &= !known.get(shapes, (i + di, j + dj), valid, out);
+            if valid == 0 {
+                return;
+            }
+        }
         self.scorer.cell_costs(
             i + di,
             j + dj,

@@ -640,6 +640,62 @@ mod tests {
         assert!(compared > 100, "{compared} beads compared");
     }
 
+    /// A search that takes bead costs from earlier searches (the first pass's widening)
+    /// finds the same path, with the same costs, as one that computes them all: over the
+    /// whole table and over a window inside it, with a band wider than the earlier one's.
+    #[test]
+    fn known_costs_give_the_same_path() {
+        use super::dp::Band;
+        use super::masks::{run_in, run_known, Known};
+        let zh = [
+            "我父亲是医生。",
+            "他每天早上去医院。",
+            "今天下雨了，我们没有出门。",
+            "叶文洁看着天空。",
+            "他说：“你好！”",
+        ];
+        let en = [
+            "My father is a doctor.",
+            "He goes to the hospital every morning.",
+            "It rained today.",
+            "We did not go out.",
+            "Ye Wenjie looked at the sky.",
+            "He said: \"Hello!\"",
+        ];
+        let aligner = Aligner::builder().build();
+        let f = aligner.pair_features(&zh, &en);
+        let params = CostParams::initial(&aligner.config.model, &f);
+        let scorer = Scorer::new(&f, &params);
+        let shapes = shapes(5);
+        let (n, m) = (zh.len(), en.len());
+        let diagonal = super::windows::length_diagonal(&f);
+        let key = |p: &super::dp::Path| -> Vec<_> {
+            let steps = p.steps.iter();
+            steps
+                .map(|s| (s.i0, s.i1, s.j0, s.j1, s.cost.to_bits()))
+                .collect()
+        };
+        let mut known = Known::default();
+        let narrow = Band::around(&diagonal, &vec![1; n + 1], m);
+        let first = run_known(&f, &scorer, &narrow, (0, 0), &shapes, 1, &mut known);
+        let want = run_in(&f, &scorer, &narrow, (0, 0), &shapes, None, 1);
+        assert_eq!(key(&first), key(&want));
+        known.new_round();
+        let wide = Band::around(&diagonal, &vec![3; n + 1], m);
+        let got = run_known(&f, &scorer, &wide, (0, 0), &shapes, 1, &mut known);
+        assert_eq!(
+            key(&got),
+            key(&run_in(&f, &scorer, &wide, (0, 0), &shapes, None, 1))
+        );
+        // A window from cell (1, 1) to the end, in its own coordinates.
+        let local: Vec<f64> = diagonal[1..].iter().map(|c| c - 1.0).collect();
+        let window = Band::around(&local, &vec![2; n], m - 1);
+        let got = run_known(&f, &scorer, &window, (1, 1), &shapes, 1, &mut known);
+        let want = run_in(&f, &scorer, &window, (1, 1), &shapes, None, 1);
+        assert_eq!(key(&got), key(&want));
+        assert!(!want.steps.is_empty());
+    }
+
     /// Leaving a sentence unpaired costs its prior, and more when it shares enough evidence
     /// with a sentence of the other side that borders it; the weight 0 turns that off.
     #[test]

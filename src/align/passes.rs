@@ -4,7 +4,7 @@
 
 use super::builder::Config;
 use super::dp::{Band, Path, Step};
-use super::masks::run_in;
+use super::masks::{run_in, run_known, Known};
 use super::{anchors, windows};
 use crate::diag;
 use crate::features::{learned, PairFeatures};
@@ -98,14 +98,15 @@ impl Search<'_> {
         let scorer = Scorer::new(f, params);
         let band = Band::around(&centers, &halves, m);
         let mut budget = band.cells().saturating_mul(WIDENING_BUDGET);
-        let mut path = run_in(
+        let mut known = Known::default();
+        let mut path = run_known(
             f,
             &scorer,
             &band,
             (0, 0),
             self.first_shapes,
-            None,
             self.threads,
+            &mut known,
         );
         diag::debug!(
             target: "bialign::search",
@@ -118,7 +119,9 @@ impl Search<'_> {
             if path.edge_rows.is_empty() {
                 break;
             }
-            if !self.widen(f, &scorer, &mut path, &mut halves, &mut budget, round) {
+            known.new_round();
+            let state = (&mut halves[..], &mut budget, &mut known);
+            if !self.widen(f, &scorer, &mut path, state, round) {
                 break;
             }
         }
@@ -131,13 +134,13 @@ impl Search<'_> {
     /// the window. A window's new steps are spliced in only when they cost less than the
     /// old ones; where they do not, widening found nothing better and the window's rows are
     /// not widened again. `false` when no row could widen or the cell `budget` is spent.
+    /// The costs of beads that earlier searches computed are taken from `known`.
     fn widen(
         &self,
         f: &PairFeatures,
         scorer: &Scorer,
         path: &mut Path,
-        halves: &mut [usize],
-        budget: &mut usize,
+        (halves, budget, known): (&mut [usize], &mut usize, &mut Known),
         round: usize,
     ) -> bool {
         let t = Instant::now();
@@ -180,14 +183,14 @@ impl Search<'_> {
             }
             *budget -= band.cells();
             cells += band.cells();
-            let window = run_in(
+            let window = run_known(
                 f,
                 scorer,
                 &band,
                 (i0, j0),
                 self.first_shapes,
-                None,
                 self.threads,
+                known,
             );
             let old: f64 = path.steps[steps.clone()].iter().map(|s| s.cost).sum();
             let new: f64 = window.steps.iter().map(|s| s.cost).sum();

@@ -8,8 +8,8 @@
 //! (`learned::learn`, on words rather than Han n-grams).
 
 use super::cognates;
-use super::en::{EnToken, EnTokenizer};
-use super::{non_space_len, par_map, punct, EnSentence, PairFeatures, ZhSentence, MAX_TOKENS};
+use super::en::{EnToken, EnTokenizer, WordMemo};
+use super::{non_space_len, par_map_with, punct, EnSentence, PairFeatures, ZhSentence, MAX_TOKENS};
 use super::{EndType, StartType};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -67,20 +67,19 @@ impl PairFeatures {
         dict: &Dictionary,
         threads: usize,
     ) -> PairFeatures {
-        let tokenise = |tok: &EnTokenizer, s: &&str| {
-            let mut buf = Vec::new();
-            tok.tokens(s, &mut buf);
-            buf
+        let tokenise = |tok: &EnTokenizer, side: &[&str]| {
+            par_map_with(side, threads, WordMemo::default, |memo, s| {
+                let mut buf = Vec::new();
+                tok.tokens_memo(s, memo, &mut buf);
+                buf
+            })
         };
         // The column side: dense ids of its tokens, and the cognate keys of its words.
         let mut dense: HashMap<String, u32> = HashMap::default();
         let mut word = Vec::new();
         let mut by_key: HashMap<String, Vec<(u32, cognates::Cognate)>> = HashMap::default();
         let mut en = Vec::with_capacity(cols.len());
-        for (s, toks) in cols
-            .iter()
-            .zip(par_map(cols, threads, |s| tokenise(col_tok, s)))
-        {
+        for (s, toks) in cols.iter().zip(tokenise(col_tok, cols)) {
             let mut tokens = Vec::new();
             for t in &toks {
                 let text = text_of(t);
@@ -113,10 +112,7 @@ impl PairFeatures {
         // Per unit, the column tokens it covers.
         let mut unit_covers: Vec<Vec<u32>> = Vec::new();
         let mut zh = Vec::with_capacity(rows.len());
-        for (s, toks) in rows
-            .iter()
-            .zip(par_map(rows, threads, |s| tokenise(row_tok, s)))
-        {
+        for (s, toks) in rows.iter().zip(tokenise(row_tok, rows)) {
             let mut covered = Vec::new();
             let mut units = Vec::new();
             for t in &toks {

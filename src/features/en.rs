@@ -8,6 +8,7 @@ use super::numbers::{
     compound_number, en_number_token, is_article, is_number_joiner, is_number_word,
 };
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 pub use crate::chars::stop_words::is_stop_word;
 use crate::chars::{decimal_digit, is_alphanumeric, is_han_ideograph};
@@ -23,6 +24,12 @@ pub enum EnToken {
     /// A punctuation mark that Chinese mirrors (`<?>`, `<!>`, `<q>`, `<...>`, `<->`).
     Punct(&'static str),
 }
+
+/// The tokens of words already seen, as written (one tokenizer's, and one `skip_han`'s):
+/// a text repeats its words, and lower-casing, the stop-word and number-word tables and
+/// the stemmer cost far more than a look-up. Filled by [`EnTokenizer::tokens_memo`].
+#[derive(Debug, Default)]
+pub struct WordMemo(FxHashMap<Box<str>, Box<[EnToken]>>);
 
 /// Splits text of an alphabetic language into content tokens (English unless made with
 /// [`EnTokenizer::for_lang`]). The stemmer is the language's Snowball stemmer, where
@@ -99,13 +106,28 @@ impl EnTokenizer {
 
     /// The content tokens of `text` in order (duplicates kept).
     pub fn tokens(&self, text: &str, out: &mut Vec<EnToken>) {
-        self.tokens_but(text, false, out)
+        self.tokens_but(text, false, None, out)
+    }
+
+    /// [`EnTokenizer::tokens`], taking the tokens of words seen before from `memo` (the
+    /// result is the same); `memo` must serve this tokenizer only.
+    pub fn tokens_memo(&self, text: &str, memo: &mut WordMemo, out: &mut Vec<EnToken>) {
+        self.tokens_but(text, false, Some(memo), out)
     }
 
     /// [`EnTokenizer::tokens`], leaving out words that contain a Han character when `skip_han`
     /// is set: in Chinese text, runs of Han characters are words to the tokenizer, and
     /// lower-casing and stemming them is wasted unless an English token has Han characters.
-    pub(crate) fn tokens_but(&self, text: &str, skip_han: bool, out: &mut Vec<EnToken>) {
+    /// With `memo`, the tokens of words seen before are taken from it (it must have served
+    /// this tokenizer with the same `skip_han` only).
+    pub(crate) fn tokens_but(
+        &self,
+        text: &str,
+        skip_han: bool,
+        memo: Option<&mut WordMemo>,
+        out: &mut Vec<EnToken>,
+    ) {
+        let mut ctx: Ctx = (skip_han, memo);
         // Number words are held back while they may form a compound number ("an hundred
         // and thirty", "five and twenty", "threescore and ten"), which counts as one number.
         let mut phrase: Vec<&str> = Vec::new();
@@ -125,10 +147,10 @@ impl EnTokenizer {
                 }
             } else {
                 if let Some(s) = word_start.take() {
-                    self.phrase_word(&text[s..i], skip_han, &mut phrase, out);
+                    self.phrase_word(&text[s..i], &mut ctx, &mut phrase, out);
                 }
                 if !c.is_whitespace() {
-                    self.flush(&mut phrase, skip_han, out);
+                    self.flush(&mut phrase, &mut ctx, out);
                 }
                 if let Some(p) = punct_token(c, next) {
                     out.push(EnToken::Punct(p));
@@ -137,9 +159,9 @@ impl EnTokenizer {
             prev = c;
         }
         if let Some(s) = word_start {
-            self.phrase_word(&text[s..], skip_han, &mut phrase, out);
+            self.phrase_word(&text[s..], &mut ctx, &mut phrase, out);
         }
-        self.flush(&mut phrase, skip_han, out);
+        self.flush(&mut phrase, &mut ctx, out);
     }
 
     /// Adds `w` to the pending number phrase if it can belong to one, else flushes the
@@ -147,24 +169,24 @@ impl EnTokenizer {
     fn phrase_word<'t>(
         &self,
         w: &'t str,
-        skip_han: bool,
+        ctx: &mut Ctx<'_>,
         phrase: &mut Vec<&'t str>,
         out: &mut Vec<EnToken>,
     ) {
         if self.lang != Lang::En {
-            self.other_word(w, skip_han, out);
+            self.memo_word(w, ctx, out);
             return;
         }
         if is_number_word(w) || (!phrase.is_empty() && is_number_joiner(w)) || is_article(w) {
             phrase.push(w);
         } else {
-            self.flush(phrase, skip_han, out);
-            self.word(w, skip_han, out);
+            self.flush(phrase, ctx, out);
+            self.memo_word(w, ctx, out);
         }
     }
 
     /// Emits the pending phrase: one number when it is a compound number, else its words.
-    fn flush(&self, phrase: &mut Vec<&str>, skip_han: bool, out: &mut Vec<EnToken>) {
+    fn flush(&self, phrase: &mut Vec<&str>, ctx: &mut Ctx<'_>, out: &mut Vec<EnToken>) {
         if phrase.is_empty() {
             return;
         }
@@ -172,11 +194,34 @@ impl EnTokenizer {
             Some(v) => out.push(EnToken::Number(format!("#{v}"))),
             None => {
                 for w in phrase.iter() {
-                    self.word(w, skip_han, out);
+                    self.memo_word(w, ctx, out);
                 }
             }
         }
         phrase.clear();
+    }
+
+    /// The tokens of one word outside a number phrase (English's [`EnTokenizer::word`],
+    /// another language's [`EnTokenizer::other_word`]), from the memo where it has them.
+    fn memo_word(&self, w: &str, (skip_han, memo): &mut Ctx<'_>, out: &mut Vec<EnToken>) {
+        let Some(memo) = memo.as_deref_mut() else {
+            return self.one_word(w, *skip_han, out);
+        };
+        if let Some(tokens) = memo.0.get(w) {
+            out.extend_from_slice(tokens);
+            return;
+        }
+        let start = out.len();
+        self.one_word(w, *skip_han, out);
+        memo.0.insert(w.into(), out[start..].into());
+    }
+
+    fn one_word(&self, w: &str, skip_han: bool, out: &mut Vec<EnToken>) {
+        if self.lang == Lang::En {
+            self.word(w, skip_han, out)
+        } else {
+            self.other_word(w, skip_han, out)
+        }
     }
 
     /// A word of a language other than English: a number (digits of any script, or one of
@@ -236,6 +281,9 @@ impl EnTokenizer {
         }
     }
 }
+
+/// What the words of one text share: `skip_han`, and the memo if any.
+type Ctx<'a> = (bool, Option<&'a mut WordMemo>);
 
 /// The pseudo-token of a punctuation mark that Chinese text mirrors, if any.
 pub(crate) fn punct_token(c: char, next: Option<char>) -> Option<&'static str> {

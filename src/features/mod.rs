@@ -21,7 +21,7 @@ use crate::chars::{fold_width, is_han_ideograph};
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;
 use crate::rows::Rows;
-use en::{EnToken, EnTokenizer};
+use en::{EnToken, EnTokenizer, WordMemo};
 pub use punct::{EndType, StartType};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -157,9 +157,9 @@ impl PairFeatures {
         // Tokenised in parallel a chunk at a time, then given dense ids in order: the tokens
         // of a chunk, not of the whole document, are held at once.
         for chunk in en.chunks(CHUNK) {
-            let tokenised = par_map(chunk, threads, |s| {
+            let tokenised = par_map_with(chunk, threads, WordMemo::default, |memo, s| {
                 let mut buf = Vec::new();
-                tokenizer.tokens(s, &mut buf);
+                tokenizer.tokens_memo(s, memo, &mut buf);
                 buf
             });
             for (s, buf) in chunk.iter().zip(tokenised) {
@@ -222,7 +222,7 @@ impl PairFeatures {
             });
             // Latin words and punctuation inside the Chinese text.
             let mut buf = Vec::new();
-            tokenizer.tokens_but(&folded, skip_han, &mut buf);
+            tokenizer.tokens_but(&folded, skip_han, None, &mut buf);
             let mut numbers = Vec::new();
             numbers::zh_number_tokens(&folded, &mut numbers);
             let extra = buf
@@ -549,17 +549,32 @@ fn name_matcher(
 /// `f` over `items`, in order, on up to `threads` threads when there are enough items to pay
 /// for them (the result is the same either way).
 fn par_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    par_map_with(items, threads, || (), |_, x| f(x))
+}
+
+/// [`par_map`] where `f` also takes a state of its thread, made by `init` (a memo: the
+/// result must not depend on what the state holds).
+fn par_map_with<T: Sync, R: Send, S>(
+    items: &[T],
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
     const MIN_PER_THREAD: usize = 2000;
     let threads = threads.min(items.len() / MIN_PER_THREAD);
+    let run = |part: &[T]| {
+        let mut state = init();
+        part.iter().map(|x| f(&mut state, x)).collect::<Vec<R>>()
+    };
     if threads <= 1 {
-        return items.iter().map(&f).collect();
+        return run(items);
     }
     let chunk = items.len().div_ceil(threads);
-    let f = &f;
+    let run = &run;
     std::thread::scope(|scope| {
         let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .map(|part| scope.spawn(move || run(part)))
             .collect();
         let mut out = Vec::with_capacity(items.len());
         for h in handles {
