@@ -62,7 +62,7 @@ Examples:
 
 #[derive(Args)]
 pub(crate) struct BatchArgs {
-    /// Job file of SRC<TAB>TGT<TAB>OUT lines, or `-` for JSONL documents on standard input.
+    /// Job file of `SRC<TAB>TGT<TAB>OUT` lines, or `-` for JSONL documents on standard input.
     #[arg(value_name = "JOBFILE")]
     jobs: PathBuf,
     /// Worker threads (0: one per core).
