@@ -166,6 +166,19 @@ def test_segment_a_mixed_document_as_the_cli(cli):
     assert [s.lang for s in bialign.segment(text, "en")] == ["en"] * sum(r["lang"] == "en" for r in lines)
 
 
+def test_segment_a_mixed_document_of_other_scripts():
+    ru = (
+        "Постоянное представительство Азербайджана свидетельствует свое уважение "
+        "Генеральному секретарю. Оно имеет честь препроводить заявление министерства."
+    )
+    en = "The Permanent Mission presents its compliments. It has the honour to transmit."
+    doc = "\n\n".join([ru, ru, en, en])
+    got = bialign.segment(doc)
+    assert [s.lang for s in got] == ["ru"] * 4 + ["en"] * 4
+    assert [s.id for s in got] == [0, 1, 2, 3] * 2
+    assert [s.lang for s in bialign.segment(doc, "fr")] == ["fr"] * 4
+
+
 def test_segment_presplit_and_bad_language():
     assert [s.text for s in bialign.segment("a b.\nc d.", presplit=True)] == ["a b.", "c d."]
     # Any language segments (issue 17); what is not a language tag is refused.
