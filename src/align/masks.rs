@@ -2,7 +2,7 @@
 //! the [`BeadCosts`](super::dp::BeadCosts) that the banded programme asks.
 
 use super::dp::{self, search, Band, Path};
-use crate::features::{PairFeatures, RowMasker};
+use crate::features::{Masks, PairFeatures, RowMasker};
 use crate::model::{Scorer, MAX_SIDE};
 use std::ops::Range;
 
@@ -92,7 +92,7 @@ pub(crate) struct MaskCache {
     /// Per band row, the document column of its first cached pair.
     lo: Vec<usize>,
     off: Vec<usize>,
-    data: Vec<(u64, u64)>,
+    data: Vec<Masks>,
 }
 
 impl MaskCache {
@@ -129,7 +129,7 @@ impl MaskCache {
     }
 
     #[inline]
-    pub(crate) fn get(&self, f: &PairFeatures, i: usize, j: usize) -> (u64, u64) {
+    pub(crate) fn get(&self, f: &PairFeatures, i: usize, j: usize) -> Masks {
         // A deletion's cost also asks for the cells of the sentences that border the bead,
         // which may lie outside the cached rows and columns.
         if let Some(r) = i.checked_sub(self.row0) {
@@ -141,6 +141,6 @@ impl MaskCache {
                 }
             }
         }
-        (f.mask(i, j), f.unit_mask(i, j))
+        f.masks(i, j)
     }
 }

@@ -493,7 +493,7 @@ mod tests {
         let scorer = Scorer::new(&f, &params);
         let shapes = shapes(10);
         assert!(shapes.contains(&(1, MAX_SIDE)));
-        let mask = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
+        let mask = |i: usize, j: usize| f.masks(i, j);
         let mut compared = 0;
         for i in 0..=zh.len() {
             for j in 0..=en.len() {
@@ -547,7 +547,7 @@ mod tests {
             let mut params = CostParams::initial(&aligner.config.model, &f);
             params.deletion_evidence = weight;
             let scorer = Scorer::new(&f, &params);
-            let mask = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
+            let mask = |i: usize, j: usize| f.masks(i, j);
             (scorer.null_cost(i, j, x, &mask), params.prior[x][1 - x])
         };
         // Chinese sentence 1 deleted between English 0 and 1: English 1 translates it.

@@ -3,7 +3,7 @@
 
 use super::params::CostParams;
 use super::MAX_SIDE;
-use crate::features::{EndType, PairFeatures, StartType};
+use crate::features::{EndType, Masks, PairFeatures, StartType};
 
 /// For items with chance rates `q` and expected coverage `r`: the LLR gain of covering item
 /// `t` in a bead of `k` sentences on the other side (`gain[t * MAX_SIDE + k - 1]`), relative
@@ -22,6 +22,36 @@ fn gain_table(q: &[f64], r: f64) -> (Vec<f64>, f64) {
     (gain, miss)
 }
 
+/// For tokens with chance rates `q`, strong chance rates `qs` (below `q`), expected coverage
+/// `r` and the odds ratio `odds` of a strong cover in a true translation against chance:
+/// the LLR gain of covering token `t` weakly and strongly in a bead of `k` sentences on the
+/// other side, at `gain[2 * (t * MAX_SIDE + k - 1)]` and the entry after, and `ln(1 - r)`.
+///
+/// A true bead covers a token with probability `p0 + (1 - p0) r` (`p0` its chance rate in
+/// `k` sentences), as in [`gain_table`]; the covers beyond chance are split between the two
+/// classes in proportion to their chance rates weighted by `odds`. With `odds` 1 the two
+/// gains are [`gain_table`]'s (exactly: they are its values).
+fn token_gain_table(q: &[f64], qs: &[f64], r: f64, odds: f64) -> (Vec<f64>, f64) {
+    let (plain, miss) = gain_table(q, r);
+    if odds == 1.0 {
+        return (plain.iter().flat_map(|&g| [g, g]).collect(), miss);
+    }
+    let r = r.clamp(1e-3, 0.999);
+    let mut gain = Vec::with_capacity(2 * q.len() * MAX_SIDE);
+    for (&q, &qs) in q.iter().zip(qs) {
+        for k in 1..=MAX_SIDE {
+            let p0 = 1.0 - (1.0 - q).powi(k as i32);
+            let ps = 1.0 - (1.0 - qs).powi(k as i32);
+            let pw = (p0 - ps).max(1e-12);
+            let share = odds * ps / (odds * ps + pw);
+            let beyond = (1.0 - p0) * r;
+            gain.push(((pw + beyond * (1.0 - share)) / pw).ln() - miss);
+            gain.push(((ps + beyond * share) / ps).ln() - miss);
+        }
+    }
+    (gain, miss)
+}
+
 /// Evidence (nats against chance) that a deleted sentence may share with a neighbour for
 /// free: a word or two in common with the next sentence is the rule in narration and says
 /// nothing. Without this floor, the Bible's few false deletions moved into the wrong
@@ -32,8 +62,8 @@ const DELETION_EVIDENCE_FLOOR: f64 = 2.0;
 pub(crate) struct Scorer<'a> {
     pub f: &'a PairFeatures,
     pub p: &'a CostParams,
-    /// `gain[t * MAX_SIDE + x - 1]`: what covering token t adds to the LLR in a bead of x
-    /// Chinese sentences, relative to leaving it uncovered.
+    /// `gain[2 * (t * MAX_SIDE + x - 1) + s]`: what covering token t (strongly: `s` 1)
+    /// adds to the LLR in a bead of x Chinese sentences, relative to leaving it uncovered.
     gain: Vec<f64>,
     /// `ln(1 - r)`: the LLR term of an uncovered token.
     miss: f64,
@@ -87,7 +117,7 @@ fn runs(lens: &[f64], scale: f64, g: impl Fn(f64) -> f64) -> Vec<f64> {
 
 impl<'a> Scorer<'a> {
     pub fn new(f: &'a PairFeatures, p: &'a CostParams) -> Self {
-        let (gain, miss) = gain_table(&f.q, p.coverage);
+        let (gain, miss) = token_gain_table(&f.q, &f.q_strong, p.coverage, p.strong_odds);
         let (unit_gain, unit_miss) = gain_table(&f.q_units, p.unit_coverage);
         let zh_lens: Vec<f64> = (0..f.zh.len()).map(|i| p.zh_len(f, i)).collect();
         let en_lens: Vec<f64> = f.en.iter().map(|s| s.len).collect();
@@ -146,20 +176,21 @@ impl<'a> Scorer<'a> {
         i1: usize,
         j0: usize,
         j1: usize,
-        mask: impl Fn(usize, usize) -> (u64, u64),
+        mask: impl Fn(usize, usize) -> Masks,
     ) -> f64 {
         let x = i1 - i0;
         let y = j1 - j0;
         let mut llr = 0.0;
         let mut unit_masks = [0u64; MAX_SIDE];
         for j in j0..j1 {
-            let mut m = 0u64;
+            let (mut m, mut strong) = (0u64, 0u64);
             for (k, i) in (i0..i1).enumerate() {
-                let (em, um) = mask(i, j);
-                m |= em;
-                unit_masks[k] |= um;
+                let c = mask(i, j);
+                m |= c.tokens;
+                strong |= c.strong;
+                unit_masks[k] |= c.units;
             }
-            llr += evidence(&self.f.en[j].tokens, self.miss, &self.gain, x, m);
+            llr += token_evidence(&self.f.en[j].tokens, self.miss, &self.gain, x, m, strong);
         }
         if self.p.unit_weight == 0.0 {
             return llr;
@@ -217,7 +248,7 @@ impl<'a> Scorer<'a> {
         i: usize,
         j: usize,
         x: usize,
-        mask: &impl Fn(usize, usize) -> (u64, u64),
+        mask: &impl Fn(usize, usize) -> Masks,
     ) -> f64 {
         let prior = self.p.prior[x][1 - x];
         if self.p.deletion_evidence == 0.0 {
@@ -248,10 +279,11 @@ impl<'a> Scorer<'a> {
     /// bead, given their cell's masks: the gains of the covered tokens and, weighted, units
     /// (without the uncovered items' terms).
     #[inline]
-    fn shared_evidence(&self, c: usize, e: usize, (em, um): (u64, u64)) -> f64 {
+    fn shared_evidence(&self, c: usize, e: usize, m: Masks) -> f64 {
         // `gain` is relative to an uncovered item; `gain + miss` is the covered item's
         // log-likelihood ratio against chance alone.
-        let en = evidence(&self.f.en[e].tokens, 0.0, &self.gain, 1, em)
+        let (em, um) = (m.tokens, m.units);
+        let en = token_evidence(&self.f.en[e].tokens, 0.0, &self.gain, 1, em, m.strong)
             + self.miss * em.count_ones() as f64;
         if self.p.unit_weight == 0.0 {
             return en;
@@ -289,7 +321,7 @@ impl<'a> Scorer<'a> {
         i1: usize,
         j0: usize,
         j1: usize,
-        mask: impl Fn(usize, usize) -> (u64, u64),
+        mask: impl Fn(usize, usize) -> Masks,
     ) -> f64 {
         let base = self.base_cost(i0, i1, j0, j1, self.punct_end(i1, j1));
         if !base.is_finite() {
@@ -310,7 +342,7 @@ impl<'a> Scorer<'a> {
         j: usize,
         shapes: &[(usize, usize)],
         valid: u64,
-        mask: impl Fn(usize, usize) -> (u64, u64),
+        mask: impl Fn(usize, usize) -> Masks,
         out: &mut [f64],
     ) {
         let mut cell = CellEvidence::default();
@@ -363,13 +395,34 @@ fn evidence(items: &[u32], miss: f64, gain: &[f64], k: usize, mut covered: u64) 
     llr
 }
 
+/// [`evidence`] for English tokens, whose gains ([`token_gain_table`]) depend on whether a
+/// covered token is covered strongly (its bit set in `strong`, a subset of `covered`).
+#[inline]
+fn token_evidence(
+    items: &[u32],
+    miss: f64,
+    gain: &[f64],
+    k: usize,
+    mut covered: u64,
+    strong: u64,
+) -> f64 {
+    let mut llr = miss * items.len() as f64;
+    while covered != 0 {
+        let b = covered.trailing_zeros() as usize;
+        covered &= covered - 1;
+        let s = (strong >> b & 1) as usize;
+        llr += gain[2 * (items[b] as usize * MAX_SIDE + k - 1) + s];
+    }
+    llr
+}
+
 /// What the beads ending in one cell `(i, j)` share, computed when first needed: the masks
 /// of the cells `(i - 1 - a, j - 1 - b)` and the evidence of single sentences.
 #[derive(Default)]
 struct CellEvidence {
     /// Bit `a * MAX_SIDE + b` set once `masks[a][b]` holds that cell's masks.
     have_mask: u64,
-    masks: [[(u64, u64); MAX_SIDE]; MAX_SIDE],
+    masks: [[Masks; MAX_SIDE]; MAX_SIDE],
     /// Bit `(x - 1) * MAX_SIDE + b` set once `english[x - 1][b]` holds the evidence of
     /// English sentence `j - 1 - b` in a bead of `x` Chinese sentences.
     have_english: u64,
@@ -387,8 +440,8 @@ impl CellEvidence {
         j: usize,
         a: usize,
         b: usize,
-        mask: &impl Fn(usize, usize) -> (u64, u64),
-    ) -> (u64, u64) {
+        mask: &impl Fn(usize, usize) -> Masks,
+    ) -> Masks {
         let bit = 1u64 << (a * MAX_SIDE + b);
         if self.have_mask & bit == 0 {
             self.masks[a][b] = mask(i - 1 - a, j - 1 - b);
@@ -407,16 +460,18 @@ impl CellEvidence {
         j: usize,
         x: usize,
         b: usize,
-        mask: &impl Fn(usize, usize) -> (u64, u64),
+        mask: &impl Fn(usize, usize) -> Masks,
     ) -> f64 {
         let bit = 1u64 << ((x - 1) * MAX_SIDE + b);
         if self.have_english & bit == 0 {
-            let mut m = 0u64;
+            let (mut m, mut strong) = (0u64, 0u64);
             for a in (0..x).rev() {
-                m |= self.mask(i, j, a, b, mask).0;
+                let c = self.mask(i, j, a, b, mask);
+                m |= c.tokens;
+                strong |= c.strong;
             }
             let toks = &s.f.en[j - 1 - b].tokens;
-            self.english[x - 1][b] = evidence(toks, s.miss, &s.gain, x, m);
+            self.english[x - 1][b] = token_evidence(toks, s.miss, &s.gain, x, m, strong);
             self.have_english |= bit;
         }
         self.english[x - 1][b]
@@ -432,13 +487,13 @@ impl CellEvidence {
         j: usize,
         y: usize,
         a: usize,
-        mask: &impl Fn(usize, usize) -> (u64, u64),
+        mask: &impl Fn(usize, usize) -> Masks,
     ) -> f64 {
         let bit = 1u64 << ((y - 1) * MAX_SIDE + a);
         if self.have_chinese & bit == 0 {
             let mut m = 0u64;
             for b in (0..y).rev() {
-                m |= self.mask(i, j, a, b, mask).1;
+                m |= self.mask(i, j, a, b, mask).units;
             }
             let units = &s.f.zh[i - 1 - a].units;
             self.chinese[y - 1][a] = evidence(units, s.unit_miss, &s.unit_gain, y, m);
