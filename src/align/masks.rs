@@ -3,7 +3,8 @@
 
 use super::dp::{self, search, Band, Path};
 use crate::features::{Masks, PairFeatures, RowMasker};
-use crate::model::{Scorer, MAX_SIDE};
+use crate::model::{CellEvidence, Scorer, MAX_SIDE};
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// Runs one search over a window of the document: `band` in coordinates relative to
@@ -44,7 +45,7 @@ impl dp::BeadCosts for WindowCosts<'_> {
     type Rows = MaskCache;
 
     fn rows(&self, band: &Band, rows: Range<usize>) -> MaskCache {
-        MaskCache::new(self.f, band, self.origin, rows)
+        MaskCache::new(self.f, band, self.origin, rows, self.scorer.uses_strong())
     }
 
     #[inline]
@@ -73,12 +74,12 @@ impl dp::BeadCosts for WindowCosts<'_> {
     ) {
         let (di, dj) = self.origin;
         self.scorer.cell_costs(
-            i + di,
-            j + dj,
+            (i + di, j + dj),
             shapes,
             valid,
             |a, b| masks.get(self.f, a, b),
             out,
+            &mut masks.cell.borrow_mut(),
         );
     }
 }
@@ -93,6 +94,10 @@ pub(crate) struct MaskCache {
     lo: Vec<usize>,
     off: Vec<usize>,
     data: Vec<Masks>,
+    /// Whether the masks' `strong` bits are computed (else 0).
+    strong: bool,
+    /// The scorer's scratch space for the cells of these rows (one search thread uses it).
+    cell: RefCell<CellEvidence>,
 }
 
 impl MaskCache {
@@ -104,6 +109,7 @@ impl MaskCache {
         band: &Band,
         (di, dj): (usize, usize),
         rows: Range<usize>,
+        strong: bool,
     ) -> Self {
         let n = band.rows() - 1;
         let m = band.hi(n);
@@ -117,7 +123,7 @@ impl MaskCache {
             let b = band.hi((i + MAX_SIDE).min(n)).min(m);
             lo.push(a + dj);
             off.push(data.len());
-            masker.row(f, i + di, a + dj..b.max(a) + dj, &mut data);
+            masker.row(f, i + di, a + dj..b.max(a) + dj, strong, &mut data);
         }
         off.push(data.len());
         MaskCache {
@@ -125,6 +131,8 @@ impl MaskCache {
             lo,
             off,
             data,
+            strong,
+            cell: RefCell::default(),
         }
     }
 
@@ -141,6 +149,13 @@ impl MaskCache {
                 }
             }
         }
-        f.masks(i, j)
+        if self.strong {
+            return f.masks(i, j);
+        }
+        Masks {
+            tokens: f.mask(i, j),
+            strong: 0,
+            units: f.unit_mask(i, j),
+        }
     }
 }

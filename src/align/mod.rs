@@ -394,7 +394,7 @@ pub mod internals {
     use super::{shapes, to_alignment, Aligner};
     use crate::alignment::Alignment;
     use crate::features::PairFeatures;
-    use crate::model::{CostParams, Scorer};
+    use crate::model::{CellEvidence, CostParams, Scorer};
 
     /// The features of one document pair (Chinese rows, English columns), and its Chinese
     /// sentences (the learned lexicon reads them).
@@ -433,10 +433,11 @@ pub mod internals {
         let scorer = Scorer::new(f, &params);
         let centers = length_diagonal(f);
         let band = Band::around(&centers, &vec![half; n + 1], m);
-        let masks = MaskCache::new(f, &band, (0, 0), 0..n + 1);
+        let masks = MaskCache::new(f, &band, (0, 0), 0..n + 1, scorer.uses_strong());
         let shapes = shapes(cfg.model.max_bead);
         let mut sum = 0.0;
         let mut out = vec![f64::INFINITY; shapes.len()];
+        let mut cell = CellEvidence::default();
         for i in 0..=n {
             for j in band.lo(i)..=band.hi(i) {
                 // Every bead with both sides non-empty, as the search scores them: a cell at
@@ -447,7 +448,8 @@ pub mod internals {
                     .filter(|(_, &(x, y))| x > 0 && y > 0 && x <= i && y <= j)
                     .fold(0u64, |v, (k, _)| v | 1 << k);
                 out.fill(f64::INFINITY);
-                scorer.cell_costs(i, j, &shapes, valid, |a, b| masks.get(f, a, b), &mut out);
+                let mask = |a, b| masks.get(f, a, b);
+                scorer.cell_costs((i, j), &shapes, valid, mask, &mut out, &mut cell);
                 sum += out.iter().filter(|c| c.is_finite()).sum::<f64>();
             }
         }
@@ -464,7 +466,7 @@ pub mod internals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CostParams, Scorer};
+    use crate::model::{CellEvidence, CostParams, Scorer};
 
     #[test]
     fn cell_costs_equal_bead_costs() {
@@ -503,7 +505,8 @@ mod tests {
                     .filter(|(_, &(x, y))| x <= i && y <= j && x + y > 0)
                     .fold(0u64, |v, (k, _)| v | 1 << k);
                 let mut out = vec![f64::NAN; shapes.len()];
-                scorer.cell_costs(i, j, &shapes, valid, mask, &mut out);
+                let mut cell = CellEvidence::default();
+                scorer.cell_costs((i, j), &shapes, valid, mask, &mut out, &mut cell);
                 for (k, &(x, y)) in shapes.iter().enumerate() {
                     if valid >> k & 1 == 0 {
                         assert!(out[k].is_nan(), "shape {k} written though not valid");

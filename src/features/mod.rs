@@ -227,13 +227,9 @@ impl PairFeatures {
             // (pattern, token) of each lexicon match, for the strength of the translations.
             let mut matched = Vec::new();
             lexicon.for_each_pattern_match(&folded, |p, stems| {
-                for t in stems.iter().filter_map(|st| lex_dense.get(st).copied()) {
-                    covered.push(t);
-                    matched.push((p, t));
-                }
+                matched.extend(stems.iter().filter_map(|st| Some((p, *lex_dense.get(st)?))));
             });
-            matched.sort_unstable();
-            matched.dedup();
+            covered.extend(matched.iter().map(|&(_, t)| t));
             // Latin words and punctuation inside the Chinese text.
             let mut buf = Vec::new();
             tokenizer.tokens_but(&folded, skip_han, &mut buf);
@@ -343,29 +339,28 @@ impl PairFeatures {
     }
 
     /// Marks the strong covers ([`ZhSentence::strong`]): those by a translation (`matches`,
-    /// per Chinese sentence its sorted (pattern, token) pairs) found in at most half of the
+    /// per Chinese sentence its (pattern, token) pairs, repeats allowed) found in at most half of the
     /// document's sentences that cover its token. The dominant rendering of a token (时 for
     /// `time`, in 40 % of the sentences) is what makes its chance rate; a rarer one (时间)
     /// is seldom there by chance, and the scorer weighs the two classes apart.
     fn mark_strong(&mut self, matches: &[Vec<(u32, u32)>]) {
         let token_counts = self.cover_counts();
-        let mut pattern_counts: HashMap<u32, u32> = HashMap::default();
-        for m in matches {
-            let mut last = None;
+        let patterns = matches.iter().flatten().map(|&(p, _)| p as usize + 1).max();
+        let mut pattern_counts = vec![0u32; patterns.unwrap_or(0)];
+        // The last sentence that counted each pattern: a pattern counts once per sentence.
+        let mut counted = vec![u32::MAX; pattern_counts.len()];
+        for (i, m) in matches.iter().enumerate() {
             for &(p, _) in m {
-                if last != Some(p) {
-                    *pattern_counts.entry(p).or_default() += 1;
-                    last = Some(p);
+                if counted[p as usize] != i as u32 {
+                    counted[p as usize] = i as u32;
+                    pattern_counts[p as usize] += 1;
                 }
             }
         }
         for (z, m) in self.zh.iter_mut().zip(matches) {
             let mut strong: Vec<u32> = m
                 .iter()
-                .filter(|&&(p, t)| {
-                    let df = pattern_counts.get(&p).copied().unwrap_or(0);
-                    2 * df <= token_counts[t as usize].0
-                })
+                .filter(|&&(p, t)| 2 * pattern_counts[p as usize] <= token_counts[t as usize].0)
                 .map(|&(_, t)| t)
                 .collect();
             strong.sort_unstable();
@@ -572,34 +567,42 @@ impl RowMasker {
         }
     }
 
-    /// Appends `f.masks(i, j)` for every `j` in `js` to `out`.
+    /// Appends `f.masks(i, j)` for every `j` in `js` to `out` (with `strong` false, their
+    /// `strong` bits 0).
     pub fn row(
         &mut self,
         f: &PairFeatures,
         i: usize,
         js: std::ops::Range<usize>,
+        strong: bool,
         out: &mut Vec<Masks>,
     ) {
         let z = &f.zh[i];
         for &t in &z.covered {
             self.covered[t as usize] = 1;
         }
-        for &t in &z.strong {
-            self.covered[t as usize] |= 2;
+        let strong = strong && !z.strong.is_empty();
+        if strong {
+            for &t in &z.strong {
+                self.covered[t as usize] |= 2;
+            }
         }
         let first = out.len();
         for e in &f.en[js.clone()] {
-            let (mut m, mut strong) = (0u64, 0u64);
-            for (k, &t) in e.tokens.iter().enumerate() {
-                let c = self.covered[t as usize];
-                m |= u64::from(c & 1) << k;
-                strong |= u64::from(c >> 1) << k;
+            let mut c = Masks::default();
+            if strong {
+                for (k, &t) in e.tokens.iter().enumerate() {
+                    let v = self.covered[t as usize];
+                    c.tokens |= u64::from(v & 1) << k;
+                    c.strong |= u64::from(v >> 1) << k;
+                }
+            } else {
+                // Only bit 0 is set in the table.
+                for (k, &t) in e.tokens.iter().enumerate() {
+                    c.tokens |= u64::from(self.covered[t as usize]) << k;
+                }
             }
-            out.push(Masks {
-                tokens: m,
-                strong,
-                units: 0,
-            });
+            out.push(c);
         }
         // Unit k of the sentence (at most MAX_TOKENS, 64) sets bit k in the cells of the
         // English sentences that translate it.
@@ -611,6 +614,7 @@ impl RowMasker {
             }
         }
         for &t in &z.covered {
+            // Strong tokens are covered tokens: this clears both bits.
             self.covered[t as usize] = 0;
         }
     }
@@ -720,7 +724,7 @@ mod tests {
         let mut any = false;
         for i in 0..zh.len() {
             let mut out = Vec::new();
-            masker.row(&f, i, 0..en.len(), &mut out);
+            masker.row(&f, i, 0..en.len(), true, &mut out);
             let want: Vec<_> = (0..en.len()).map(|j| f.masks(i, j)).collect();
             assert_eq!(out, want, "row {i}");
             any |= want.iter().any(|m| m.tokens != 0 && m.units != 0);

@@ -24,20 +24,22 @@ fn gain_table(q: &[f64], r: f64) -> (Vec<f64>, f64) {
 
 /// For tokens with chance rates `q`, strong chance rates `qs` (below `q`), expected coverage
 /// `r` and the odds ratio `odds` of a strong cover in a true translation against chance:
-/// the LLR gain of covering token `t` weakly and strongly in a bead of `k` sentences on the
-/// other side, at `gain[2 * (t * MAX_SIDE + k - 1)]` and the entry after, and `ln(1 - r)`.
+/// the LLR gain of covering token `t` in a bead of `k` sentences on the other side (weakly,
+/// at `[t * MAX_SIDE + k - 1]` of the first table), what a strong cover adds to that (the
+/// second table, empty with `odds` 1), and `ln(1 - r)`.
 ///
 /// A true bead covers a token with probability `p0 + (1 - p0) r` (`p0` its chance rate in
 /// `k` sentences), as in [`gain_table`]; the covers beyond chance are split between the two
-/// classes in proportion to their chance rates weighted by `odds`. With `odds` 1 the two
-/// gains are [`gain_table`]'s (exactly: they are its values).
-fn token_gain_table(q: &[f64], qs: &[f64], r: f64, odds: f64) -> (Vec<f64>, f64) {
+/// classes in proportion to their chance rates weighted by `odds`. With `odds` 1 both
+/// classes gain what [`gain_table`] says, and the tables are its own.
+fn token_gain_table(q: &[f64], qs: &[f64], r: f64, odds: f64) -> (Vec<f64>, Vec<f64>, f64) {
     let (plain, miss) = gain_table(q, r);
     if odds == 1.0 {
-        return (plain.iter().flat_map(|&g| [g, g]).collect(), miss);
+        return (plain, Vec::new(), miss);
     }
     let r = r.clamp(1e-3, 0.999);
-    let mut gain = Vec::with_capacity(2 * q.len() * MAX_SIDE);
+    let mut weak = Vec::with_capacity(q.len() * MAX_SIDE);
+    let mut strong = Vec::with_capacity(q.len() * MAX_SIDE);
     for (&q, &qs) in q.iter().zip(qs) {
         for k in 1..=MAX_SIDE {
             let p0 = 1.0 - (1.0 - q).powi(k as i32);
@@ -45,11 +47,12 @@ fn token_gain_table(q: &[f64], qs: &[f64], r: f64, odds: f64) -> (Vec<f64>, f64)
             let pw = (p0 - ps).max(1e-12);
             let share = odds * ps / (odds * ps + pw);
             let beyond = (1.0 - p0) * r;
-            gain.push(((pw + beyond * (1.0 - share)) / pw).ln() - miss);
-            gain.push(((ps + beyond * share) / ps).ln() - miss);
+            let w = ((pw + beyond * (1.0 - share)) / pw).ln() - miss;
+            weak.push(w);
+            strong.push(((ps + beyond * share) / ps).ln() - miss - w);
         }
     }
-    (gain, miss)
+    (weak, strong, miss)
 }
 
 /// Evidence (nats against chance) that a deleted sentence may share with a neighbour for
@@ -62,9 +65,12 @@ const DELETION_EVIDENCE_FLOOR: f64 = 2.0;
 pub(crate) struct Scorer<'a> {
     pub f: &'a PairFeatures,
     pub p: &'a CostParams,
-    /// `gain[2 * (t * MAX_SIDE + x - 1) + s]`: what covering token t (strongly: `s` 1)
-    /// adds to the LLR in a bead of x Chinese sentences, relative to leaving it uncovered.
+    /// `gain[t * MAX_SIDE + x - 1]`: what covering token t adds to the LLR in a bead of x
+    /// Chinese sentences, relative to leaving it uncovered.
     gain: Vec<f64>,
+    /// The same index: what covering token t strongly adds to `gain`; empty where strong
+    /// and weak covers count alike ([`CostParams::strong_odds`] 1).
+    strong_gain: Vec<f64>,
     /// `ln(1 - r)`: the LLR term of an uncovered token.
     miss: f64,
     /// The same two for Chinese units, indexed by the number y of English sentences.
@@ -117,7 +123,8 @@ fn runs(lens: &[f64], scale: f64, g: impl Fn(f64) -> f64) -> Vec<f64> {
 
 impl<'a> Scorer<'a> {
     pub fn new(f: &'a PairFeatures, p: &'a CostParams) -> Self {
-        let (gain, miss) = token_gain_table(&f.q, &f.q_strong, p.coverage, p.strong_odds);
+        let (gain, strong_gain, miss) =
+            token_gain_table(&f.q, &f.q_strong, p.coverage, p.strong_odds);
         let (unit_gain, unit_miss) = gain_table(&f.q_units, p.unit_coverage);
         let zh_lens: Vec<f64> = (0..f.zh.len()).map(|i| p.zh_len(f, i)).collect();
         let en_lens: Vec<f64> = f.en.iter().map(|s| s.len).collect();
@@ -145,8 +152,16 @@ impl<'a> Scorer<'a> {
             f,
             p,
             gain,
+            strong_gain,
             miss,
         }
+    }
+
+    /// Whether the costs tell strong covers from weak ones: without, the masks' `strong`
+    /// bits are not read and need not be computed.
+    #[inline]
+    pub fn uses_strong(&self) -> bool {
+        !self.strong_gain.is_empty()
     }
 
     /// The length cost of Chinese sentences `i0..i1` against English `j0..j1` (both non-empty):
@@ -190,7 +205,7 @@ impl<'a> Scorer<'a> {
                 strong |= c.strong;
                 unit_masks[k] |= c.units;
             }
-            llr += token_evidence(&self.f.en[j].tokens, self.miss, &self.gain, x, m, strong);
+            llr += token_evidence(self, &self.f.en[j].tokens, self.miss, x, m, strong);
         }
         if self.p.unit_weight == 0.0 {
             return llr;
@@ -283,7 +298,7 @@ impl<'a> Scorer<'a> {
         // `gain` is relative to an uncovered item; `gain + miss` is the covered item's
         // log-likelihood ratio against chance alone.
         let (em, um) = (m.tokens, m.units);
-        let en = token_evidence(&self.f.en[e].tokens, 0.0, &self.gain, 1, em, m.strong)
+        let en = token_evidence(self, &self.f.en[e].tokens, 0.0, 1, em, m.strong)
             + self.miss * em.count_ones() as f64;
         if self.p.unit_weight == 0.0 {
             return en;
@@ -336,16 +351,19 @@ impl<'a> Scorer<'a> {
     /// masks and their per-sentence evidence: the English evidence of a sentence depends on
     /// the bead only through its number of Chinese sentences, and the Chinese evidence
     /// through the number of English ones.
+    ///
+    /// `cell` is scratch space, reused from cell to cell: clearing its flags is cheaper than
+    /// setting a new one's arrays to zero.
     pub fn cell_costs(
         &self,
-        i: usize,
-        j: usize,
+        (i, j): (usize, usize),
         shapes: &[(usize, usize)],
         valid: u64,
         mask: impl Fn(usize, usize) -> Masks,
         out: &mut [f64],
+        cell: &mut CellEvidence,
     ) {
-        let mut cell = CellEvidence::default();
+        cell.clear();
         // A cell on the first row or column holds only beads with an empty side.
         let end = if i > 0 && j > 0 {
             self.punct_end(i, j)
@@ -395,23 +413,25 @@ fn evidence(items: &[u32], miss: f64, gain: &[f64], k: usize, mut covered: u64) 
     llr
 }
 
-/// [`evidence`] for English tokens, whose gains ([`token_gain_table`]) depend on whether a
-/// covered token is covered strongly (its bit set in `strong`, a subset of `covered`).
+/// [`evidence`] for English tokens, plus what the covers that are strong (the bits of
+/// `strong`, a subset of `covered`) add, by the table `strong_gain` (empty: nothing).
 #[inline]
 fn token_evidence(
+    s: &Scorer,
     items: &[u32],
     miss: f64,
-    gain: &[f64],
     k: usize,
-    mut covered: u64,
-    strong: u64,
+    covered: u64,
+    mut strong: u64,
 ) -> f64 {
-    let mut llr = miss * items.len() as f64;
-    while covered != 0 {
-        let b = covered.trailing_zeros() as usize;
-        covered &= covered - 1;
-        let s = (strong >> b & 1) as usize;
-        llr += gain[2 * (items[b] as usize * MAX_SIDE + k - 1) + s];
+    let mut llr = evidence(items, miss, &s.gain, k, covered);
+    if s.strong_gain.is_empty() {
+        return llr;
+    }
+    while strong != 0 {
+        let b = strong.trailing_zeros() as usize;
+        strong &= strong - 1;
+        llr += s.strong_gain[items[b] as usize * MAX_SIDE + k - 1];
     }
     llr
 }
@@ -419,7 +439,7 @@ fn token_evidence(
 /// What the beads ending in one cell `(i, j)` share, computed when first needed: the masks
 /// of the cells `(i - 1 - a, j - 1 - b)` and the evidence of single sentences.
 #[derive(Default)]
-struct CellEvidence {
+pub(crate) struct CellEvidence {
     /// Bit `a * MAX_SIDE + b` set once `masks[a][b]` holds that cell's masks.
     have_mask: u64,
     masks: [[Masks; MAX_SIDE]; MAX_SIDE],
@@ -433,6 +453,14 @@ struct CellEvidence {
 }
 
 impl CellEvidence {
+    /// Forgets what was computed (the values stay, unread until computed again).
+    #[inline]
+    fn clear(&mut self) {
+        self.have_mask = 0;
+        self.have_english = 0;
+        self.have_chinese = 0;
+    }
+
     #[inline]
     fn mask(
         &mut self,
@@ -471,7 +499,7 @@ impl CellEvidence {
                 strong |= c.strong;
             }
             let toks = &s.f.en[j - 1 - b].tokens;
-            self.english[x - 1][b] = token_evidence(toks, s.miss, &s.gain, x, m, strong);
+            self.english[x - 1][b] = token_evidence(s, toks, s.miss, x, m, strong);
             self.have_english |= bit;
         }
         self.english[x - 1][b]
