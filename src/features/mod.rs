@@ -79,7 +79,7 @@ pub(crate) struct PairFeatures {
     /// Per dense token id: the share of Chinese sentences covering it (smoothed).
     pub q: Vec<f64>,
     /// Per dense token id: the share of Chinese sentences covering it strongly (smoothed,
-    /// below `q`; see [`ZhSentence::strong`]).
+    /// below `q`; 0 for a token never covered strongly; see [`ZhSentence::strong`]).
     pub q_strong: Vec<f64>,
     /// Per dense unit id: the share of English sentences covering it (smoothed).
     pub q_units: Vec<f64>,
@@ -387,7 +387,7 @@ impl PairFeatures {
 
     /// Recomputes the chance rate of every English token: the share of Chinese sentences
     /// covering it, and covering it strongly (smoothed so that both classes of cover keep
-    /// a positive rate: `q_strong` below `q`).
+    /// a positive rate, `q_strong` below `q`; but 0 for a token no sentence covers strongly).
     pub fn recount_q(&mut self) {
         let counts = self.cover_counts();
         let n = self.zh.len() as f64;
@@ -397,7 +397,10 @@ impl PairFeatures {
             .collect();
         self.q_strong = counts
             .iter()
-            .map(|&(_, c)| (c as f64 + 0.25) / (n + 1.0))
+            .map(|&(_, c)| match c {
+                0 => 0.0,
+                c => (c as f64 + 0.25) / (n + 1.0),
+            })
             .collect();
     }
 

@@ -145,7 +145,8 @@ fn estimate_coverage(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) 
 /// the ratio `l` that makes the expected number of strong covers, the sum of
 /// `l o / (1 + l o)`, the number seen. Shrunk toward 1 on the log scale by the information
 /// the covers carry (each `p (1 - p)` with `p = o / (1 + o)`) against [`ODDS_SHRINK`]:
-/// a token with one rendering says nothing, nor does a short document.
+/// a token with one rendering says nothing, nor does a short document, and a document
+/// without strong covers (no lexicon of Chinese strings) keeps odds 1.
 pub(crate) fn strong_odds(f: &PairFeatures, beads: &[Span], coverage: f64) -> f64 {
     let mut covers = Vec::new();
     let mut seen = 0.0;
@@ -159,7 +160,10 @@ pub(crate) fn strong_odds(f: &PairFeatures, beads: &[Span], coverage: f64) -> f6
                 continue;
             }
             let (q, qs) = (f.q[t as usize], f.q_strong[t as usize]);
-            covers.push((q, qs));
+            // A token never covered strongly says nothing of the odds.
+            if qs > 0.0 {
+                covers.push((q, qs));
+            }
             seen += (m.strong >> k & 1) as f64;
         }
     }

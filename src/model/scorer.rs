@@ -40,7 +40,13 @@ fn token_gain_table(q: &[f64], qs: &[f64], r: f64, odds: f64) -> (Vec<f64>, Vec<
     let r = r.clamp(1e-3, 0.999);
     let mut weak = Vec::with_capacity(q.len() * MAX_SIDE);
     let mut strong = Vec::with_capacity(q.len() * MAX_SIDE);
-    for (&q, &qs) in q.iter().zip(qs) {
+    for (t, (&q, &qs)) in q.iter().zip(qs).enumerate() {
+        if qs == 0.0 {
+            // Never covered strongly: the plain gains, and no strong gain to read.
+            weak.extend_from_slice(&plain[t * MAX_SIDE..(t + 1) * MAX_SIDE]);
+            strong.extend([0.0; MAX_SIDE]);
+            continue;
+        }
         for k in 1..=MAX_SIDE {
             let p0 = 1.0 - (1.0 - q).powi(k as i32);
             let ps = 1.0 - (1.0 - qs).powi(k as i32);
