@@ -738,6 +738,21 @@ mod tests {
         );
     }
 
+    /// `time` is covered by 时 in every sentence but by 时间 in one: that one is a strong
+    /// cover, the others weak.
+    #[test]
+    fn a_rare_translation_is_a_strong_cover() {
+        let zh = ["他七时来了。", "我那时七岁。", "时不我待。", "他没有时间。"];
+        let en = ["He had no time."];
+        let f = PairFeatures::new(&zh, &en, &Lexicon::bundled(), &EnTokenizer::new(), None, 1);
+        let time = f.en[0].tokens[f.en[0].tokens.len() - 1];
+        let covered: Vec<bool> = (0..4).map(|i| f.zh[i].covered.contains(&time)).collect();
+        let strong: Vec<bool> = (0..4).map(|i| f.zh[i].strong.contains(&time)).collect();
+        assert_eq!(covered, [true; 4]);
+        assert!(strong[3] && !strong[0], "{strong:?}");
+        assert!(f.q_strong[time as usize] < f.q[time as usize]);
+    }
+
     /// A Han word on the English side (a user's dictionary may make it a lexicon stem) is
     /// still found on the Chinese side.
     #[test]
