@@ -2,9 +2,8 @@
 //! the [`BeadCosts`](super::dp::BeadCosts) that the banded programme asks.
 
 use super::dp::{self, search, Band, Path};
-use crate::features::{Masks, PairFeatures, RowMasker};
-use crate::model::{CellEvidence, Scorer, MAX_SIDE};
-use std::cell::RefCell;
+use crate::features::{PairFeatures, RowMasker};
+use crate::model::{Scorer, MAX_SIDE};
 use std::ops::Range;
 
 /// Runs one search over a window of the document: `band` in coordinates relative to
@@ -45,7 +44,7 @@ impl dp::BeadCosts for WindowCosts<'_> {
     type Rows = MaskCache;
 
     fn rows(&self, band: &Band, rows: Range<usize>) -> MaskCache {
-        MaskCache::new(self.f, band, self.origin, rows, self.scorer.uses_strong())
+        MaskCache::new(self.f, band, self.origin, rows)
     }
 
     #[inline]
@@ -74,12 +73,12 @@ impl dp::BeadCosts for WindowCosts<'_> {
     ) {
         let (di, dj) = self.origin;
         self.scorer.cell_costs(
-            (i + di, j + dj),
+            i + di,
+            j + dj,
             shapes,
             valid,
             |a, b| masks.get(self.f, a, b),
             out,
-            &mut masks.cell.borrow_mut(),
         );
     }
 }
@@ -93,11 +92,7 @@ pub(crate) struct MaskCache {
     /// Per band row, the document column of its first cached pair.
     lo: Vec<usize>,
     off: Vec<usize>,
-    data: Vec<Masks>,
-    /// Whether the masks' `strong` bits are computed (else 0).
-    strong: bool,
-    /// The scorer's scratch space for the cells of these rows (one search thread uses it).
-    cell: RefCell<CellEvidence>,
+    data: Vec<(u64, u64)>,
 }
 
 impl MaskCache {
@@ -109,7 +104,6 @@ impl MaskCache {
         band: &Band,
         (di, dj): (usize, usize),
         rows: Range<usize>,
-        strong: bool,
     ) -> Self {
         let n = band.rows() - 1;
         let m = band.hi(n);
@@ -123,7 +117,7 @@ impl MaskCache {
             let b = band.hi((i + MAX_SIDE).min(n)).min(m);
             lo.push(a + dj);
             off.push(data.len());
-            masker.row(f, i + di, a + dj..b.max(a) + dj, strong, &mut data);
+            masker.row(f, i + di, a + dj..b.max(a) + dj, &mut data);
         }
         off.push(data.len());
         MaskCache {
@@ -131,13 +125,11 @@ impl MaskCache {
             lo,
             off,
             data,
-            strong,
-            cell: RefCell::default(),
         }
     }
 
     #[inline]
-    pub(crate) fn get(&self, f: &PairFeatures, i: usize, j: usize) -> Masks {
+    pub(crate) fn get(&self, f: &PairFeatures, i: usize, j: usize) -> (u64, u64) {
         // A deletion's cost also asks for the cells of the sentences that border the bead,
         // which may lie outside the cached rows and columns.
         if let Some(r) = i.checked_sub(self.row0) {
@@ -149,13 +141,6 @@ impl MaskCache {
                 }
             }
         }
-        if self.strong {
-            return f.masks(i, j);
-        }
-        Masks {
-            tokens: f.mask(i, j),
-            strong: 0,
-            units: f.unit_mask(i, j),
-        }
+        (f.mask(i, j), f.unit_mask(i, j))
     }
 }

@@ -394,7 +394,7 @@ pub mod internals {
     use super::{shapes, to_alignment, Aligner};
     use crate::alignment::Alignment;
     use crate::features::PairFeatures;
-    use crate::model::{CellEvidence, CostParams, Scorer};
+    use crate::model::{CostParams, Scorer};
 
     /// The features of one document pair (Chinese rows, English columns), and its Chinese
     /// sentences (the learned lexicon reads them).
@@ -433,11 +433,10 @@ pub mod internals {
         let scorer = Scorer::new(f, &params);
         let centers = length_diagonal(f);
         let band = Band::around(&centers, &vec![half; n + 1], m);
-        let masks = MaskCache::new(f, &band, (0, 0), 0..n + 1, scorer.uses_strong());
+        let masks = MaskCache::new(f, &band, (0, 0), 0..n + 1);
         let shapes = shapes(cfg.model.max_bead);
         let mut sum = 0.0;
         let mut out = vec![f64::INFINITY; shapes.len()];
-        let mut cell = CellEvidence::default();
         for i in 0..=n {
             for j in band.lo(i)..=band.hi(i) {
                 // Every bead with both sides non-empty, as the search scores them: a cell at
@@ -448,8 +447,7 @@ pub mod internals {
                     .filter(|(_, &(x, y))| x > 0 && y > 0 && x <= i && y <= j)
                     .fold(0u64, |v, (k, _)| v | 1 << k);
                 out.fill(f64::INFINITY);
-                let mask = |a, b| masks.get(f, a, b);
-                scorer.cell_costs((i, j), &shapes, valid, mask, &mut out, &mut cell);
+                scorer.cell_costs(i, j, &shapes, valid, |a, b| masks.get(f, a, b), &mut out);
                 sum += out.iter().filter(|c| c.is_finite()).sum::<f64>();
             }
         }
@@ -466,7 +464,7 @@ pub mod internals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CellEvidence, CostParams, Scorer};
+    use crate::model::{CostParams, Scorer};
 
     #[test]
     fn cell_costs_equal_bead_costs() {
@@ -495,7 +493,7 @@ mod tests {
         let scorer = Scorer::new(&f, &params);
         let shapes = shapes(10);
         assert!(shapes.contains(&(1, MAX_SIDE)));
-        let mask = |i: usize, j: usize| f.masks(i, j);
+        let mask = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
         let mut compared = 0;
         for i in 0..=zh.len() {
             for j in 0..=en.len() {
@@ -505,8 +503,7 @@ mod tests {
                     .filter(|(_, &(x, y))| x <= i && y <= j && x + y > 0)
                     .fold(0u64, |v, (k, _)| v | 1 << k);
                 let mut out = vec![f64::NAN; shapes.len()];
-                let mut cell = CellEvidence::default();
-                scorer.cell_costs((i, j), &shapes, valid, mask, &mut out, &mut cell);
+                scorer.cell_costs(i, j, &shapes, valid, mask, &mut out);
                 for (k, &(x, y)) in shapes.iter().enumerate() {
                     if valid >> k & 1 == 0 {
                         assert!(out[k].is_nan(), "shape {k} written though not valid");
@@ -550,7 +547,7 @@ mod tests {
             let mut params = CostParams::initial(&aligner.config.model, &f);
             params.deletion_evidence = weight;
             let scorer = Scorer::new(&f, &params);
-            let mask = |i: usize, j: usize| f.masks(i, j);
+            let mask = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
             (scorer.null_cost(i, j, x, &mask), params.prior[x][1 - x])
         };
         // Chinese sentence 1 deleted between English 0 and 1: English 1 translates it.

@@ -311,7 +311,7 @@ fn spans(path: &Path) -> Vec<Span> {
 #[cfg(feature = "logging")]
 fn trace_steps(f: &PairFeatures, params: &CostParams, path: &Path) {
     let scorer = Scorer::new(f, params);
-    let masks = |i: usize, j: usize| f.masks(i, j);
+    let masks = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
     for st in &path.steps {
         let super::dp::Step {
             i0,

@@ -154,7 +154,6 @@ impl PairFeatures {
             zh.push(ZhSentence {
                 len: non_space_len(s),
                 covered,
-                strong: Vec::new(),
                 units,
                 start,
                 end,
@@ -206,7 +205,6 @@ impl PairFeatures {
             zh,
             en,
             q: vec![0.0; dense.len()],
-            q_strong: vec![0.0; dense.len()],
             q_units,
             unit_postings,
             word,

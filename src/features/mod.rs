@@ -39,10 +39,6 @@ pub(crate) struct ZhSentence {
     pub len: f64,
     /// Sorted dense ids of the English document's tokens this sentence covers.
     pub covered: Vec<u32>,
-    /// The tokens of `covered` (sorted) that a translation carrying strong evidence covers:
-    /// one found in at most half of the document's sentences that cover the token
-    /// ([`PairFeatures::mark_strong`]).
-    pub strong: Vec<u32>,
     /// Distinct dense ids of the Chinese content units (longest lexicon matches), at most
     /// [`MAX_TOKENS`].
     pub units: Vec<u32>,
@@ -78,9 +74,6 @@ pub(crate) struct PairFeatures {
     pub en: Vec<EnSentence>,
     /// Per dense token id: the share of Chinese sentences covering it (smoothed).
     pub q: Vec<f64>,
-    /// Per dense token id: the share of Chinese sentences covering it strongly (smoothed,
-    /// below `q`; 0 for a token never covered strongly; see [`ZhSentence::strong`]).
-    pub q_strong: Vec<f64>,
     /// Per dense unit id: the share of English sentences covering it (smoothed).
     pub q_units: Vec<f64>,
     /// Per dense unit id: the English sentences that translate it, in order.
@@ -224,12 +217,9 @@ impl PairFeatures {
         let cover = |s: &&str| {
             let folded: String = s.chars().map(fold_width).collect();
             let mut covered = Vec::new();
-            // (pattern, token) of each lexicon match, for the strength of the translations.
-            let mut matched = Vec::new();
-            lexicon.for_each_pattern_match(&folded, |p, stems| {
-                matched.extend(stems.iter().filter_map(|st| Some((p, *lex_dense.get(st)?))));
+            lexicon.for_each_match(&folded, |stems| {
+                covered.extend(stems.iter().filter_map(|st| lex_dense.get(st).copied()))
             });
-            covered.extend(matched.iter().map(|&(_, t)| t));
             // Latin words and punctuation inside the Chinese text.
             let mut buf = Vec::new();
             tokenizer.tokens_but(&folded, skip_han, &mut buf);
@@ -249,16 +239,12 @@ impl PairFeatures {
             covered.shrink_to_fit();
             let mut patterns = Vec::new();
             lexicon.for_each_unit(&folded, |p| patterns.push(p));
-            (covered, patterns, matched)
+            (covered, patterns)
         };
         let mut unit_dense: HashMap<u32, u32> = HashMap::default();
         let mut zh_feats: Vec<ZhSentence> = Vec::with_capacity(zh.len());
-        let mut matches = Vec::with_capacity(zh.len());
         for chunk in zh.chunks(CHUNK) {
-            for (s, (covered, patterns, matched)) in
-                chunk.iter().zip(par_map(chunk, threads, cover))
-            {
-                matches.push(matched);
+            for (s, (covered, patterns)) in chunk.iter().zip(par_map(chunk, threads, cover)) {
                 let mut units = Vec::new();
                 for p in patterns {
                     let next = unit_dense.len() as u32;
@@ -272,7 +258,6 @@ impl PairFeatures {
                 zh_feats.push(ZhSentence {
                     len: non_space_len(s),
                     covered,
-                    strong: Vec::new(),
                     units,
                     start: StartType::of(s),
                     end: EndType::of(s),
@@ -326,81 +311,29 @@ impl PairFeatures {
             zh: zh_feats,
             en: en_feats,
             q: vec![0.0; tokens],
-            q_strong: vec![0.0; tokens],
             q_units,
             unit_postings,
             word,
             rows_alphabetic: false,
             pair: PairModel::default(),
         };
-        f.mark_strong(&matches);
         f.recount_q();
         f
     }
 
-    /// Marks the strong covers ([`ZhSentence::strong`]): those by a translation (`matches`,
-    /// per Chinese sentence its (pattern, token) pairs, repeats allowed) found in at most half of the
-    /// document's sentences that cover its token. The dominant rendering of a token (时 for
-    /// `time`, in 40 % of the sentences) is what makes its chance rate; a rarer one (时间)
-    /// is seldom there by chance, and the scorer weighs the two classes apart.
-    fn mark_strong(&mut self, matches: &[Vec<(u32, u32)>]) {
-        let token_counts = self.cover_counts();
-        let patterns = matches.iter().flatten().map(|&(p, _)| p as usize + 1).max();
-        let mut pattern_counts = vec![0u32; patterns.unwrap_or(0)];
-        // The last sentence that counted each pattern: a pattern counts once per sentence.
-        let mut counted = vec![u32::MAX; pattern_counts.len()];
-        for (i, m) in matches.iter().enumerate() {
-            for &(p, _) in m {
-                if counted[p as usize] != i as u32 {
-                    counted[p as usize] = i as u32;
-                    pattern_counts[p as usize] += 1;
-                }
-            }
-        }
-        for (z, m) in self.zh.iter_mut().zip(matches) {
-            let mut strong: Vec<u32> = m
-                .iter()
-                .filter(|&&(p, t)| 2 * pattern_counts[p as usize] <= token_counts[t as usize].0)
-                .map(|&(_, t)| t)
-                .collect();
-            strong.sort_unstable();
-            strong.dedup();
-            strong.shrink_to_fit();
-            z.strong = strong;
-        }
-    }
-
-    /// Per dense token id, the number of Chinese sentences covering it, and covering it
-    /// strongly.
-    fn cover_counts(&self) -> Vec<(u32, u32)> {
-        let mut counts = vec![(0u32, 0u32); self.q.len()];
+    /// Recomputes the chance rate of every English token: the share of Chinese sentences
+    /// covering it (smoothed).
+    pub fn recount_q(&mut self) {
+        let mut counts = vec![0u32; self.q.len()];
         for s in &self.zh {
             for &t in &s.covered {
-                counts[t as usize].0 += 1;
-            }
-            for &t in &s.strong {
-                counts[t as usize].1 += 1;
+                counts[t as usize] += 1;
             }
         }
-        counts
-    }
-
-    /// Recomputes the chance rate of every English token: the share of Chinese sentences
-    /// covering it, and covering it strongly (smoothed so that both classes of cover keep
-    /// a positive rate, `q_strong` below `q`; but 0 for a token no sentence covers strongly).
-    pub fn recount_q(&mut self) {
-        let counts = self.cover_counts();
         let n = self.zh.len() as f64;
         self.q = counts
             .iter()
-            .map(|&(c, _)| (c as f64 + 0.5) / (n + 1.0))
-            .collect();
-        self.q_strong = counts
-            .iter()
-            .map(|&(_, c)| match c {
-                0 => 0.0,
-                c => (c as f64 + 0.25) / (n + 1.0),
-            })
+            .map(|&c| (c as f64 + 0.5) / (n + 1.0))
             .collect();
     }
 
@@ -488,33 +421,10 @@ impl PairFeatures {
         (z, e)
     }
 
-    /// The three masks of cell `(i, j)`: [`PairFeatures::mask`], [`PairFeatures::strong_mask`]
-    /// and [`PairFeatures::unit_mask`].
-    #[inline]
-    pub fn masks(&self, i: usize, j: usize) -> Masks {
-        Masks {
-            tokens: self.mask(i, j),
-            strong: self.strong_mask(i, j),
-            units: self.unit_mask(i, j),
-        }
-    }
-
     /// Bit k is set if token k of English sentence `j` is covered by Chinese sentence `i`.
     #[inline]
     pub fn mask(&self, i: usize, j: usize) -> u64 {
-        self.token_mask(&self.zh[i].covered, j)
-    }
-
-    /// Bit k is set if token k of English sentence `j` is covered strongly by Chinese
-    /// sentence `i` ([`ZhSentence::strong`]); a subset of [`PairFeatures::mask`].
-    #[inline]
-    pub fn strong_mask(&self, i: usize, j: usize) -> u64 {
-        self.token_mask(&self.zh[i].strong, j)
-    }
-
-    /// Bit k is set if token k of English sentence `j` is in the sorted list `cov`.
-    #[inline]
-    fn token_mask(&self, cov: &[u32], j: usize) -> u64 {
+        let cov = &self.zh[i].covered;
         if cov.is_empty() {
             return 0;
         }
@@ -543,69 +453,40 @@ impl PairFeatures {
     }
 }
 
-/// The coverage masks of one cell (a Chinese and an English sentence).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Masks {
-    /// Bit k: token k of the English sentence is covered.
-    pub tokens: u64,
-    /// Bit k: token k is covered strongly (a subset of `tokens`).
-    pub strong: u64,
-    /// Bit k: unit k of the Chinese sentence is translated.
-    pub units: u64,
-}
-
 /// Computes the masks of one Chinese sentence against a run of English sentences with
-/// tables indexed by dense id, where [`PairFeatures::masks`] searches sorted lists: the same
+/// tables indexed by dense id, where [`PairFeatures::mask`] searches sorted lists: the same
 /// masks, for the many cells of a search band.
 pub(crate) struct RowMasker {
-    /// Per dense token id, for the current Chinese sentence: bit 0 covered, bit 1 covered
-    /// strongly.
-    covered: Vec<u8>,
+    /// Per dense token id: covered by the current Chinese sentence.
+    covered: Vec<bool>,
 }
 
 impl RowMasker {
     pub fn new(f: &PairFeatures) -> Self {
         RowMasker {
-            covered: vec![0; f.q.len()],
+            covered: vec![false; f.q.len()],
         }
     }
 
-    /// Appends `f.masks(i, j)` for every `j` in `js` to `out` (with `strong` false, their
-    /// `strong` bits 0).
+    /// Appends `(f.mask(i, j), f.unit_mask(i, j))` for every `j` in `js` to `out`.
     pub fn row(
         &mut self,
         f: &PairFeatures,
         i: usize,
         js: std::ops::Range<usize>,
-        strong: bool,
-        out: &mut Vec<Masks>,
+        out: &mut Vec<(u64, u64)>,
     ) {
         let z = &f.zh[i];
         for &t in &z.covered {
-            self.covered[t as usize] = 1;
-        }
-        let strong = strong && !z.strong.is_empty();
-        if strong {
-            for &t in &z.strong {
-                self.covered[t as usize] |= 2;
-            }
+            self.covered[t as usize] = true;
         }
         let first = out.len();
         for e in &f.en[js.clone()] {
-            let mut c = Masks::default();
-            if strong {
-                for (k, &t) in e.tokens.iter().enumerate() {
-                    let v = self.covered[t as usize];
-                    c.tokens |= u64::from(v & 1) << k;
-                    c.strong |= u64::from(v >> 1) << k;
-                }
-            } else {
-                // Only bit 0 is set in the table.
-                for (k, &t) in e.tokens.iter().enumerate() {
-                    c.tokens |= u64::from(self.covered[t as usize]) << k;
-                }
+            let mut m = 0u64;
+            for (k, &t) in e.tokens.iter().enumerate() {
+                m |= (self.covered[t as usize] as u64) << k;
             }
-            out.push(c);
+            out.push((m, 0));
         }
         // Unit k of the sentence (at most MAX_TOKENS, 64) sets bit k in the cells of the
         // English sentences that translate it.
@@ -613,12 +494,11 @@ impl RowMasker {
             let post = &f.unit_postings[u as usize];
             let from = post.partition_point(|&j| (j as usize) < js.start);
             for &j in post[from..].iter().take_while(|&&j| (j as usize) < js.end) {
-                out[first + j as usize - js.start].units |= 1 << k;
+                out[first + j as usize - js.start].1 |= 1 << k;
             }
         }
         for &t in &z.covered {
-            // Strong tokens are covered tokens: this clears both bits.
-            self.covered[t as usize] = 0;
+            self.covered[t as usize] = false;
         }
     }
 }
@@ -727,30 +607,17 @@ mod tests {
         let mut any = false;
         for i in 0..zh.len() {
             let mut out = Vec::new();
-            masker.row(&f, i, 0..en.len(), true, &mut out);
-            let want: Vec<_> = (0..en.len()).map(|j| f.masks(i, j)).collect();
+            masker.row(&f, i, 0..en.len(), &mut out);
+            let want: Vec<_> = (0..en.len())
+                .map(|j| (f.mask(i, j), f.unit_mask(i, j)))
+                .collect();
             assert_eq!(out, want, "row {i}");
-            any |= want.iter().any(|m| m.tokens != 0 && m.units != 0);
+            any |= want.iter().any(|&(m, u)| m != 0 && u != 0);
         }
         assert!(
             any,
             "the example must have covered tokens and units to compare"
         );
-    }
-
-    /// `time` is covered by 时 in every sentence but by 时间 in one: that one is a strong
-    /// cover, the others weak.
-    #[test]
-    fn a_rare_translation_is_a_strong_cover() {
-        let zh = ["他七时来了。", "我那时七岁。", "时不我待。", "他没有时间。"];
-        let en = ["He had no time."];
-        let f = PairFeatures::new(&zh, &en, &Lexicon::bundled(), &EnTokenizer::new(), None, 1);
-        let time = f.en[0].tokens[f.en[0].tokens.len() - 1];
-        let covered: Vec<bool> = (0..4).map(|i| f.zh[i].covered.contains(&time)).collect();
-        let strong: Vec<bool> = (0..4).map(|i| f.zh[i].strong.contains(&time)).collect();
-        assert_eq!(covered, [true; 4]);
-        assert!(strong[3] && !strong[0], "{strong:?}");
-        assert!(f.q_strong[time as usize] < f.q[time as usize]);
     }
 
     /// A Han word on the English side (a user's dictionary may make it a lexicon stem) is

@@ -114,15 +114,9 @@ impl Index {
 
     /// Calls `f` with the stem ids of every pattern found in `folded`; overlapping matches
     /// all count.
-    #[cfg(test)]
     pub(crate) fn for_each_match(&self, folded: &str, mut f: impl FnMut(&[u32])) {
-        self.for_each_pattern_match(folded, |_, stems| f(stems));
-    }
-
-    /// Like [`Index::for_each_match`], with the pattern id of each match first.
-    pub(crate) fn for_each_pattern_match(&self, folded: &str, mut f: impl FnMut(u32, &[u32])) {
         for (a, _) in folded.char_indices() {
-            self.prefixes_at(folded, a, |_, p| f(p, self.reverse.get(p as usize)));
+            self.prefixes_at(folded, a, |_, p| f(self.reverse.get(p as usize)));
         }
     }
 

@@ -207,15 +207,8 @@ impl Lexicon {
 
     /// Calls `f` with the stem ids of every lexicon entry found in `folded` (Chinese text
     /// with width folded). Overlapping matches all count.
-    #[cfg(test)]
     pub(crate) fn for_each_match(&self, folded: &str, f: impl FnMut(&[u32])) {
         self.index().for_each_match(folded, f)
-    }
-
-    /// Like [`Lexicon::for_each_match`], with the id of the matched pattern (the Chinese
-    /// string) before its stem ids.
-    pub(crate) fn for_each_pattern_match(&self, folded: &str, f: impl FnMut(u32, &[u32])) {
-        self.index().for_each_pattern_match(folded, f)
     }
 }
 

@@ -57,7 +57,6 @@ pub(crate) fn reestimate(
         params.spread = var.max(0.0).sqrt().clamp(MIN_SPREAD, MAX_SPREAD);
     }
     estimate_pmi(params, f, beads, cfg.quote_state);
-    params.strong_odds = strong_odds(f, beads, params.coverage);
     if !f.pair.coverage_known {
         estimate_coverage(params, f, beads);
     }
@@ -138,69 +137,6 @@ fn estimate_coverage(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) 
     params.coverage = blend(tok, tok_n, params.coverage);
     params.unit_coverage = blend(unit, unit_n, params.unit_coverage);
 }
-
-/// The odds ratio of a strong cover in a true translation against chance
-/// ([`CostParams::strong_odds`]), from the 1-1 beads of a previous pass: each covered token
-/// is covered strongly or not, where chance alone would have the odds `o = qs / (q - qs)`;
-/// the ratio `l` that makes the expected number of strong covers, the sum of
-/// `l o / (1 + l o)`, the number seen. Shrunk toward 1 on the log scale by the information
-/// the covers carry (each `p (1 - p)` with `p = o / (1 + o)`) against [`ODDS_SHRINK`]:
-/// a token with one rendering says nothing, nor does a short document, and a document
-/// without strong covers (no lexicon of Chinese strings) keeps odds 1.
-pub(crate) fn strong_odds(f: &PairFeatures, beads: &[Span], coverage: f64) -> f64 {
-    let mut covers = Vec::new();
-    let mut seen = 0.0;
-    for (z, e) in beads {
-        if z.len() != 1 || e.len() != 1 {
-            continue;
-        }
-        let m = f.masks(z.start, e.start);
-        for (k, &t) in f.en[e.start].tokens.iter().enumerate() {
-            if m.tokens >> k & 1 == 0 {
-                continue;
-            }
-            let (q, qs) = (f.q[t as usize], f.q_strong[t as usize]);
-            // A token never covered strongly says nothing of the odds.
-            if qs > 0.0 {
-                covers.push((q, qs));
-            }
-            seen += (m.strong >> k & 1) as f64;
-        }
-    }
-    let r = coverage.clamp(1e-3, 0.999);
-    let expected = |log_odds: f64| -> f64 {
-        let l = log_odds.exp();
-        let strong_share = |&(q, qs): &(f64, f64)| {
-            let qw = (q - qs).max(1e-12);
-            let beyond = (1.0 - q) * r;
-            (qs + beyond * l * qs / (l * qs + qw)) / (q + beyond)
-        };
-        covers.iter().map(strong_share).sum()
-    };
-    let info: f64 = covers.iter().map(|&(q, qs)| qs / q * (1.0 - qs / q)).sum();
-    if info == 0.0 {
-        return 1.0;
-    }
-    // The expected count rises with the log odds: bisect.
-    let (mut lo, mut hi) = (-MAX_LOG_ODDS, MAX_LOG_ODDS);
-    for _ in 0..BISECTIONS {
-        let mid = 0.5 * (lo + hi);
-        if expected(mid) < seen {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    let w = info / (info + ODDS_SHRINK);
-    (w * 0.5 * (lo + hi)).exp()
-}
-
-/// Prior weight (in covers of full information) of odds 1 in [`strong_odds`].
-const ODDS_SHRINK: f64 = 50.0;
-/// The range of the log odds ratio of [`strong_odds`], and the bisection steps that find it
-/// within 2^-20 of the range.
-const MAX_LOG_ODDS: f64 = 4.0;
-const BISECTIONS: usize = 20;
 
 /// Pseudo-tokens of prior weight when re-estimating the coverage.
 const COVERAGE_SHRINK: f64 = 200.0;

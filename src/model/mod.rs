@@ -27,7 +27,7 @@ mod scorer;
 
 pub(crate) use estimate::reestimate;
 pub(crate) use params::{CostParams, PARAGRAPH_PENALTY};
-pub(crate) use scorer::{CellEvidence, Scorer};
+pub(crate) use scorer::Scorer;
 
 use std::ops::Range;
 

@@ -45,11 +45,6 @@ pub(crate) struct CostParams {
     /// Leave speaker tags (`韦小宝道：`) out of the Chinese length: decided per document from
     /// a previous pass (the translator drops them or not), off at first.
     pub drop_tags: bool,
-    /// How much likelier a true translation covers a token strongly (by a translation that
-    /// is not the token's dominant rendering in the document, [`PairFeatures::q_strong`])
-    /// than chance would, as an odds ratio; 1 (the start) weighs both classes of cover
-    /// alike. Learnt from a previous pass (`estimate::strong_odds`).
-    pub strong_odds: f64,
 }
 
 impl CostParams {
@@ -126,7 +121,6 @@ impl CostParams {
             // Decided from a first pass (see `estimate::reestimate`).
             deletion_evidence: 0.0,
             drop_tags: false,
-            strong_odds: 1.0,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::params::CostParams;
 use super::MAX_SIDE;
-use crate::features::{EndType, Masks, PairFeatures, StartType};
+use crate::features::{EndType, PairFeatures, StartType};
 
 /// For items with chance rates `q` and expected coverage `r`: the LLR gain of covering item
 /// `t` in a bead of `k` sentences on the other side (`gain[t * MAX_SIDE + k - 1]`), relative
@@ -22,45 +22,6 @@ fn gain_table(q: &[f64], r: f64) -> (Vec<f64>, f64) {
     (gain, miss)
 }
 
-/// For tokens with chance rates `q`, strong chance rates `qs` (below `q`), expected coverage
-/// `r` and the odds ratio `odds` of a strong cover in a true translation against chance:
-/// the LLR gain of covering token `t` in a bead of `k` sentences on the other side (weakly,
-/// at `[t * MAX_SIDE + k - 1]` of the first table), what a strong cover adds to that (the
-/// second table, empty with `odds` 1), and `ln(1 - r)`.
-///
-/// A true bead covers a token with probability `p0 + (1 - p0) r` (`p0` its chance rate in
-/// `k` sentences), as in [`gain_table`]; the covers beyond chance are split between the two
-/// classes in proportion to their chance rates weighted by `odds`. With `odds` 1 both
-/// classes gain what [`gain_table`] says, and the tables are its own.
-fn token_gain_table(q: &[f64], qs: &[f64], r: f64, odds: f64) -> (Vec<f64>, Vec<f64>, f64) {
-    let (plain, miss) = gain_table(q, r);
-    if odds == 1.0 {
-        return (plain, Vec::new(), miss);
-    }
-    let r = r.clamp(1e-3, 0.999);
-    let mut weak = Vec::with_capacity(q.len() * MAX_SIDE);
-    let mut strong = Vec::with_capacity(q.len() * MAX_SIDE);
-    for (t, (&q, &qs)) in q.iter().zip(qs).enumerate() {
-        if qs == 0.0 {
-            // Never covered strongly: the plain gains, and no strong gain to read.
-            weak.extend_from_slice(&plain[t * MAX_SIDE..(t + 1) * MAX_SIDE]);
-            strong.extend([0.0; MAX_SIDE]);
-            continue;
-        }
-        for k in 1..=MAX_SIDE {
-            let p0 = 1.0 - (1.0 - q).powi(k as i32);
-            let ps = 1.0 - (1.0 - qs).powi(k as i32);
-            let pw = (p0 - ps).max(1e-12);
-            let share = odds * ps / (odds * ps + pw);
-            let beyond = (1.0 - p0) * r;
-            let w = ((pw + beyond * (1.0 - share)) / pw).ln() - miss;
-            weak.push(w);
-            strong.push(((ps + beyond * share) / ps).ln() - miss - w);
-        }
-    }
-    (weak, strong, miss)
-}
-
 /// Evidence (nats against chance) that a deleted sentence may share with a neighbour for
 /// free: a word or two in common with the next sentence is the rule in narration and says
 /// nothing. Without this floor, the Bible's few false deletions moved into the wrong
@@ -74,9 +35,6 @@ pub(crate) struct Scorer<'a> {
     /// `gain[t * MAX_SIDE + x - 1]`: what covering token t adds to the LLR in a bead of x
     /// Chinese sentences, relative to leaving it uncovered.
     gain: Vec<f64>,
-    /// The same index: what covering token t strongly adds to `gain`; empty where strong
-    /// and weak covers count alike ([`CostParams::strong_odds`] 1).
-    strong_gain: Vec<f64>,
     /// `ln(1 - r)`: the LLR term of an uncovered token.
     miss: f64,
     /// The same two for Chinese units, indexed by the number y of English sentences.
@@ -129,8 +87,7 @@ fn runs(lens: &[f64], scale: f64, g: impl Fn(f64) -> f64) -> Vec<f64> {
 
 impl<'a> Scorer<'a> {
     pub fn new(f: &'a PairFeatures, p: &'a CostParams) -> Self {
-        let (gain, strong_gain, miss) =
-            token_gain_table(&f.q, &f.q_strong, p.coverage, p.strong_odds);
+        let (gain, miss) = gain_table(&f.q, p.coverage);
         let (unit_gain, unit_miss) = gain_table(&f.q_units, p.unit_coverage);
         let zh_lens: Vec<f64> = (0..f.zh.len()).map(|i| p.zh_len(f, i)).collect();
         let en_lens: Vec<f64> = f.en.iter().map(|s| s.len).collect();
@@ -158,16 +115,8 @@ impl<'a> Scorer<'a> {
             f,
             p,
             gain,
-            strong_gain,
             miss,
         }
-    }
-
-    /// Whether the costs tell strong covers from weak ones: without, the masks' `strong`
-    /// bits are not read and need not be computed.
-    #[inline]
-    pub fn uses_strong(&self) -> bool {
-        !self.strong_gain.is_empty()
     }
 
     /// The length cost of Chinese sentences `i0..i1` against English `j0..j1` (both non-empty):
@@ -197,21 +146,20 @@ impl<'a> Scorer<'a> {
         i1: usize,
         j0: usize,
         j1: usize,
-        mask: impl Fn(usize, usize) -> Masks,
+        mask: impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
         let x = i1 - i0;
         let y = j1 - j0;
         let mut llr = 0.0;
         let mut unit_masks = [0u64; MAX_SIDE];
         for j in j0..j1 {
-            let (mut m, mut strong) = (0u64, 0u64);
+            let mut m = 0u64;
             for (k, i) in (i0..i1).enumerate() {
-                let c = mask(i, j);
-                m |= c.tokens;
-                strong |= c.strong;
-                unit_masks[k] |= c.units;
+                let (em, um) = mask(i, j);
+                m |= em;
+                unit_masks[k] |= um;
             }
-            llr += token_evidence(self, &self.f.en[j].tokens, self.miss, x, m, strong);
+            llr += evidence(&self.f.en[j].tokens, self.miss, &self.gain, x, m);
         }
         if self.p.unit_weight == 0.0 {
             return llr;
@@ -269,7 +217,7 @@ impl<'a> Scorer<'a> {
         i: usize,
         j: usize,
         x: usize,
-        mask: &impl Fn(usize, usize) -> Masks,
+        mask: &impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
         let prior = self.p.prior[x][1 - x];
         if self.p.deletion_evidence == 0.0 {
@@ -300,11 +248,10 @@ impl<'a> Scorer<'a> {
     /// bead, given their cell's masks: the gains of the covered tokens and, weighted, units
     /// (without the uncovered items' terms).
     #[inline]
-    fn shared_evidence(&self, c: usize, e: usize, m: Masks) -> f64 {
+    fn shared_evidence(&self, c: usize, e: usize, (em, um): (u64, u64)) -> f64 {
         // `gain` is relative to an uncovered item; `gain + miss` is the covered item's
         // log-likelihood ratio against chance alone.
-        let (em, um) = (m.tokens, m.units);
-        let en = token_evidence(self, &self.f.en[e].tokens, 0.0, 1, em, m.strong)
+        let en = evidence(&self.f.en[e].tokens, 0.0, &self.gain, 1, em)
             + self.miss * em.count_ones() as f64;
         if self.p.unit_weight == 0.0 {
             return en;
@@ -342,7 +289,7 @@ impl<'a> Scorer<'a> {
         i1: usize,
         j0: usize,
         j1: usize,
-        mask: impl Fn(usize, usize) -> Masks,
+        mask: impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
         let base = self.base_cost(i0, i1, j0, j1, self.punct_end(i1, j1));
         if !base.is_finite() {
@@ -357,19 +304,16 @@ impl<'a> Scorer<'a> {
     /// masks and their per-sentence evidence: the English evidence of a sentence depends on
     /// the bead only through its number of Chinese sentences, and the Chinese evidence
     /// through the number of English ones.
-    ///
-    /// `cell` is scratch space, reused from cell to cell: clearing its flags is cheaper than
-    /// setting a new one's arrays to zero.
     pub fn cell_costs(
         &self,
-        (i, j): (usize, usize),
+        i: usize,
+        j: usize,
         shapes: &[(usize, usize)],
         valid: u64,
-        mask: impl Fn(usize, usize) -> Masks,
+        mask: impl Fn(usize, usize) -> (u64, u64),
         out: &mut [f64],
-        cell: &mut CellEvidence,
     ) {
-        cell.clear();
+        let mut cell = CellEvidence::default();
         // A cell on the first row or column holds only beads with an empty side.
         let end = if i > 0 && j > 0 {
             self.punct_end(i, j)
@@ -419,36 +363,13 @@ fn evidence(items: &[u32], miss: f64, gain: &[f64], k: usize, mut covered: u64) 
     llr
 }
 
-/// [`evidence`] for English tokens, plus what the covers that are strong (the bits of
-/// `strong`, a subset of `covered`) add, by the table `strong_gain` (empty: nothing).
-#[inline]
-fn token_evidence(
-    s: &Scorer,
-    items: &[u32],
-    miss: f64,
-    k: usize,
-    covered: u64,
-    mut strong: u64,
-) -> f64 {
-    let mut llr = evidence(items, miss, &s.gain, k, covered);
-    if s.strong_gain.is_empty() {
-        return llr;
-    }
-    while strong != 0 {
-        let b = strong.trailing_zeros() as usize;
-        strong &= strong - 1;
-        llr += s.strong_gain[items[b] as usize * MAX_SIDE + k - 1];
-    }
-    llr
-}
-
 /// What the beads ending in one cell `(i, j)` share, computed when first needed: the masks
 /// of the cells `(i - 1 - a, j - 1 - b)` and the evidence of single sentences.
 #[derive(Default)]
-pub(crate) struct CellEvidence {
+struct CellEvidence {
     /// Bit `a * MAX_SIDE + b` set once `masks[a][b]` holds that cell's masks.
     have_mask: u64,
-    masks: [[Masks; MAX_SIDE]; MAX_SIDE],
+    masks: [[(u64, u64); MAX_SIDE]; MAX_SIDE],
     /// Bit `(x - 1) * MAX_SIDE + b` set once `english[x - 1][b]` holds the evidence of
     /// English sentence `j - 1 - b` in a bead of `x` Chinese sentences.
     have_english: u64,
@@ -459,14 +380,6 @@ pub(crate) struct CellEvidence {
 }
 
 impl CellEvidence {
-    /// Forgets what was computed (the values stay, unread until computed again).
-    #[inline]
-    fn clear(&mut self) {
-        self.have_mask = 0;
-        self.have_english = 0;
-        self.have_chinese = 0;
-    }
-
     #[inline]
     fn mask(
         &mut self,
@@ -474,8 +387,8 @@ impl CellEvidence {
         j: usize,
         a: usize,
         b: usize,
-        mask: &impl Fn(usize, usize) -> Masks,
-    ) -> Masks {
+        mask: &impl Fn(usize, usize) -> (u64, u64),
+    ) -> (u64, u64) {
         let bit = 1u64 << (a * MAX_SIDE + b);
         if self.have_mask & bit == 0 {
             self.masks[a][b] = mask(i - 1 - a, j - 1 - b);
@@ -494,18 +407,16 @@ impl CellEvidence {
         j: usize,
         x: usize,
         b: usize,
-        mask: &impl Fn(usize, usize) -> Masks,
+        mask: &impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
         let bit = 1u64 << ((x - 1) * MAX_SIDE + b);
         if self.have_english & bit == 0 {
-            let (mut m, mut strong) = (0u64, 0u64);
+            let mut m = 0u64;
             for a in (0..x).rev() {
-                let c = self.mask(i, j, a, b, mask);
-                m |= c.tokens;
-                strong |= c.strong;
+                m |= self.mask(i, j, a, b, mask).0;
             }
             let toks = &s.f.en[j - 1 - b].tokens;
-            self.english[x - 1][b] = token_evidence(s, toks, s.miss, x, m, strong);
+            self.english[x - 1][b] = evidence(toks, s.miss, &s.gain, x, m);
             self.have_english |= bit;
         }
         self.english[x - 1][b]
@@ -521,57 +432,18 @@ impl CellEvidence {
         j: usize,
         y: usize,
         a: usize,
-        mask: &impl Fn(usize, usize) -> Masks,
+        mask: &impl Fn(usize, usize) -> (u64, u64),
     ) -> f64 {
         let bit = 1u64 << ((y - 1) * MAX_SIDE + a);
         if self.have_chinese & bit == 0 {
             let mut m = 0u64;
             for b in (0..y).rev() {
-                m |= self.mask(i, j, a, b, mask).units;
+                m |= self.mask(i, j, a, b, mask).1;
             }
             let units = &s.f.zh[i - 1 - a].units;
             self.chinese[y - 1][a] = evidence(units, s.unit_miss, &s.unit_gain, y, m);
             self.have_chinese |= bit;
         }
         self.chinese[y - 1][a]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::features::{EnSentence, ZhSentence};
-    use crate::model::ModelConfig;
-
-    /// `time` covered in 42 % of the Chinese sentences, mostly by 时; 3 % cover it by a rarer
-    /// rendering (时间). With the odds of a strong cover learnt above 1, a strong cover is
-    /// worth more than a weak one; with odds 1, the same.
-    #[test]
-    fn a_rare_translation_covers_with_more_evidence_than_a_common_one() {
-        let mut f = PairFeatures::default();
-        f.zh.push(ZhSentence {
-            len: 5.0,
-            ..ZhSentence::default()
-        });
-        f.en.push(EnSentence {
-            len: 15.0,
-            tokens: vec![0],
-            ..EnSentence::default()
-        });
-        f.q = vec![0.42];
-        f.q_strong = vec![0.03];
-        let mut p = CostParams::initial(&ModelConfig::default(), &f);
-        let gains = |p: &CostParams| {
-            let s = Scorer::new(&f, p);
-            let weak = token_evidence(&s, &[0], s.miss, 1, 1, 0);
-            let strong = token_evidence(&s, &[0], s.miss, 1, 1, 1);
-            (weak, strong)
-        };
-        let (weak, strong) = gains(&p);
-        assert_eq!(weak, strong);
-        p.strong_odds = 1.7;
-        let (weak2, strong2) = gains(&p);
-        assert!(strong2 > weak + 0.1, "strong {strong2} against {weak}");
-        assert!(weak2 < weak, "weak {weak2} against {weak}");
     }
 }
