@@ -53,14 +53,17 @@ impl Search<'_> {
     pub fn solve(&self, mut f: PairFeatures, zh: &[&str]) -> Solved {
         let mut params = CostParams::initial(&self.cfg.model, &f);
         let t = Instant::now();
-        let path = self.first_pass(&f, &params);
+        let mut path = self.first_pass(&f, &params);
         diag::lap("pass 1", t);
         let t = Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
-        if self.cfg.learn_lexicon && self.cfg.refinements > 0 {
-            learned::learn(&mut f, zh, &spans(&path), self.cfg.jieba_words);
-        }
+        let learnt = self.cfg.learn_lexicon
+            && self.cfg.refinements > 0
+            && learned::learn(&mut f, zh, &spans(&path), self.cfg.jieba_words);
         diag::lap("learned lexicon", t);
+        if learnt && self.cfg.relearn {
+            path = self.relearn(&mut f, zh, &mut params, path);
+        }
         let t = Instant::now();
         let (guide, path) = self.later_passes(&f, &mut params, path);
         diag::lap("later passes", t);
@@ -205,6 +208,28 @@ impl Search<'_> {
             t.elapsed().as_secs_f64()
         );
         true
+    }
+
+    /// The second round of the learned lexicon: a search around the first pass's path with
+    /// the first round's pairs (no posteriors), whose beads the lexicon is learnt from
+    /// again; returns that search's path, which the later passes refine. The first pass's
+    /// beads are misplaced exactly where its evidence was weakest, so pairs that only its
+    /// errors hid are learnt from the better beads.
+    fn relearn(
+        &self,
+        f: &mut PairFeatures,
+        zh: &[&str],
+        params: &mut CostParams,
+        path: Path,
+    ) -> Path {
+        let t = Instant::now();
+        if self.cfg.reestimate {
+            reestimate(params, f, &spans(&path), &self.cfg.model);
+        }
+        let path = self.refine(f, params, &path, None);
+        learned::learn(f, zh, &spans(&path), self.cfg.jieba_words);
+        diag::lap("learned lexicon, round 2", t);
+        path
     }
 
     /// The later passes: each re-estimates the parameters from the path before it and
