@@ -103,7 +103,8 @@ pub struct Options {
     /// Do not learn word pairs from the first pass for the second.
     pub no_learned_lexicon: bool,
     /// Learn the word pairs once only, from the first pass (no second round from the beads
-    /// of a search with the first round's pairs).
+    /// of a search with the first round's pairs, which runs where the bundled lexicon does
+    /// not apply).
     pub no_relearn: bool,
     /// Learn pairs with jieba's Chinese words instead of Han n-grams (needs the `jieba`
     /// feature; an ablation, not the default).

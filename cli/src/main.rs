@@ -200,7 +200,8 @@ pub(crate) struct AlignOptions {
     #[arg(long)]
     no_learned_lexicon: bool,
     /// Learn the word pairs once only, from the first pass (no second round from the beads
-    /// of a search with the first round's pairs).
+    /// of a search with the first round's pairs, which runs where the bundled lexicon does
+    /// not apply).
     #[arg(long)]
     no_relearn: bool,
     /// Learn word pairs with jieba's Chinese words instead of Han n-grams (an ablation; needs

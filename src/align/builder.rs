@@ -26,7 +26,7 @@ pub(crate) struct Config {
     pub structure: bool,
     pub learn_lexicon: bool,
     /// Learn the lexicon a second time, from the beads of a search with the first round's
-    /// pairs, before the last pass.
+    /// pairs, before the last pass, where the bundled lexicon does not apply.
     pub relearn: bool,
     /// Learn pairs of English words and jieba's Chinese words, not Han n-grams.
     pub jieba_words: bool,
@@ -550,9 +550,12 @@ impl AlignerBuilder {
     }
 
     /// With the learned lexicon on, learns it a second time before the last pass, from the
-    /// beads of a search that used the first round's pairs (default on): the first pass's
-    /// beads are the least accurate, and words they misplace are learnt only from better
-    /// beads. It costs one more search in the narrow band of the later passes.
+    /// beads of a search that used the first round's pairs (default on), on every pair but
+    /// Chinese-English with the bundled lexicon: the first pass's beads are the least
+    /// accurate, and words they misplace are learnt only from better beads. Where no bundled
+    /// lexicon applies the learnt pairs are most of the lexical evidence (en-fr and zh-fr
+    /// +0.006 strict F1); on zh-en they add little to the bundled lexicon for a fifth more
+    /// time. It costs one more search, in half the band of the later passes.
     ///
     /// ```
     /// use bialign::Aligner;
