@@ -110,6 +110,10 @@ pub struct Options {
     pub no_pinyin: bool,
     /// Do not learn word pairs from the first pass for the second.
     pub no_learned_lexicon: bool,
+    /// Learn the word pairs once only, from the first pass (no second round from the beads
+    /// of a search with the first round's pairs, which runs where the bundled lexicon does
+    /// not apply).
+    pub no_relearn: bool,
     /// Learn pairs with jieba's Chinese words instead of Han n-grams (needs the `jieba`
     /// feature; an ablation, not the default).
     pub jieba: bool,
@@ -175,6 +179,7 @@ impl Default for Options {
             no_lexicon: false,
             no_pinyin: false,
             no_learned_lexicon: false,
+            no_relearn: false,
             jieba: false,
             no_reestimate: false,
             quote_state: false,
@@ -227,7 +232,7 @@ fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
 impl Options {
     /// The name of every option, in the order of [`Options`]' fields: the keys of its JSON
     /// form, and the names [`Options::set`] takes (a test checks the list against serde's).
-    pub const NAMES: [&'static str; 38] = [
+    pub const NAMES: [&'static str; 39] = [
         "presplit",
         "src_lang",
         "tgt_lang",
@@ -255,6 +260,7 @@ impl Options {
         "no_lexicon",
         "no_pinyin",
         "no_learned_lexicon",
+        "no_relearn",
         "jieba",
         "no_reestimate",
         "quote_state",
@@ -477,6 +483,7 @@ impl Options {
             .pinyin_names(!self.no_pinyin)
             .structure(!self.no_structure)
             .learn_lexicon(!self.no_learned_lexicon)
+            .relearn(!self.no_relearn)
             .reestimate(!self.no_reestimate)
             .quote_state(self.quote_state)
             .speaker_tags(!self.no_speaker_tags);

@@ -202,6 +202,11 @@ pub(crate) struct AlignOptions {
     /// Do not learn word pairs from the first pass (Dice over its beads) for the second.
     #[arg(long)]
     no_learned_lexicon: bool,
+    /// Learn the word pairs once only, from the first pass (no second round from the beads
+    /// of a search with the first round's pairs, which runs where the bundled lexicon does
+    /// not apply).
+    #[arg(long)]
+    no_relearn: bool,
     /// Learn word pairs with jieba's Chinese words instead of Han n-grams (an ablation; needs
     /// a build with `--features jieba`).
     #[arg(long)]
@@ -285,6 +290,7 @@ impl AlignOptions {
             no_lexicon: self.no_lexicon,
             no_pinyin: self.no_pinyin,
             no_learned_lexicon: self.no_learned_lexicon,
+            no_relearn: self.no_relearn,
             jieba: self.jieba,
             no_reestimate: self.no_reestimate,
             quote_state: self.quote_state,

@@ -50,6 +50,7 @@ class Options(TypedDict, total=False):
     no_lexicon: bool
     no_pinyin: bool
     no_learned_lexicon: bool
+    no_relearn: bool
     jieba: bool
     no_reestimate: bool
     quote_state: bool
