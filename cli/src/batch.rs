@@ -275,6 +275,14 @@ fn run_file_job(
     let (files, _) = pipeline
         .render(&doc, format, Some(out))
         .map_err(|e| e.to_string())?;
+    // Checked before the jobs ran by the options' languages; again with the files' own
+    // names, as Moses names its two by the languages, which may have been detected.
+    let written: Vec<&Path> = files.iter().filter_map(|f| f.path.as_deref()).collect();
+    let inputs: Vec<&Path> = std::iter::once(src)
+        .chain(tgt)
+        .chain(pipeline.options().dict.iter().map(PathBuf::as_path))
+        .collect();
+    refuse_overwriting_inputs(&written, &inputs).map_err(|e| e.to_string())?;
     write_all(&files)
 }
 

@@ -466,14 +466,14 @@ fn align(a: AlignArgs) -> CliResult {
     // As `batch` does: --format, else the output's extension, else TSV (the library's rule).
     let format = options.format_for(a.output.as_deref());
     // Before any work: an output that is an input (or a dictionary) is refused.
+    let inputs: Vec<&Path> = std::iter::once(a.src.as_path())
+        .chain(a.tgt.as_deref())
+        .chain(options.dict.iter().map(PathBuf::as_path))
+        .chain(options.fixed.as_deref())
+        .collect();
     if let Some(out) = a.output.as_deref() {
         let outputs = options.output_paths(format, out);
         let outputs: Vec<&Path> = outputs.iter().map(PathBuf::as_path).collect();
-        let inputs: Vec<&Path> = std::iter::once(a.src.as_path())
-            .chain(a.tgt.as_deref())
-            .chain(options.dict.iter().map(PathBuf::as_path))
-            .chain(options.fixed.as_deref())
-            .collect();
         refuse_overwriting_inputs(&outputs, &inputs)?;
     }
     // The inputs first: a bad file is reported before the dictionaries are loaded.
@@ -496,6 +496,10 @@ fn align(a: AlignArgs) -> CliResult {
     let (files, tally) = pipeline.render(&doc, format, a.output.as_deref())?;
     debug_lap("align and render", t);
     drop(progress);
+    // Again with the files' own names: Moses names its two by the languages, which may
+    // have been detected rather than given.
+    let written: Vec<&Path> = files.iter().filter_map(|f| f.path.as_deref()).collect();
+    refuse_overwriting_inputs(&written, &inputs)?;
     write_files(&files)?;
     if !a.quiet {
         let aside = doc.src.set_aside().len() + doc.tgt.set_aside().len();

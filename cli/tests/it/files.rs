@@ -647,3 +647,60 @@ fn an_ignored_sigint_stays_ignored() {
     assert_eq!(std::fs::read(&out).unwrap(), b"old\n");
     assert!(leftovers(docs.dir.path()).is_empty());
 }
+
+/// Moses names its two files by the languages, and languages not named are detected: a
+/// prefix whose detected names are the inputs (`x` for `x.de` and `x.fr`) is refused, by
+/// `align` and by a `batch` job, with the inputs as they were; another prefix is written.
+#[test]
+fn moses_files_named_by_detected_languages_never_overwrite_inputs() {
+    let docs = Docs::new();
+    let de = docs.write(
+        "x.de",
+        "Der Hund schläft im Haus, und die Katze trinkt das Wasser.\n\nDer Vogel singt in dem Garten.\n",
+    );
+    let fr = docs.write(
+        "x.fr",
+        "Le chien dort dans la maison, et le chat boit de l'eau.\n\nL'oiseau chante dans le jardin.\n",
+    );
+    let prefix = docs.path("x");
+    let before = snapshot(docs.dir.path());
+    let o = run(&[
+        "align",
+        NO_LEX,
+        "--format",
+        "moses",
+        "-o",
+        p(&prefix),
+        p(&de),
+        p(&fr),
+    ]);
+    assert_no_crash(&o, "align");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("would overwrite"), "{}", stderr(&o));
+    assert_eq!(snapshot(docs.dir.path()), before, "align: nothing written");
+
+    let jobs = docs.write(
+        "jobs.tsv",
+        format!("{}\t{}\t{}\n", p(&de), p(&fr), p(&prefix)),
+    );
+    let before = snapshot(docs.dir.path());
+    let o = run(&["batch", NO_LEX, "--format", "moses", p(&jobs)]);
+    assert_no_crash(&o, "batch");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("would overwrite"), "{}", stderr(&o));
+    assert_eq!(snapshot(docs.dir.path()), before, "batch: nothing written");
+
+    let other = docs.path("y");
+    let o = run(&[
+        "align",
+        NO_LEX,
+        "--format",
+        "moses",
+        "-o",
+        p(&other),
+        p(&de),
+        p(&fr),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(docs.path("y.de").exists() && docs.path("y.fr").exists());
+}
