@@ -654,53 +654,42 @@ fn an_ignored_sigint_stays_ignored() {
 #[test]
 fn moses_files_named_by_detected_languages_never_overwrite_inputs() {
     let docs = Docs::new();
-    let de = docs.write(
-        "x.de",
-        "Der Hund schläft im Haus, und die Katze trinkt das Wasser.\n\nDer Vogel singt in dem Garten.\n",
-    );
-    let fr = docs.write(
-        "x.fr",
-        "Le chien dort dans la maison, et le chat boit de l'eau.\n\nL'oiseau chante dans le jardin.\n",
-    );
+    let de = docs.write("x.de", crate::common::samples::DE_DOC);
+    let fr = docs.write("x.fr", crate::common::samples::FR_DOC);
     let prefix = docs.path("x");
-    let before = snapshot(docs.dir.path());
-    let o = run(&[
-        "align",
-        NO_LEX,
-        "--format",
-        "moses",
-        "-o",
-        p(&prefix),
-        p(&de),
-        p(&fr),
-    ]);
-    assert_no_crash(&o, "align");
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("would overwrite"), "{}", stderr(&o));
-    assert_eq!(snapshot(docs.dir.path()), before, "align: nothing written");
-
     let jobs = docs.write(
         "jobs.tsv",
         format!("{}\t{}\t{}\n", p(&de), p(&fr), p(&prefix)),
     );
-    let before = snapshot(docs.dir.path());
-    let o = run(&["batch", NO_LEX, "--format", "moses", p(&jobs)]);
-    assert_no_crash(&o, "batch");
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("would overwrite"), "{}", stderr(&o));
-    assert_eq!(snapshot(docs.dir.path()), before, "batch: nothing written");
+    let moses = ["--format", "moses"];
+    let align = [
+        &["align", NO_LEX, "-o", p(&prefix)][..],
+        &moses,
+        &[p(&de), p(&fr)],
+    ]
+    .concat();
+    let batch = [&["batch", NO_LEX][..], &moses, &[p(&jobs)]].concat();
+    for args in [align, batch] {
+        let before = snapshot(docs.dir.path());
+        let o = run(&args);
+        assert_no_crash(&o, args[0]);
+        assert_eq!(o.status.code(), Some(1), "{}: {}", args[0], stderr(&o));
+        assert!(stderr(&o).contains("would overwrite"), "{}", stderr(&o));
+        assert_eq!(
+            snapshot(docs.dir.path()),
+            before,
+            "{}: nothing written",
+            args[0]
+        );
+    }
 
     let other = docs.path("y");
     let o = run(&[
-        "align",
-        NO_LEX,
-        "--format",
-        "moses",
-        "-o",
-        p(&other),
-        p(&de),
-        p(&fr),
-    ]);
+        &["align", NO_LEX, "-o", p(&other)][..],
+        &moses,
+        &[p(&de), p(&fr)],
+    ]
+    .concat());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(docs.path("y.de").exists() && docs.path("y.fr").exists());
 }

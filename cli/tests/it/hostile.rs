@@ -609,14 +609,8 @@ fn languages_not_named_are_detected() {
         "en.txt",
         "It rained today, and we did not leave the house.\n\nShe said that he would not come.\n",
     );
-    let de = docs.write(
-        "de.txt",
-        "Der Hund schläft im Haus, und die Katze trinkt das Wasser.\n\nDer Vogel singt in dem Garten.\n",
-    );
-    let fr = docs.write(
-        "fr.txt",
-        "Le chien dort dans la maison, et le chat boit de l'eau.\n\nL'oiseau chante dans le jardin.\n",
-    );
+    let de = docs.write("de.txt", crate::common::samples::DE_DOC);
+    let fr = docs.write("fr.txt", crate::common::samples::FR_DOC);
     let cases: [(&str, [&Path; 2], [&str; 2]); 3] = [
         ("Russian and English", [&ru, &en], ["ru", "en"]),
         ("English and Russian", [&en, &ru], ["en", "ru"]),

@@ -14,6 +14,17 @@ pub const ZH_DOC: &str = "我父亲是一个医生。他每天早上去医院。
 pub const EN_DOC: &str = "My father is a doctor. He goes to the hospital every morning.\n\n\
                       It rained today and we did not go out. She said: \"You came?\"\n";
 
+/// A German document of two paragraphs, with enough function words to be told from French
+/// (`Lang::identify`).
+#[allow(dead_code)]
+pub const DE_DOC: &str =
+    "Der Hund schläft im Haus, und die Katze trinkt das Wasser.\n\nDer Vogel singt in dem Garten.\n";
+
+/// The French translation of [`DE_DOC`].
+#[allow(dead_code)]
+pub const FR_DOC: &str =
+    "Le chien dort dans la maison, et le chat boit de l'eau.\n\nL'oiseau chante dans le jardin.\n";
+
 /// `s` in UTF-16, little or big endian, with or without a byte order mark.
 pub fn utf16(s: &str, little_endian: bool, bom: bool) -> Vec<u8> {
     let mut out = Vec::new();
