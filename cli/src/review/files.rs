@@ -4,7 +4,7 @@
 
 use super::session::{InputFile, Refused, Session, StateFile, STATE_KIND, STATE_VERSION};
 use crate::TEMP_FILES;
-use bialign::export::{save_with, OutputFile};
+use bialign::export::{refuse_overwriting_inputs, save_with, OutputFile};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -104,6 +104,18 @@ impl Files {
         let files = pipeline
             .writer(session.doc(), session.alignment())
             .files(format, Some(out))?;
+        // Checked at the start by the options' languages; again with the files' own names,
+        // as Moses names its two by the languages, which may have been detected.
+        let written: Vec<&Path> = files.iter().filter_map(|f| f.path.as_deref()).collect();
+        let options = pipeline.options();
+        let inputs: Vec<&Path> = self
+            .inputs
+            .iter()
+            .map(|i| i.path.as_path())
+            .chain(options.dict.iter().map(PathBuf::as_path))
+            .chain(options.fixed.as_deref())
+            .collect();
+        refuse_overwriting_inputs(&written, &inputs)?;
         write(&files)?;
         Ok(files.into_iter().filter_map(|f| f.path).collect())
     }

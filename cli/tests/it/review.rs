@@ -430,3 +430,37 @@ fn review_state_resumes_and_refuses_changed_inputs() {
         common::stderr(&o)
     );
 }
+
+/// A save whose Moses files, named by the detected languages, would be the inputs (`x.de`,
+/// `x.fr` with `-o x`) is refused, the inputs left as they were, and the server keeps
+/// serving.
+#[test]
+fn review_never_saves_over_its_inputs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let de = dir.path().join("x.de");
+    let fr = dir.path().join("x.fr");
+    std::fs::write(&de, crate::common::samples::DE_DOC).expect("write de");
+    std::fs::write(&fr, crate::common::samples::FR_DOC).expect("write fr");
+    let prefix = dir.path().join("x");
+    let r = Review::start(&[
+        "--no-lexicon",
+        "--format",
+        "moses",
+        "-o",
+        p(&prefix),
+        p(&de),
+        p(&fr),
+    ]);
+    let (status, _, body) = r.post("/api/save", b"{}");
+    assert!((400..600).contains(&status), "{status}: {body}");
+    assert!(body.contains("would overwrite"), "{body}");
+    assert_eq!(
+        std::fs::read_to_string(&de).expect("de"),
+        crate::common::samples::DE_DOC
+    );
+    assert_eq!(
+        std::fs::read_to_string(&fr).expect("fr"),
+        crate::common::samples::FR_DOC
+    );
+    assert_eq!(r.state()["rev"], 0, "still serving");
+}
