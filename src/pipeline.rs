@@ -357,9 +357,11 @@ impl Pipeline {
     /// neither, the first part is the source.
     fn mixed_langs(&self, text: &str) -> (Lang, Lang) {
         let declared = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
-        let scripts = match self.segmenter.mixed_scripts(text) {
-            Some(scripts) if self.options.detect_langs => scripts,
-            _ => return declared,
+        if !self.options.detect_langs {
+            return declared;
+        }
+        let Some(scripts) = self.segmenter.mixed_scripts(text) else {
+            return declared;
         };
         let has = |l: Lang| scripts.contains(&l.script());
         let (src, tgt) = declared;

@@ -74,10 +74,18 @@ pub(crate) struct PerPair(std::sync::Mutex<Vec<(Pair, Arc<PairTools>)>>);
 #[derive(Debug)]
 struct PairTools {
     col_tok: Arc<EnTokenizer>,
-    /// For two alphabetic languages: the rows' tokenizer and the dictionary between them.
-    alphabetic: Option<(EnTokenizer, Dictionary)>,
-    /// For Chinese against a language other than English: the user's pairs as a lexicon.
-    lexicon: Option<Lexicon>,
+    rows: RowTools,
+}
+
+/// What the rows of a pair are matched with.
+#[derive(Debug)]
+enum RowTools {
+    /// Two alphabetic languages: the rows' tokenizer and the dictionary between them.
+    Alphabetic(EnTokenizer, Dictionary),
+    /// Chinese against English: the aligner's lexicon.
+    Lexicon,
+    /// Chinese against another language: the user's pairs as a lexicon of their own.
+    PairLexicon(Box<Lexicon>),
 }
 
 impl PerPair {
@@ -177,18 +185,15 @@ impl Aligner {
     fn features_of(&self, rows: &[&str], cols: &[&str], pair: Pair) -> PairFeatures {
         let tools = self.per_pair.get(pair, || self.pair_tools(pair));
         let col_tok = &tools.col_tok;
-        let mut f = match (&tools.alphabetic, &tools.lexicon) {
-            (Some((row_tok, dict)), _) => {
+        let han = |lexicon| {
+            PairFeatures::new(rows, cols, lexicon, col_tok, self.pinyin(), self.threads())
+        };
+        let mut f = match &tools.rows {
+            RowTools::Alphabetic(row_tok, dict) => {
                 PairFeatures::alphabetic(rows, cols, (row_tok, col_tok), dict, self.threads())
             }
-            (None, lexicon) => PairFeatures::new(
-                rows,
-                cols,
-                lexicon.as_ref().unwrap_or(&self.lexicon),
-                col_tok,
-                self.pinyin(),
-                self.threads(),
-            ),
+            RowTools::Lexicon => han(&self.lexicon),
+            RowTools::PairLexicon(lexicon) => han(lexicon),
         };
         f.pair = pair.model(self.bundled_lexicon);
         f
@@ -209,21 +214,18 @@ impl Aligner {
         } else {
             self.lexicon.word_pairs()
         };
-        let (mut alphabetic, mut lexicon) = (None, None);
-        if pair.rows.script().is_alphabetic() {
+        let rows = if pair.rows.script().is_alphabetic() {
             let row_tok = EnTokenizer::for_lang(pair.rows);
             let dict = Dictionary::new(user_pairs, &row_tok, &col_tok);
-            alphabetic = Some((row_tok, dict));
-        } else if !pair.is_zh_en() {
-            lexicon = Some(Lexicon::from_word_pairs(user_pairs, |w| {
+            RowTools::Alphabetic(row_tok, dict)
+        } else if pair.is_zh_en() {
+            RowTools::Lexicon
+        } else {
+            RowTools::PairLexicon(Box::new(Lexicon::from_word_pairs(user_pairs, |w| {
                 col_tok.word_token(w)
-            }));
-        }
-        PairTools {
-            col_tok,
-            alphabetic,
-            lexicon,
-        }
+            })))
+        };
+        PairTools { col_tok, rows }
     }
 
     fn threads(&self) -> usize {
@@ -570,8 +572,10 @@ mod tests {
             built,
             "the same tools for every document and direction"
         );
-        let dict = &built_tools(&de_fr, built[0].0).alphabetic;
-        let entries = dict.as_ref().map(|(_, d)| d.len());
+        let entries = match &built_tools(&de_fr, built[0].0).rows {
+            RowTools::Alphabetic(_, dict) => Some(dict.len()),
+            _ => None,
+        };
         assert_eq!(entries, Some(4), "Hund, chien, Haus and maison, each way");
     }
 

@@ -328,7 +328,7 @@ impl Lang {
         for word in words {
             let lower = word.to_lowercase();
             for (h, p) in hits.iter_mut().zip(&candidates) {
-                *h += usize::from(p.is_function_word(&lower));
+                *h += usize::from(p.is_stop_word(&lower));
             }
         }
         let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -464,18 +464,13 @@ pub(crate) struct Profile {
 }
 
 impl Profile {
-    /// Whether `lower` (a lower-cased word) is one of the profile's stop words.
+    /// Whether `lower` (a lower-cased word) is one of the profile's stop words (English
+    /// keeps its own list in `src/chars/`).
     pub fn is_stop_word(&self, lower: &str) -> bool {
-        self.stop_words.contains(&lower)
-    }
-
-    /// Whether `lower` is a function word of the language, for telling languages apart:
-    /// its stop words (English keeps its own in `src/chars/`).
-    fn is_function_word(&self, lower: &str) -> bool {
         if self.code == "en" {
             crate::chars::stop_words::is_stop_word(lower)
         } else {
-            self.is_stop_word(lower)
+            self.stop_words.contains(&lower)
         }
     }
 

@@ -103,12 +103,8 @@ impl Pipelines {
 /// value raises `bialign.OptionError` (a `ValueError`) naming it.
 pub fn options_of(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
     let mut options = Options::default();
-    let mut named = (false, false);
     for (key, value) in kwargs.into_iter().flatten() {
         let name: String = key.extract()?;
-        // A language named is a language known: detection is off unless asked for.
-        named.0 |= matches!(name.as_str(), "src_lang" | "tgt_lang");
-        named.1 |= name == "detect_langs";
         // `fixed` as a path (a list of beads is taken by `Aligner`, not by the options).
         let value = if name == "fixed" && !value.is_none() {
             let path = value.extract::<std::path::PathBuf>().map_err(|_| {
@@ -130,7 +126,9 @@ pub fn options_of(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResul
             .set(&name, json)
             .map_err(|e| errors::raise_about(py, &e, Some(&name)))?;
     }
-    if named == (true, false) {
+    // A language named is a language known: detection is off unless asked for.
+    let given = |name: &str| kwargs.is_some_and(|k| k.contains(name).unwrap_or(false));
+    if (given("src_lang") || given("tgt_lang")) && !given("detect_langs") {
         options.detect_langs = false;
     }
     options.validate().map_err(|e| errors::raise(py, &e))?;
