@@ -101,6 +101,10 @@ pub struct Options {
     /// Weight of the evidence against deleting a sentence that its neighbours' other side
     /// translates (at least 0; `None`: [`AlignerBuilder::DEFAULT_DELETION_EVIDENCE`]).
     pub deletion_evidence: Option<f64>,
+    /// Weight of whether each sentence of a bead shares a translated word with its other
+    /// side, for pairs without a bundled lexicon (at least 0; `None`:
+    /// [`AlignerBuilder::DEFAULT_SENTENCE_EVIDENCE`]).
+    pub sentence_evidence: Option<f64>,
     /// Additional dictionaries, for any pair (TSV `word<TAB>translation|translation` or
     /// hunalign's `word @ translation`; see [`Lexicon::add_text`](crate::Lexicon::add_text)).
     pub dict: Vec<PathBuf>,
@@ -174,6 +178,7 @@ impl Default for Options {
             unit_coverage: None,
             deletion_prior: None,
             deletion_evidence: None,
+            sentence_evidence: None,
             length_noise: None,
             dict: Vec::new(),
             no_lexicon: false,
@@ -232,7 +237,7 @@ fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
 impl Options {
     /// The name of every option, in the order of [`Options`]' fields: the keys of its JSON
     /// form, and the names [`Options::set`] takes (a test checks the list against serde's).
-    pub const NAMES: [&'static str; 39] = [
+    pub const NAMES: [&'static str; 40] = [
         "presplit",
         "src_lang",
         "tgt_lang",
@@ -256,6 +261,7 @@ impl Options {
         "deletion_prior",
         "length_noise",
         "deletion_evidence",
+        "sentence_evidence",
         "dict",
         "no_lexicon",
         "no_pinyin",
@@ -365,6 +371,7 @@ impl Options {
         weight(self.punctuation_weight, "punctuation_weight")?;
         weight(self.unit_weight, "unit_weight")?;
         weight(self.deletion_evidence, "deletion_evidence")?;
+        weight(self.sentence_evidence, "sentence_evidence")?;
         weight(self.length_noise, "length_noise")?;
         in_range(self.coverage, "coverage", AlignerBuilder::COVERAGE)?;
         in_range(
@@ -495,7 +502,7 @@ impl Options {
             b = b.refinements(r);
         }
         type Setter = fn(AlignerBuilder, f64) -> AlignerBuilder;
-        let numbers: [(Option<f64>, Setter); 8] = [
+        let numbers: [(Option<f64>, Setter); 9] = [
             (self.lexical_weight, AlignerBuilder::lexical_weight),
             (self.punctuation_weight, AlignerBuilder::punctuation_weight),
             (self.coverage, AlignerBuilder::coverage),
@@ -503,6 +510,7 @@ impl Options {
             (self.unit_weight, AlignerBuilder::unit_weight),
             (self.unit_coverage, AlignerBuilder::unit_coverage),
             (self.deletion_evidence, AlignerBuilder::deletion_evidence),
+            (self.sentence_evidence, AlignerBuilder::sentence_evidence),
             (self.length_noise, AlignerBuilder::length_noise),
         ];
         for (value, set) in numbers {

@@ -188,6 +188,10 @@ pub(crate) struct AlignOptions {
     /// words with the neighbouring sentences of the other side (0: the prior only).
     #[arg(long, value_parser = finite_number)]
     deletion_evidence: Option<f64>,
+    /// Weight of whether each sentence of a bead shares a translated word with its other
+    /// side, learnt per document (pairs without a bundled lexicon; 0: off).
+    #[arg(long, value_parser = finite_number)]
+    sentence_evidence: Option<f64>,
     /// Additional dictionary, for any pair (TSV `word<TAB>translation|translation` or
     /// hunalign's `word @ translation`; two alphabetic languages in either order).
     #[arg(long, value_name = "FILE")]
@@ -285,6 +289,7 @@ impl AlignOptions {
             unit_coverage: self.unit_coverage,
             deletion_prior: self.deletion_prior,
             deletion_evidence: self.deletion_evidence,
+            sentence_evidence: self.sentence_evidence,
             length_noise: self.length_noise,
             dict: self.dict.clone(),
             no_lexicon: self.no_lexicon,

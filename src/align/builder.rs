@@ -127,6 +127,8 @@ impl AlignerBuilder {
     pub const DEFAULT_LENGTH_NOISE: f64 = model::DEFAULT_LENGTH_NOISE;
     /// Default of [`deletion_evidence`](Self::deletion_evidence).
     pub const DEFAULT_DELETION_EVIDENCE: f64 = model::DEFAULT_DELETION_EVIDENCE;
+    /// Default of [`sentence_evidence`](Self::sentence_evidence).
+    pub const DEFAULT_SENTENCE_EVIDENCE: f64 = model::DEFAULT_SENTENCE_EVIDENCE;
     /// Default of [`paragraph_penalty`](Self::paragraph_penalty), in nats.
     pub const DEFAULT_PARAGRAPH_PENALTY: f64 = model::PARAGRAPH_PENALTY;
     /// Smallest [`temperature`](Self::temperature).
@@ -389,6 +391,28 @@ impl AlignerBuilder {
     pub fn deletion_evidence(mut self, w: f64) -> Self {
         self.config.model.deletion_evidence =
             finite_or(w, self.config.model.deletion_evidence).max(0.0);
+        self
+    }
+
+    /// Weight, relative to the word evidence, of whether each sentence of a bead shares a
+    /// translated word with the bead's other side (default 2; 0: off). The rates are learnt
+    /// per document from a first pass; it applies only to pairs without a bundled lexicon,
+    /// whose evidence is the words learnt from the document itself.
+    ///
+    /// ```
+    /// use bialign::{Aligner, Lang};
+    ///
+    /// let words_only = Aligner::builder()
+    ///     .src_lang("de".parse::<Lang>()?)
+    ///     .tgt_lang("fr".parse::<Lang>()?)
+    ///     .sentence_evidence(0.0)
+    ///     .build();
+    /// # let _ = words_only;
+    /// # Ok::<(), bialign::Error>(())
+    /// ```
+    pub fn sentence_evidence(mut self, w: f64) -> Self {
+        self.config.model.sentence_evidence =
+            finite_or(w, self.config.model.sentence_evidence).max(0.0);
         self
     }
 

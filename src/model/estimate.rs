@@ -59,6 +59,9 @@ pub(crate) fn reestimate(
     estimate_pmi(params, f, beads, cfg.quote_state);
     if !f.pair.coverage_known {
         estimate_coverage(params, f, beads);
+        if cfg.sentence_evidence > 0.0 {
+            params.sentence = sentence_terms(f, beads, cfg.sentence_evidence);
+        }
     }
     if total >= 50.0 {
         // Blend with the defaults so that rare bead types stay possible.
@@ -137,6 +140,59 @@ fn estimate_coverage(params: &mut CostParams, f: &PairFeatures, beads: &[Span]) 
     params.coverage = blend(tok, tok_n, params.coverage);
     params.unit_coverage = blend(unit, unit_n, params.unit_coverage);
 }
+
+/// The sentence-level evidence. The token LLR takes a sentence's tokens as independent,
+/// but a translation shares at least one covered word with its original far more often
+/// than the words' rates add up to, and a sentence with no word in common with a bead most
+/// often belongs to the bead beside it. From the 1-1 beads of a previous pass: `p1`, the
+/// share of English sentences sharing a covered token with their partner, and `p0`, with
+/// the partner of the bead two before or after (a neighbour is the competitor a boundary
+/// error puts there). In a bead of `x` Chinese sentences, a true partner among them:
+/// `p1(x) = 1 - (1 - p1)(1 - p0)^(x - 1)` against `p0(x) = 1 - (1 - p0)^x`; the terms are
+/// their log ratios times `weight`. Empty (off) with fewer than [`MIN_SENTENCE_BEADS`]
+/// 1-1 beads.
+///
+/// Measured (bible-pairs, strict F1): bands of sentence length with rates of their own, the
+/// Chinese side's units scored the same way, neighbours one, three or five beads away as
+/// the chance partners, all within 0.003 of this on every set.
+fn sentence_terms(f: &PairFeatures, beads: &[Span], weight: f64) -> Vec<[f64; 2]> {
+    let ones: Vec<(usize, usize)> = beads
+        .iter()
+        .filter(|(z, e)| z.len() == 1 && e.len() == 1)
+        .map(|(z, e)| (z.start, e.start))
+        .collect();
+    if ones.len() < MIN_SENTENCE_BEADS {
+        return Vec::new();
+    }
+    let (mut hits1, mut n1, mut hits0, mut n0) = (0.0, 0.0, 0.0, 0.0);
+    for (k, &(i, j)) in ones.iter().enumerate() {
+        if f.en[j].tokens.is_empty() {
+            continue;
+        }
+        hits1 += f64::from(u8::from(f.mask(i, j) != 0));
+        n1 += 1.0;
+        let neighbours = [k.checked_sub(2), Some(k + 2)];
+        for &(other, _) in neighbours.into_iter().flatten().filter_map(|k| ones.get(k)) {
+            hits0 += f64::from(u8::from(f.mask(other, j) != 0));
+            n0 += 1.0;
+        }
+    }
+    let rate = |hits: f64, n: f64| ((hits + 1.0) / (n + 2.0)).clamp(0.01, 0.99);
+    let (p1, p0) = (rate(hits1, n1), rate(hits0, n0));
+    (1..=MAX_SIDE as i32)
+        .map(|x| {
+            let p0x = 1.0 - (1.0 - p0).powi(x);
+            let p1x = (1.0 - (1.0 - p1) * (1.0 - p0).powi(x - 1)).max(p0x);
+            [
+                weight * (p1x / p0x).ln(),
+                weight * ((1.0 - p1x) / (1.0 - p0x)).ln(),
+            ]
+        })
+        .collect()
+}
+
+/// Fewest 1-1 beads of a previous pass for the sentence-level evidence.
+const MIN_SENTENCE_BEADS: usize = 50;
 
 /// Pseudo-tokens of prior weight when re-estimating the coverage.
 const COVERAGE_SHRINK: f64 = 200.0;
@@ -293,6 +349,40 @@ mod tests {
         }
         let beads = (0..20).map(|k| (k..k + 1, k..k + 1)).collect();
         (f, beads)
+    }
+
+    /// `n` 1-1 beads whose English sentence `k` has the token `k`, which the Chinese
+    /// sentence `k` covers, and no other sentence does.
+    fn covered_pairs(n: usize) -> (PairFeatures, Vec<Span>) {
+        let mut f = PairFeatures::default();
+        for k in 0..n as u32 {
+            f.zh.push(ZhSentence {
+                covered: vec![k],
+                ..ZhSentence::default()
+            });
+            f.en.push(EnSentence {
+                tokens: vec![k],
+                ..EnSentence::default()
+            });
+        }
+        let beads = (0..n).map(|k| (k..k + 1, k..k + 1)).collect();
+        (f, beads)
+    }
+
+    #[test]
+    fn sentence_terms_reward_a_shared_word_and_punish_none() {
+        let (f, beads) = covered_pairs(60);
+        let terms = sentence_terms(&f, &beads, 1.0);
+        assert_eq!(terms.len(), MAX_SIDE);
+        let [hit, miss] = terms[0];
+        assert!(hit > 3.0 && miss < -3.0, "hit {hit}, miss {miss}");
+        // More sentences on the other side: a shared word is likelier by chance.
+        assert!(terms[1][0] < hit, "{terms:?}");
+        // Twice the weight, twice the terms.
+        assert_eq!(sentence_terms(&f, &beads, 2.0)[0], [2.0 * hit, 2.0 * miss]);
+        // Too few beads to learn from: off.
+        let (f, beads) = covered_pairs(40);
+        assert!(sentence_terms(&f, &beads, 1.0).is_empty());
     }
 
     #[test]

@@ -120,6 +120,10 @@ pub(crate) struct ModelConfig {
     /// Weight of the lexical evidence that a deleted sentence shares with its neighbours'
     /// other side, against deleting it.
     pub deletion_evidence: f64,
+    /// Weight, relative to the token LLR, of whether each sentence of a bead shares a
+    /// covered token with the bead's other side (learnt from a first pass; only where no
+    /// bundled lexicon applies).
+    pub sentence_evidence: f64,
     pub punct_weight: f64,
     pub spread: f64,
     pub hard_paragraphs: bool,
@@ -149,6 +153,8 @@ pub(crate) const DEFAULT_LENGTH_NOISE: f64 = 0.5;
 /// Default weight of the evidence against a deletion (measured on the dev sets: 0.5 to 2 give
 /// the same F1 on mac-dev).
 pub(crate) const DEFAULT_DELETION_EVIDENCE: f64 = 1.0;
+/// Default weight of the sentence-level evidence, relative to the token LLR.
+pub(crate) const DEFAULT_SENTENCE_EVIDENCE: f64 = 2.0;
 /// Default weight of boundary punctuation agreement.
 pub(crate) const DEFAULT_PUNCTUATION_WEIGHT: f64 = 1.0;
 
@@ -163,6 +169,7 @@ impl Default for ModelConfig {
             unit_weight: DEFAULT_UNIT_WEIGHT,
             deletion_prior: 0.0,
             deletion_evidence: DEFAULT_DELETION_EVIDENCE,
+            sentence_evidence: DEFAULT_SENTENCE_EVIDENCE,
             length_noise: DEFAULT_LENGTH_NOISE,
             punct_weight: DEFAULT_PUNCTUATION_WEIGHT,
             spread: 0.0,

@@ -45,6 +45,11 @@ pub(crate) struct CostParams {
     /// Leave speaker tags (`韦小宝道：`) out of the Chinese length: decided per document from
     /// a previous pass (the translator drops them or not), off at first.
     pub drop_tags: bool,
+    /// What an English sentence adds to the LLR for sharing a covered token with the
+    /// bead's other side or not, `[hit, miss]` at `[x - 1]` for a bead of `x` Chinese
+    /// sentences, already weighted relative to the token LLR; empty until learnt from a
+    /// previous pass, and where it is off (see `estimate::sentence_terms`).
+    pub sentence: Vec<[f64; 2]>,
 }
 
 impl CostParams {
@@ -121,6 +126,8 @@ impl CostParams {
             // Decided from a first pass (see `estimate::reestimate`).
             deletion_evidence: 0.0,
             drop_tags: false,
+            // Learnt from a first pass (see `estimate::reestimate`).
+            sentence: Vec::new(),
         }
     }
 

@@ -159,7 +159,9 @@ impl<'a> Scorer<'a> {
                 m |= em;
                 unit_masks[k] |= um;
             }
-            llr += evidence(&self.f.en[j].tokens, self.miss, &self.gain, x, m);
+            let tokens = &self.f.en[j].tokens;
+            let e = evidence(tokens, self.miss, &self.gain, x, m);
+            llr += with_sentence(e, &self.p.sentence, tokens.len(), x, m);
         }
         if self.p.unit_weight == 0.0 {
             return llr;
@@ -363,6 +365,18 @@ fn evidence(items: &[u32], miss: f64, gain: &[f64], k: usize, mut covered: u64) 
     llr
 }
 
+/// An English sentence's token evidence `e` plus its sentence-level term (see
+/// [`CostParams::sentence`]) in a bead of `x` Chinese sentences: whether any of its
+/// `tokens` tokens is covered. `e` itself where the term is off or the sentence has no
+/// tokens.
+#[inline]
+fn with_sentence(e: f64, terms: &[[f64; 2]], tokens: usize, x: usize, covered: u64) -> f64 {
+    if terms.is_empty() || tokens == 0 {
+        return e;
+    }
+    e + terms[x - 1][usize::from(covered == 0)]
+}
+
 /// What the beads ending in one cell `(i, j)` share, computed when first needed: the masks
 /// of the cells `(i - 1 - a, j - 1 - b)` and the evidence of single sentences.
 #[derive(Default)]
@@ -416,7 +430,8 @@ impl CellEvidence {
                 m |= self.mask(i, j, a, b, mask).0;
             }
             let toks = &s.f.en[j - 1 - b].tokens;
-            self.english[x - 1][b] = evidence(toks, s.miss, &s.gain, x, m);
+            let e = evidence(toks, s.miss, &s.gain, x, m);
+            self.english[x - 1][b] = with_sentence(e, &s.p.sentence, toks.len(), x, m);
             self.have_english |= bit;
         }
         self.english[x - 1][b]

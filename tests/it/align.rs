@@ -4,7 +4,7 @@
 
 use bialign::eval::{evaluate_with_verses, parse_alignment, Counts, Verses};
 use bialign::text::{Lang, Segmenter};
-use bialign::{Aligner, Alignment, Genre};
+use bialign::{Aligner, AlignerBuilder, Alignment, Genre};
 use proptest::prelude::*;
 
 use crate::common::{self, assert_covers, lines};
@@ -346,6 +346,31 @@ fn relearning_the_lexicon_helps_a_pair_without_a_lexicon() {
     let (on, off) = (f1(true), f1(false));
     eprintln!("en-fr strict F1 {on:.3} relearning, {off:.3} not");
     assert!(on > off, "relearning {on:.3}, not {off:.3}");
+}
+
+/// The sentence-level evidence (whether each sentence of a bead shares a covered word with
+/// its other side) on a pair without a bundled lexicon: en-fr of `bible-pairs` scores
+/// better with it (0.950 against 0.927 strict F1 when measured).
+#[test]
+fn sentence_evidence_helps_a_pair_without_a_lexicon() {
+    let test = "align::sentence_evidence_helps_a_pair_without_a_lexicon";
+    let Some(dir) = common::eval_set(test, "bible-pairs") else {
+        return;
+    };
+    let verses =
+        Verses::load(&dir.join("en-fr/en.verse"), &dir.join("en-fr/fr.verse")).expect("verses");
+    let f1 = |weight: f64| {
+        let aligner = Aligner::builder()
+            .src_lang(Lang::En)
+            .tgt_lang(Lang::Fr)
+            .sentence_evidence(weight)
+            .build();
+        score_docs(test, "bible-pairs/en-fr", &["001"], &aligner, "en", "fr", Some(&verses))
+            .expect("the set is there")
+    };
+    let (on, off) = (f1(AlignerBuilder::DEFAULT_SENTENCE_EVIDENCE), f1(0.0));
+    eprintln!("en-fr strict F1 {on:.3} with sentence evidence, {off:.3} without");
+    assert!(on > off + 0.01, "with {on:.3}, without {off:.3}");
 }
 
 /// The scores of the beads of `src` against `tgt` in `(src_lang, tgt_lang)`, with the

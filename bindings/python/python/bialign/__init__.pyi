@@ -46,6 +46,7 @@ class Options(TypedDict, total=False):
     deletion_prior: Optional[float]
     length_noise: Optional[float]
     deletion_evidence: Optional[float]
+    sentence_evidence: Optional[float]
     dict: Sequence[PathLike]
     no_lexicon: bool
     no_pinyin: bool
