@@ -31,6 +31,7 @@ const SOURCE: &str = "data/lexicon.tsv.gz";
 fn main() {
     for path in [
         SOURCE,
+        "data/t2s.tsv",
         "src/chars",
         "src/lexicon/index.rs",
         "src/lexicon/source.rs",

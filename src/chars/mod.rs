@@ -176,6 +176,52 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// The simplified form of a traditional-only Han character (`說` to `说`, `門` to `门`);
+/// every other character, simplified ones and those written in both scripts (`著`, `乾`)
+/// among them, is returned unchanged. For matching only, like [`fold_width`]: the bundled
+/// lexicon is written in simplified characters, and a traditional text (Taiwan, Hong
+/// Kong, the older Bibles) should meet it. The table, `data/t2s.tsv`, is made from
+/// CC-CEDICT by `scripts/build-t2s`.
+#[inline]
+pub fn to_simplified(c: char) -> char {
+    // No traditional-only character lies below CJK Extension A.
+    if c < '\u{3400}' {
+        return c;
+    }
+    let table = t2s_table();
+    match table.binary_search_by_key(&c, |&(t, _)| t) {
+        Ok(k) => table[k].1,
+        Err(_) => c,
+    }
+}
+
+/// A character as the lexicon matches it: width folded ([`fold_width`]), then simplified
+/// ([`to_simplified`]).
+#[inline]
+pub fn fold_for_matching(c: char) -> char {
+    to_simplified(fold_width(c))
+}
+
+/// The traditional-to-simplified pairs of `data/t2s.tsv`, sorted by the traditional
+/// character, parsed once.
+fn t2s_table() -> &'static [(char, char)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut pairs: Vec<(char, char)> = include_str!("../../data/t2s.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut chars = l.chars();
+                let (t, tab, s) = (chars.next()?, chars.next()?, chars.next()?);
+                (tab == '\t' && chars.next().is_none()).then_some((t, s))
+            })
+            .collect();
+        // The file is sorted; sorting again keeps the search right if an edit breaks that.
+        pairs.sort_unstable();
+        pairs
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Digits and numerals
 // ---------------------------------------------------------------------------------------------
@@ -824,6 +870,33 @@ mod tests {
         assert!(folded.iter().all(|&c| fold_width(c).is_ascii()));
         assert_eq!(fold_width('Ａ'), 'A');
         assert_eq!(fold_width('，'), ',');
+    }
+
+    #[test]
+    fn traditional_folding() {
+        for (t, s) in [
+            ('說', '说'),
+            ('門', '门'),
+            ('們', '们'),
+            ('臺', '台'),
+            ('亞', '亚'),
+        ] {
+            assert_eq!(to_simplified(t), s, "{t}");
+        }
+        // Simplified characters, those of both scripts, and everything else stay.
+        for c in ['说', '著', '乾', '中', 'A', '，', '\u{3000}'] {
+            assert_eq!(to_simplified(c), c, "{c}");
+        }
+        assert_eq!(fold_for_matching('Ａ'), 'A');
+        assert_eq!(fold_for_matching('國'), '国');
+        // Every line of the table is a pair of Han characters, and nothing it yields is
+        // itself folded again.
+        let table = t2s_table();
+        assert!(table.len() > 3000, "{} pairs", table.len());
+        assert!(table
+            .iter()
+            .all(|&(t, s)| is_han_script(t) && is_han_script(s)));
+        assert!(table.iter().all(|&(_, s)| to_simplified(s) == s));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! start offsets and items (`u32`s: the pattern ids of each stem), the pattern rows' start
 //! offsets and items (the stem ids of each pattern).
 
-use crate::chars::fold_width;
+use crate::chars::fold_for_matching;
 use crate::rows::Rows;
 use fst::{Map, MapBuilder, Streamer};
 use std::borrow::Cow;
@@ -190,7 +190,7 @@ impl Builder {
     pub(crate) fn add(&mut self, stem: &str, zh: &str) {
         let next = self.stems.len() as u32;
         let s = *self.stems.entry(stem.into()).or_insert(next);
-        let folded: Box<str> = zh.chars().map(fold_width).collect::<String>().into();
+        let folded: Box<str> = zh.chars().map(fold_for_matching).collect::<String>().into();
         let next = self.patterns.len() as u32;
         let p = *self.patterns.entry(folded).or_insert(next);
         if self.seen.insert((s, p)) {

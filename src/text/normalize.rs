@@ -24,7 +24,7 @@
 //! * the paragraph is trimmed.
 //!
 //! No other character is changed: control characters and full-width forms stay as they are
-//! ([`fold_width`] is provided for matching). In [`Normalized::text`] paragraphs are separated
+//! ([`fold_width`] and [`to_simplified`] are provided for matching). In [`Normalized::text`] paragraphs are separated
 //! by one `\n`.
 //!
 //! # The offset map
@@ -46,11 +46,11 @@
 use std::ops::Range;
 
 use crate::chars::abbreviations;
-pub use crate::chars::fold_width;
 use crate::chars::{
     column_width, is_ambiguous_punct, is_bullet, is_cjk, is_closer, is_han_script, is_line_break,
     is_non_cjk_letter, is_opener, is_space, is_zh_list_numeral, sentence_terminator,
 };
+pub use crate::chars::{fold_width, to_simplified};
 
 /// A normalised text: its paragraphs and a map back to the original.
 #[derive(Clone, Debug, PartialEq, Eq)]
