@@ -259,7 +259,36 @@ fn learn_words(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> 
         }
     }
     f.recount_q();
+    translate_units(f, &by_unit);
     true
+}
+
+/// The learnt pairs seen from the rows: a row unit `u` paired with column tokens `ts` is
+/// translated in every column sentence holding one of them, so that the row side's
+/// evidence counts the learnt pairs too (without it, the rows' units were covered only by
+/// the user's dictionary, a re-estimated coverage of 0.03 on de-fr).
+fn translate_units(f: &mut PairFeatures, by_unit: &HashMap<u32, Vec<u32>>) {
+    let mut sentences: HashMap<u32, Vec<u32>> = HashMap::default();
+    for ts in by_unit.values() {
+        for &t in ts {
+            sentences.entry(t).or_default();
+        }
+    }
+    for (j, e) in f.en.iter().enumerate() {
+        for t in &e.tokens {
+            if let Some(js) = sentences.get_mut(t) {
+                js.push(j as u32);
+            }
+        }
+    }
+    let m = f.en.len() as f64;
+    for (&u, ts) in by_unit {
+        let post = &mut f.unit_postings[u as usize];
+        post.extend(ts.iter().flat_map(|t| sentences[t].iter().copied()));
+        post.sort_unstable();
+        post.dedup();
+        f.q_units[u as usize] = (post.len() as f64 + 0.5) / (m + 1.0);
+    }
 }
 
 /// The Chinese units of `text` that may be learnt: its Han n-grams, or its words of the same
@@ -295,4 +324,66 @@ fn ngrams(text: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::alphabetic::Dictionary;
+    use crate::features::en::EnTokenizer;
+    use crate::text::Lang;
+
+    /// A made-up word of letters from `alphabet`, different for each `k`: no cognate of
+    /// the other side's words, none of the stop words.
+    fn word(k: usize, alphabet: &[u8]) -> String {
+        let n = alphabet.len();
+        [k % n, k / n % n, k / (n * n) % n, 7 % n]
+            .iter()
+            .map(|&a| alphabet[a] as char)
+            .collect::<String>()
+            + "zz"
+    }
+
+    #[test]
+    fn learnt_word_pairs_cover_both_sides() {
+        // 60 pairs of German and French lines of made-up words, every fifth with Hund and
+        // chien, which nothing but their beads relates.
+        let (mut de, mut fr) = (Vec::new(), Vec::new());
+        for k in 0..60 {
+            let dog = k % 5 == 0;
+            de.push(format!(
+                "{} {}{}.",
+                word(k, b"bdfgk"),
+                word(k + 100, b"bdfgk"),
+                if dog { " Hund" } else { "" }
+            ));
+            fr.push(format!(
+                "{} {}{}.",
+                word(k, b"mnprt"),
+                word(k + 100, b"mnprt"),
+                if dog { " chien" } else { "" }
+            ));
+        }
+        let de: Vec<&str> = de.iter().map(String::as_str).collect();
+        let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+        let (tok_de, tok_fr) = (
+            EnTokenizer::for_lang(Lang::De),
+            EnTokenizer::for_lang(Lang::Fr),
+        );
+        let mut f =
+            PairFeatures::alphabetic(&de, &fr, (&tok_de, &tok_fr), &Dictionary::default(), 1);
+        assert_eq!(
+            (f.mask(0, 0), f.unit_mask(0, 0)),
+            (0, 0),
+            "nothing known yet"
+        );
+        let beads: Vec<_> = (0..60).map(|k| (k..k + 1, k..k + 1)).collect();
+        assert!(learn(&mut f, &de, &beads, false));
+        // Hund is now translated by the French line with chien, and chien covered by the
+        // German line with Hund: the column's token and the row's unit.
+        assert_ne!(f.mask(0, 0), 0);
+        assert_ne!(f.unit_mask(0, 0), 0);
+        assert_ne!(f.unit_mask(0, 5), 0, "chien is in line 5 too");
+        assert_eq!(f.unit_mask(0, 1), 0);
+    }
 }
