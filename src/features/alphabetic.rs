@@ -212,6 +212,7 @@ impl PairFeatures {
             word,
             rows_alphabetic: true,
             pair: super::PairModel::default(),
+            learnt_units: Default::default(),
         };
         f.recount_q();
         f

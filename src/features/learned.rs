@@ -8,7 +8,7 @@
 //! counted over Chinese sentences; rare-word chance is still corrected by the cost model,
 //! which recomputes each token's coverage rate after learning.
 
-use super::PairFeatures;
+use super::{PairFeatures, MAX_TOKENS};
 use crate::chars::is_han_ideograph;
 use crate::rows::Rows;
 use rustc_hash::FxHashMap as HashMap;
@@ -147,6 +147,9 @@ pub(crate) fn learn(
     for (t, (_, _, g)) in &best {
         by_gram.entry(ids[g]).or_default().push(*t);
     }
+    if !f.pair.coverage_known {
+        gram_units(f, &held, &ids, &by_gram);
+    }
     for (i, z) in f.zh.iter_mut().enumerate() {
         let cov = &mut z.covered;
         let before = cov.len();
@@ -261,6 +264,47 @@ fn learn_words(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> 
     f.recount_q();
     translate_units(f, &by_unit);
     true
+}
+
+/// Where no bundled lexicon gives the Chinese rows units (any pair but Chinese-English),
+/// the learnt n-grams become units of the rows holding them (`held`, by the n-gram ids
+/// `ids`), translated where their tokens (`by_gram`) are: the rows' side of the evidence,
+/// which had nothing to count there.
+fn gram_units(
+    f: &mut PairFeatures,
+    held: &Rows,
+    ids: &HashMap<&str, u32>,
+    by_gram: &HashMap<u32, Vec<u32>>,
+) {
+    let mut grams: Vec<(&str, u32)> = ids
+        .iter()
+        .filter(|(_, g)| by_gram.contains_key(g))
+        .map(|(&s, &g)| (s, g))
+        .collect();
+    grams.sort_unstable();
+    // Per n-gram id, its unit; per unit, the tokens it is paired with now.
+    let mut unit_of: HashMap<u32, u32> = HashMap::default();
+    let mut by_unit: HashMap<u32, Vec<u32>> = HashMap::default();
+    for (s, g) in grams {
+        let next = f.unit_postings.len() as u32;
+        let u = *f.learnt_units.entry(s.into()).or_insert(next);
+        if u == next {
+            f.unit_postings.push(Vec::new());
+            f.q_units.push(0.0);
+        }
+        unit_of.insert(g, u);
+        by_unit.insert(u, by_gram[&g].clone());
+    }
+    for (i, z) in f.zh.iter_mut().enumerate() {
+        for g in held.get(i) {
+            if let Some(&u) = unit_of.get(g) {
+                if !z.units.contains(&u) && z.units.len() < MAX_TOKENS {
+                    z.units.push(u);
+                }
+            }
+        }
+    }
+    translate_units(f, &by_unit);
 }
 
 /// The learnt pairs seen from the rows: a row unit `u` paired with column tokens `ts` is
@@ -385,5 +429,36 @@ mod tests {
         assert_ne!(f.unit_mask(0, 0), 0);
         assert_ne!(f.unit_mask(0, 5), 0, "chien is in line 5 too");
         assert_eq!(f.unit_mask(0, 1), 0);
+    }
+
+    #[test]
+    fn learnt_ngrams_are_units_where_no_lexicon_gives_them() {
+        // 60 Chinese and French lines, every fifth with 小狗 and chien; the other words
+        // are numbered so that nothing else pairs.
+        let (mut zh, mut fr) = (Vec::new(), Vec::new());
+        for k in 0..60 {
+            let dog = k % 5 == 0;
+            zh.push(format!("第{k}句{}。", if dog { "小狗" } else { "" }));
+            fr.push(format!(
+                "{} {}.",
+                word(k, b"mnprt"),
+                if dog { "chien" } else { "" }
+            ));
+        }
+        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+        let tok_fr = EnTokenizer::for_lang(Lang::Fr);
+        let lexicon = crate::Lexicon::empty();
+        let beads: Vec<_> = (0..60).map(|k| (k..k + 1, k..k + 1)).collect();
+        for coverage_known in [false, true] {
+            let mut f = PairFeatures::new(&zh, &fr, &lexicon, &tok_fr, None, 1);
+            f.pair.coverage_known = coverage_known;
+            assert!(learn(&mut f, &zh, &beads, false));
+            assert_ne!(f.mask(0, 0), 0, "chien is covered by 小狗");
+            // A unit of the rows only where the lexicon gives none (its coverage unknown).
+            assert_eq!(f.unit_mask(0, 0) != 0, !coverage_known);
+            assert_eq!(f.unit_mask(0, 5) != 0, !coverage_known);
+            assert_eq!(f.unit_mask(0, 1), 0);
+        }
     }
 }

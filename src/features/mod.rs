@@ -90,6 +90,10 @@ pub(crate) struct PairFeatures {
     pub rows_alphabetic: bool,
     /// What the cost model starts from for the pair of languages.
     pub pair: PairModel,
+    /// The Han n-grams the learned lexicon made units of the rows (where no bundled
+    /// lexicon gives them units), by unit id, so that a second round of learning adds to
+    /// a unit rather than making it twice.
+    pub learnt_units: rustc_hash::FxHashMap<Box<str>, u32>,
 }
 
 /// What the cost model needs to know of a pair of languages (canonical orientation).
@@ -320,6 +324,7 @@ impl PairFeatures {
             word,
             rows_alphabetic: false,
             pair: PairModel::default(),
+            learnt_units: Default::default(),
         };
         f.recount_q();
         f
