@@ -9,7 +9,8 @@
 # Prints one line per set: name, strict_f1, lax_f1, wall seconds, peak RSS of the alignment
 # (mac-dev, Bible 001 and 006 zh-en, the five bible-pairs sets of other pairs, and the
 # Gospels of the English Bible against the Chinese Union Version in traditional characters,
-# bible-pairs' zh-fr Chinese side, and against the same verses of Bible 006's simplified one).
+# bible-pairs' zh-fr Chinese side, and against the same verses of Bible 006's simplified one;
+# and four pairs no set has, joined by verse from the sets' texts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVAL=${BIALIGN_EVAL:-../shared/eval}
@@ -41,18 +42,86 @@ for d in 001 006; do
     printf 'bible-%s  %s  %.2fs %dMiB\n' "$d" "$("$BIN" eval --gold "$EVAL/bible/gold/$d.align" --test "$out/$d.align" \
         --src-verse "$EVAL/bible/en.verse" --tgt-verse "$EVAL/bible/zh.verse" | tail -1)" "$secs" "$((kb / 1024))"
 done
+# One line for a verse-scored set: NAME SRC_LANG TGT_LANG SRC TGT GOLD SRC_VERSE TGT_VERSE,
+# then the `align` options.
+verse_set() {
+    local name=$1 s=$2 t=$3 src=$4 tgt=$5 gold=$6 sv=$7 tv=$8
+    shift 8
+    /usr/bin/time -f '%e %M' -o "$out/time" "$BIN" align --quiet --presplit --format ids \
+        --src-lang "$s" --tgt-lang "$t" "$@" "$src" "$tgt" > "$out/$name.align"
+    read -r secs kb < "$out/time"
+    printf '%-13s  %s  %.2fs %dMiB\n' "$name" "$("$BIN" eval --gold "$gold" \
+        --test "$out/$name.align" --src-verse "$sv" --tgt-verse "$tv" | tail -1)" \
+        "$secs" "$((kb / 1024))"
+}
 # Other language pairs (issue 17): the bible-pairs sets, scored with verse merging.
 if [ -d "$EVAL/bible-pairs" ]; then
     for pair in de-fr en-es en-fr en-ru zh-fr; do
         d="$EVAL/bible-pairs/$pair"
         s=${pair%-*}
         t=${pair#*-}
-        /usr/bin/time -f '%e %M' -o "$out/time" "$BIN" align --quiet --presplit --format ids \
-            --src-lang "$s" --tgt-lang "$t" "$@" "$d/$s/001" "$d/$t/001" > "$out/$pair.align"
-        read -r secs kb < "$out/time"
-        printf '%-9s  %s  %.2fs %dMiB\n' "$pair" "$("$BIN" eval --gold "$d/gold/001.align" \
-            --test "$out/$pair.align" --src-verse "$d/$s.verse" --tgt-verse "$d/$t.verse" | tail -1)" \
-            "$secs" "$((kb / 1024))"
+        verse_set "$pair" "$s" "$t" "$d/$s/001" "$d/$t/001" "$d/gold/001.align" \
+            "$d/$s.verse" "$d/$t.verse" "$@"
+    done
+fi
+# Pairs no set has, joined here by verse from the texts the sets share (bible-pairs' en-es
+# and en-ru have one English side, de-fr and zh-fr one French side, Bible 006 holds the
+# Gospels in English): es-ru (Genesis-Exodus), de-zh, en-de and en-fr (the Gospels). Gold
+# one bead per verse in both.
+if [ -d "$EVAL/bible-pairs" ]; then
+    python3 - "$EVAL" "$out/joined" <<'PY'
+import os, sys
+ev, out = sys.argv[1], sys.argv[2]
+bp = f"{ev}/bible-pairs"
+books = {"Mat": "Matthew", "Mak": "Mark", "Luk": "Luke", "Jhn": "John"}
+gospels = set(books.values())
+def lines(p):
+    with open(p, encoding="utf-8") as f:
+        return f.read().split("\n")[:-1]
+def side(text, verses, keep=None):
+    rows = []
+    for t, v in zip(lines(text), lines(verses)):
+        b, rest = v.split(":", 1)
+        v = books.get(b, b) + ":" + rest
+        if keep is None or v.split(":")[0] in keep:
+            rows.append((t, v))
+    return rows
+pairs = {
+    "es-ru": (side(f"{bp}/en-es/es/001", f"{bp}/en-es/es.verse"),
+              side(f"{bp}/en-ru/ru/001", f"{bp}/en-ru/ru.verse")),
+    "de-zh": (side(f"{bp}/de-fr/de/001", f"{bp}/de-fr/de.verse", gospels),
+              side(f"{bp}/zh-fr/zh/001", f"{bp}/zh-fr/zh.verse")),
+    "en-de": (side(f"{ev}/bible/en/006", f"{ev}/bible/en.verse", gospels),
+              side(f"{bp}/de-fr/de/001", f"{bp}/de-fr/de.verse", gospels)),
+    "en-fr": (side(f"{ev}/bible/en/006", f"{ev}/bible/en.verse", gospels),
+              side(f"{bp}/de-fr/fr/001", f"{bp}/de-fr/fr.verse", gospels)),
+}
+for name, (a, b) in pairs.items():
+    s, t = name.split("-")
+    d = f"{out}/{name}"
+    os.makedirs(d)
+    # Only the verses of both sides (a book one text lacks is no part of the pair).
+    av, bv = {v for _, v in a}, {v for _, v in b}
+    a = [r for r in a if r[1] in bv]
+    b = [r for r in b if r[1] in av]
+    files = [(s, [r[0] for r in a]), (t, [r[0] for r in b]),
+             (f"{s}.verse", [r[1] for r in a]), (f"{t}.verse", [r[1] for r in b])]
+    for fname, rows in files:
+        with open(f"{d}/{fname}", "w", encoding="utf-8") as f:
+            f.write("".join(r + "\n" for r in rows))
+    ids = ({}, {})
+    for side_ids, rows in zip(ids, (a, b)):
+        for k, (_, v) in enumerate(rows):
+            side_ids.setdefault(v, []).append(k)
+    with open(f"{d}/gold", "w") as f:
+        for v in dict.fromkeys(r[1] for r in a):
+            f.write("[%s]:[%s]\n" % tuple(",".join(map(str, x[v])) for x in ids))
+PY
+    for pair in es-ru de-zh en-de en-fr; do
+        d="$out/joined/$pair"
+        s=${pair%-*}
+        t=${pair#*-}
+        verse_set "joined-$pair" "$s" "$t" "$d/$s" "$d/$t" "$d/gold" "$d/$s.verse" "$d/$t.verse" "$@"
     done
 fi
 # Traditional Chinese (the bundled lexicon is simplified): English Matthew-John of Bible 006
@@ -96,11 +165,6 @@ for name, (zh, zhv) in sets.items():
 PY
     for name in trad simp; do
         d="$out/$name"
-        /usr/bin/time -f '%e %M' -o "$out/time" "$BIN" align --quiet --presplit --format ids \
-            --src-lang en --tgt-lang zh "$@" "$d/en" "$d/zh" > "$d/out.align"
-        read -r secs kb < "$out/time"
-        printf 'gospels-%s  %s  %.2fs %dMiB\n' "$name" "$("$BIN" eval --gold "$d/gold" \
-            --test "$d/out.align" --src-verse "$d/en.verse" --tgt-verse "$d/zh.verse" | tail -1)" \
-            "$secs" "$((kb / 1024))"
+        verse_set "gospels-$name" en zh "$d/en" "$d/zh" "$d/gold" "$d/en.verse" "$d/zh.verse" "$@"
     done
 fi

@@ -18,7 +18,8 @@ const MAX_OCCURRENCES: usize = 3;
 /// For each row `i` in `0..=n`, the expected English position: the line through the anchors
 /// of two rounds, a wide one around `diagonal` (to follow large drifts) and a narrow one
 /// around the first round's line (to place anchors densely).
-pub(crate) fn guide(f: &PairFeatures, diagonal: &[f64]) -> Vec<f64> {
+/// Also returns the number of anchors the line passes through.
+pub(crate) fn guide(f: &PairFeatures, diagonal: &[f64]) -> (Vec<f64>, usize) {
     let m = f.en.len();
     let wide = (m / 8).clamp(64, 4096);
     let first = chain(f, diagonal, wide);
@@ -36,9 +37,9 @@ pub(crate) fn guide(f: &PairFeatures, diagonal: &[f64]) -> Vec<f64> {
         }
     }
     if second.len() >= first.len() / 2 {
-        interpolate(&second, f.zh.len(), m, &centers)
+        (interpolate(&second, f.zh.len(), m, &centers), second.len())
     } else {
-        centers
+        (centers, first.len())
     }
 }
 
