@@ -10,7 +10,7 @@
 # (mac-dev, Bible 001 and 006 zh-en, the five bible-pairs sets of other pairs, and the
 # Gospels of the English Bible against the Chinese Union Version in traditional characters,
 # bible-pairs' zh-fr Chinese side, and against the same verses of Bible 006's simplified one;
-# and four pairs no set has, joined by verse from the sets' texts).
+# and six pairs no set has, joined by verse from the sets' texts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVAL=${BIALIGN_EVAL:-../shared/eval}
@@ -66,8 +66,8 @@ if [ -d "$EVAL/bible-pairs" ]; then
 fi
 # Pairs no set has, joined here by verse from the texts the sets share (bible-pairs' en-es
 # and en-ru have one English side, de-fr and zh-fr one French side, Bible 006 holds the
-# Gospels in English): es-ru (Genesis-Exodus), de-zh, en-de and en-fr (the Gospels). Gold
-# one bead per verse in both.
+# Gospels in English and Genesis-Exodus in simplified Chinese): es-ru, ru-zh and es-zh
+# (Genesis-Exodus), de-zh, en-de and en-fr (the Gospels). Gold one bead per verse in both.
 if [ -d "$EVAL/bible-pairs" ]; then
     python3 - "$EVAL" "$out/joined" <<'PY'
 import os, sys
@@ -75,6 +75,8 @@ ev, out = sys.argv[1], sys.argv[2]
 bp = f"{ev}/bible-pairs"
 books = {"Mat": "Matthew", "Mak": "Mark", "Luk": "Luke", "Jhn": "John"}
 gospels = set(books.values())
+books.update({"Gen": "Genesis", "Exo": "Exodus"})
+law = {"Genesis", "Exodus"}
 def lines(p):
     with open(p, encoding="utf-8") as f:
         return f.read().split("\n")[:-1]
@@ -95,6 +97,10 @@ pairs = {
               side(f"{bp}/de-fr/de/001", f"{bp}/de-fr/de.verse", gospels)),
     "en-fr": (side(f"{ev}/bible/en/006", f"{ev}/bible/en.verse", gospels),
               side(f"{bp}/de-fr/fr/001", f"{bp}/de-fr/fr.verse", gospels)),
+    "ru-zh": (side(f"{bp}/en-ru/ru/001", f"{bp}/en-ru/ru.verse"),
+              side(f"{ev}/bible/zh/006", f"{ev}/bible/zh.verse", law)),
+    "es-zh": (side(f"{bp}/en-es/es/001", f"{bp}/en-es/es.verse"),
+              side(f"{ev}/bible/zh/006", f"{ev}/bible/zh.verse", law)),
 }
 for name, (a, b) in pairs.items():
     s, t = name.split("-")
@@ -117,7 +123,7 @@ for name, (a, b) in pairs.items():
         for v in dict.fromkeys(r[1] for r in a):
             f.write("[%s]:[%s]\n" % tuple(",".join(map(str, x[v])) for x in ids))
 PY
-    for pair in es-ru de-zh en-de en-fr; do
+    for pair in es-ru de-zh en-de en-fr ru-zh es-zh; do
         d="$out/joined/$pair"
         s=${pair%-*}
         t=${pair#*-}
