@@ -105,6 +105,7 @@ impl PairFeatures {
                 start: StartType::of(s),
                 end: EndType::of(s),
                 quote_open: false,
+                bare: punct::is_bare(s),
             });
         }
         // The row side: what each sentence covers, and its words as units.
@@ -162,6 +163,7 @@ impl PairFeatures {
                 tag_len: 0.0,
                 untagged: (start, end),
                 quote_open: false,
+                bare: punct::is_bare(s),
             });
         }
         for (z, open) in zh

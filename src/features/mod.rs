@@ -52,6 +52,8 @@ pub(crate) struct ZhSentence {
     pub untagged: (StartType, EndType),
     /// Whether a quotation is still open after the sentence ([`punct::quote_open_after`]).
     pub quote_open: bool,
+    /// Punctuation alone ([`punct::is_bare`]): part of the sentence before it.
+    pub bare: bool,
 }
 
 /// Features of one English sentence.
@@ -65,6 +67,8 @@ pub(crate) struct EnSentence {
     pub end: EndType,
     /// Whether a quotation is still open after the sentence.
     pub quote_open: bool,
+    /// Punctuation alone ([`punct::is_bare`]): part of the sentence before it.
+    pub bare: bool,
 }
 
 /// The features of a document pair in canonical orientation.
@@ -196,6 +200,7 @@ impl PairFeatures {
                     start: StartType::of(s),
                     end: EndType::of(s),
                     quote_open: false,
+                    bare: punct::is_bare(s),
                 });
             }
         }
@@ -278,6 +283,7 @@ impl PairFeatures {
                         None => (StartType::of(s), EndType::of(s)),
                     },
                     quote_open: false,
+                    bare: punct::is_bare(s),
                 });
             }
         }

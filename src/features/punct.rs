@@ -78,6 +78,13 @@ impl StartType {
     }
 }
 
+/// Whether `s` is punctuation alone, with no letter and no digit: not a sentence but a
+/// piece its splitter cut off the one before (the closing bracket of a parenthesis, `）`,
+/// on a line of its own in the Chinese Union Version).
+pub fn is_bare(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
+}
+
 /// For each sentence in order, whether a quotation is still open after it: opened (or
 /// toggled by a straight quote) and not closed, counting from the first sentence.
 pub fn quote_open_after<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<bool> {
@@ -197,5 +204,16 @@ mod tests {
         assert_ne!(EndType::of("Wait..."), EndType::of("Wait."));
         assert_eq!(StartType::of("“走吧！”").index(), 1);
         assert_eq!(StartType::of("He left.").index(), 0);
+        for (s, bare) in [
+            ("）", true),
+            ("）」", true),
+            (" — ", true),
+            ("", true),
+            ("A.", false),
+            ("3)", false),
+            ("他。", false),
+        ] {
+            assert_eq!(is_bare(s), bare, "{s:?}");
+        }
     }
 }

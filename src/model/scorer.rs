@@ -58,7 +58,17 @@ pub(crate) struct Scorer<'a> {
     zh_end: Vec<u8>,
     en_start: Vec<u8>,
     en_end: Vec<u8>,
+    /// Whether any sentence of either side is punctuation alone: most documents have none,
+    /// and their beads then skip the test.
+    any_bare: bool,
 }
+
+/// Cost of a bead whose first sentence on either side is punctuation alone
+/// ([`punct::is_bare`](crate::features::punct::is_bare)): such a line is the end of the
+/// sentence before it, cut off by the splitter, and belongs to that sentence's bead (a
+/// bead with one sentence more costs 1 to 2 nats more by its prior; the closing brackets
+/// of the Chinese Union Version started the next verse's bead without this).
+const BARE_START_PENALTY: f64 = 3.0;
 
 const _: () = assert!(StartType::COUNT <= 256 && EndType::COUNT <= 256);
 
@@ -100,7 +110,9 @@ impl<'a> Scorer<'a> {
         // Both type sets are far smaller than 256 (checked at compile time below).
         let index = |t: usize| t as u8;
         let zh_ends: Vec<_> = (0..f.zh.len()).map(|i| p.zh_ends(f, i)).collect();
+        let any_bare = f.zh.iter().any(|s| s.bare) || f.en.iter().any(|s| s.bare);
         Scorer {
+            any_bare,
             zh_start: zh_ends.iter().map(|e| index(e.0.index())).collect(),
             zh_end: zh_ends.iter().map(|e| index(e.1.index())).collect(),
             en_start: f.en.iter().map(|s| index(s.start.index())).collect(),
@@ -273,6 +285,9 @@ impl<'a> Scorer<'a> {
         }
         let mut base = prior + self.length_cost(i0, i1, j0, j1)
             - self.p.punct_weight * self.punct_from(end, i0, j0);
+        if self.any_bare && (self.f.zh[i0].bare || self.f.en[j0].bare) {
+            base += BARE_START_PENALTY;
+        }
         let breaks = self.f.breaks_inside(i0, i1, j0, j1);
         if breaks > 0 {
             base += self.p.paragraph_penalty * breaks as f64;
@@ -460,5 +475,46 @@ impl CellEvidence {
             self.have_chinese |= bit;
         }
         self.chinese[y - 1][a]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{EnSentence, ZhSentence};
+    use crate::model::ModelConfig;
+
+    /// Three sentences a side, the second Chinese one bare when `bare`.
+    fn features(bare: bool) -> PairFeatures {
+        let mut f = PairFeatures::default();
+        for k in 0..3 {
+            f.zh.push(ZhSentence {
+                len: 10.0,
+                bare: bare && k == 1,
+                ..ZhSentence::default()
+            });
+            f.en.push(EnSentence {
+                len: 33.0,
+                ..EnSentence::default()
+            });
+        }
+        f.zh_para = vec![0; 3];
+        f.en_para = vec![0; 3];
+        f
+    }
+
+    #[test]
+    fn a_bead_may_not_start_with_bare_punctuation() {
+        let (plain, bare) = (features(false), features(true));
+        let params = CostParams::initial(&ModelConfig::default(), &plain);
+        let none = |_: usize, _: usize| (0u64, 0u64);
+        let cost = |f: &PairFeatures, i0: usize, i1: usize| {
+            Scorer::new(f, &params).cost(i0, i1, 1, 2, none)
+        };
+        // Starting with the bare sentence costs the penalty; holding it after another
+        // sentence costs nothing more.
+        assert_eq!(cost(&bare, 1, 2), cost(&plain, 1, 2) + BARE_START_PENALTY);
+        assert_eq!(cost(&bare, 0, 2), cost(&plain, 0, 2));
+        assert_eq!(cost(&bare, 2, 3), cost(&plain, 2, 3));
     }
 }
