@@ -64,7 +64,7 @@ impl Search<'_> {
     pub fn solve(&self, mut f: PairFeatures, zh: &[&str]) -> Solved {
         let mut params = CostParams::initial(&self.cfg.model, &f);
         let t = Instant::now();
-        let (mut path, anchors) = self.first_pass(&f, &params, self.cfg.band);
+        let (mut path, anchors) = self.first_pass(&f, &params);
         diag::lap("pass 1", t);
         let t = Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
@@ -96,7 +96,7 @@ impl Search<'_> {
     /// The first pass: a band around the line through the anchors (or the diagonal of
     /// cumulative lengths), widened and searched again where the path runs along its edge.
     /// Returns the path and the number of anchors its band followed.
-    fn first_pass(&self, f: &PairFeatures, params: &CostParams, half: usize) -> (Path, usize) {
+    fn first_pass(&self, f: &PairFeatures, params: &CostParams) -> (Path, usize) {
         let (n, m) = (f.zh.len(), f.en.len());
         let t = Instant::now();
         let diagonal = windows::length_diagonal(f);
@@ -111,7 +111,7 @@ impl Search<'_> {
             }
         }
         diag::lap("anchors", t);
-        let mut halves = vec![half; n + 1];
+        let mut halves = vec![self.cfg.band; n + 1];
         let t = Instant::now();
         let scorer = Scorer::new(f, params);
         let band = Band::around(&centers, &halves, m);
@@ -254,7 +254,7 @@ impl Search<'_> {
         let path = if anchors.saturating_mul(SPARSE_ANCHORS) < f.zh.len() {
             // The whole first band again: at half its width the path was lost again
             // (de-zh 0.870).
-            self.first_pass(f, params, self.cfg.band).0
+            self.first_pass(f, params).0
         } else {
             let band = RELEARN_BAND.min(self.cfg.refine_band);
             self.refine(f, params, &path, None, (band, self.shapes))
