@@ -17,13 +17,14 @@ mod structure;
 #[cfg(feature = "jieba")]
 mod words;
 
-use crate::chars::{fold_for_matching, fold_width, is_han_ideograph};
+use crate::chars::{fold_width, is_han_ideograph, to_simplified};
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
 use crate::lexicon::Lexicon;
 use crate::rows::Rows;
 use en::{EnToken, EnTokenizer, WordMemo};
 pub use punct::{EndType, StartType};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 /// Sentences tokenised in parallel before their tokens get ids: enough for every thread, few
 /// enough that their tokens are not all held at once on a long document.
@@ -224,7 +225,17 @@ impl PairFeatures {
         // has Han characters itself (whether or not the lexicon knows it).
         let skip_han = !en_has_han;
         let cover = |s: &&str| {
-            let folded: String = s.chars().map(fold_for_matching).collect();
+            // Width folded, then simplified for matching (a second string only where the
+            // text has traditional characters). Numbers are read from the width-folded
+            // text: through the simplified forms, the traditional counters (`五個餅`) gave
+            // zh-fr and the traditional Gospels 0.002 and 0.001 less, a `一個` for every
+            // `un`.
+            let width: String = s.chars().map(fold_width).collect();
+            let folded: Cow<str> = if width.chars().any(|c| to_simplified(c) != c) {
+                Cow::Owned(width.chars().map(to_simplified).collect())
+            } else {
+                Cow::Borrowed(&width)
+            };
             let mut covered = Vec::new();
             lexicon.for_each_match(&folded, |stems| {
                 covered.extend(stems.iter().filter_map(|st| lex_dense.get(st).copied()))
@@ -233,10 +244,6 @@ impl PairFeatures {
             let mut buf = Vec::new();
             tokenizer.tokens_but(&folded, skip_han, None, &mut buf);
             let mut numbers = Vec::new();
-            // Numbers as written (width folded only): read through the simplified forms,
-            // the traditional counters (`五個餅`) gave zh-fr and the traditional Gospels
-            // 0.002 and 0.001 less, a `一個` for every `un`.
-            let width: String = s.chars().map(fold_width).collect();
             numbers::zh_number_tokens(&width, &mut numbers);
             let extra = buf
                 .iter()
