@@ -8,7 +8,7 @@ use bialign::{Aligner, AlignerBuilder, Alignment, Genre};
 use proptest::prelude::*;
 
 use crate::common::{self, assert_covers, lines};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[test]
 fn public_types_are_send_and_sync() {
@@ -248,18 +248,48 @@ fn score_docs(
     for d in docs {
         let src = lines(&dir.join(src_side).join(d));
         let tgt = lines(&dir.join(tgt_side).join(d));
-        let al = aligner
-            .align_sentences(&src, &tgt)
-            .expect("a supported pair aligns");
-        assert_covers(&al, src.len(), tgt.len());
-        let test = parse_alignment(&al.to_ids(), "test").expect("own output parses");
         let gold_path = dir.join("gold").join(format!("{d}.align"));
         let gold_text = std::fs::read_to_string(&gold_path).expect("gold");
-        let gold =
-            parse_alignment(&gold_text, &gold_path.display().to_string()).expect("gold parses");
-        counts += evaluate_with_verses(&gold, &test, verses).expect("scorable");
+        let gold = (gold_text.as_str(), gold_path.display().to_string());
+        counts += doc_counts(aligner, (&src, &tgt), (gold.0, &gold.1), verses);
     }
     Some(counts.score().strict.f1)
+}
+
+/// The counts of `aligner` on the sentences `(src, tgt)` against the gold beads (ids text
+/// and its name), with verse merging where `verses` are given; every sentence must be in
+/// one bead.
+fn doc_counts(
+    aligner: &Aligner,
+    (src, tgt): (&[String], &[String]),
+    (gold, gold_name): (&str, &str),
+    verses: Option<&Verses>,
+) -> Counts {
+    let al = aligner
+        .align_sentences(src, tgt)
+        .expect("a supported pair aligns");
+    assert_covers(&al, src.len(), tgt.len());
+    let test = parse_alignment(&al.to_ids(), "test").expect("own output parses");
+    let gold = parse_alignment(gold, gold_name).expect("gold parses");
+    evaluate_with_verses(&gold, &test, verses).expect("scorable")
+}
+
+/// The strict F1 of en-fr of `bible-pairs` (in `dir`, scored with verse merging) with the
+/// aligner that `configure` makes of an en-fr builder.
+fn en_fr_f1(test: &str, dir: &Path, configure: impl Fn(AlignerBuilder) -> AlignerBuilder) -> f64 {
+    let verses =
+        Verses::load(&dir.join("en-fr/en.verse"), &dir.join("en-fr/fr.verse")).expect("verses");
+    let aligner = configure(Aligner::builder().src_lang(Lang::En).tgt_lang(Lang::Fr)).build();
+    score_docs(
+        test,
+        "bible-pairs/en-fr",
+        &["001"],
+        &aligner,
+        "en",
+        "fr",
+        Some(&verses),
+    )
+    .expect("the set is there")
 }
 
 /// A regression guard on the dev set; `BENCHMARKS.md` holds the measured numbers.
@@ -324,25 +354,7 @@ fn relearning_the_lexicon_helps_a_pair_without_a_lexicon() {
     let Some(dir) = common::eval_set(test, "bible-pairs") else {
         return;
     };
-    let verses =
-        Verses::load(&dir.join("en-fr/en.verse"), &dir.join("en-fr/fr.verse")).expect("verses");
-    let f1 = |relearn: bool| {
-        let aligner = Aligner::builder()
-            .src_lang(Lang::En)
-            .tgt_lang(Lang::Fr)
-            .relearn(relearn)
-            .build();
-        score_docs(
-            test,
-            "bible-pairs/en-fr",
-            &["001"],
-            &aligner,
-            "en",
-            "fr",
-            Some(&verses),
-        )
-        .expect("the set is there")
-    };
+    let f1 = |relearn: bool| en_fr_f1(test, &dir, |b| b.relearn(relearn));
     let (on, off) = (f1(true), f1(false));
     eprintln!("en-fr strict F1 {on:.3} relearning, {off:.3} not");
     assert!(on > off, "relearning {on:.3}, not {off:.3}");
@@ -357,25 +369,7 @@ fn sentence_evidence_helps_a_pair_without_a_lexicon() {
     let Some(dir) = common::eval_set(test, "bible-pairs") else {
         return;
     };
-    let verses =
-        Verses::load(&dir.join("en-fr/en.verse"), &dir.join("en-fr/fr.verse")).expect("verses");
-    let f1 = |weight: f64| {
-        let aligner = Aligner::builder()
-            .src_lang(Lang::En)
-            .tgt_lang(Lang::Fr)
-            .sentence_evidence(weight)
-            .build();
-        score_docs(
-            test,
-            "bible-pairs/en-fr",
-            &["001"],
-            &aligner,
-            "en",
-            "fr",
-            Some(&verses),
-        )
-        .expect("the set is there")
-    };
+    let f1 = |weight: f64| en_fr_f1(test, &dir, |b| b.sentence_evidence(weight));
     let (on, off) = (f1(AlignerBuilder::DEFAULT_SENTENCE_EVIDENCE), f1(0.0));
     eprintln!("en-fr strict F1 {on:.3} with sentence evidence, {off:.3} without");
     assert!(on > off + 0.01, "with {on:.3}, without {off:.3}");
@@ -495,14 +489,7 @@ fn verse_f1(
     gold: &str,
     verses: &Verses,
 ) -> f64 {
-    let al = aligner
-        .align_sentences(src, tgt)
-        .expect("a supported pair aligns");
-    assert_covers(&al, src.len(), tgt.len());
-    let out = parse_alignment(&al.to_ids(), "test").expect("own output parses");
-    let gold = parse_alignment(gold, "gold").expect("gold parses");
-    evaluate_with_verses(&gold, &out, Some(verses))
-        .expect("scorable")
+    doc_counts(aligner, (src, tgt), (gold, "gold"), Some(verses))
         .score()
         .strict
         .f1
