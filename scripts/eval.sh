@@ -67,7 +67,10 @@ fi
 # Pairs no set has, joined here by verse from the texts the sets share (bible-pairs' en-es
 # and en-ru have one English side, de-fr and zh-fr one French side, Bible 006 holds the
 # Gospels in English and Genesis-Exodus in simplified Chinese): es-ru, ru-zh and es-zh
-# (Genesis-Exodus), de-zh, en-de and en-fr (the Gospels). Gold one bead per verse in both.
+# (Genesis-Exodus), de-zh, en-de and en-fr (the Gospels), only the verses of both sides.
+# And traditional Chinese (the bundled lexicon is simplified): English Matthew-John of
+# Bible 006 against bible-pairs' traditional CUV and against the simplified CUV's same
+# books, every sentence kept. Gold one bead per verse in both; nothing is copied.
 if [ -d "$EVAL/bible-pairs" ]; then
     python3 - "$EVAL" "$out/joined" <<'PY'
 import os, sys
@@ -88,89 +91,52 @@ def side(text, verses, keep=None):
         if keep is None or v.split(":")[0] in keep:
             rows.append((t, v))
     return rows
-pairs = {
-    "es-ru": (side(f"{bp}/en-es/es/001", f"{bp}/en-es/es.verse"),
-              side(f"{bp}/en-ru/ru/001", f"{bp}/en-ru/ru.verse")),
-    "de-zh": (side(f"{bp}/de-fr/de/001", f"{bp}/de-fr/de.verse", gospels),
-              side(f"{bp}/zh-fr/zh/001", f"{bp}/zh-fr/zh.verse")),
-    "en-de": (side(f"{ev}/bible/en/006", f"{ev}/bible/en.verse", gospels),
-              side(f"{bp}/de-fr/de/001", f"{bp}/de-fr/de.verse", gospels)),
-    "en-fr": (side(f"{ev}/bible/en/006", f"{ev}/bible/en.verse", gospels),
-              side(f"{bp}/de-fr/fr/001", f"{bp}/de-fr/fr.verse", gospels)),
-    "ru-zh": (side(f"{bp}/en-ru/ru/001", f"{bp}/en-ru/ru.verse"),
-              side(f"{ev}/bible/zh/006", f"{ev}/bible/zh.verse", law)),
-    "es-zh": (side(f"{bp}/en-es/es/001", f"{bp}/en-es/es.verse"),
-              side(f"{ev}/bible/zh/006", f"{ev}/bible/zh.verse", law)),
-}
-for name, (a, b) in pairs.items():
-    s, t = name.split("-")
-    d = f"{out}/{name}"
-    os.makedirs(d)
-    # Only the verses of both sides (a book one text lacks is no part of the pair).
-    av, bv = {v for _, v in a}, {v for _, v in b}
-    a = [r for r in a if r[1] in bv]
-    b = [r for r in b if r[1] in av]
-    files = [(s, [r[0] for r in a]), (t, [r[0] for r in b]),
-             (f"{s}.verse", [r[1] for r in a]), (f"{t}.verse", [r[1] for r in b])]
-    for fname, rows in files:
-        with open(f"{d}/{fname}", "w", encoding="utf-8") as f:
-            f.write("".join(r + "\n" for r in rows))
-    ids = ({}, {})
-    for side_ids, rows in zip(ids, (a, b)):
-        for k, (_, v) in enumerate(rows):
-            side_ids.setdefault(v, []).append(k)
-    with open(f"{d}/gold", "w") as f:
-        for v in dict.fromkeys(r[1] for r in a):
-            f.write("[%s]:[%s]\n" % tuple(",".join(map(str, x[v])) for x in ids))
-PY
-    for pair in es-ru de-zh en-de en-fr ru-zh es-zh; do
-        d="$out/joined/$pair"
-        s=${pair%-*}
-        t=${pair#*-}
-        verse_set "joined-$pair" "$s" "$t" "$d/$s" "$d/$t" "$d/gold" "$d/$s.verse" "$d/$t.verse" "$@"
-    done
-fi
-# Traditional Chinese (the bundled lexicon is simplified): English Matthew-John of Bible 006
-# against bible-pairs' traditional CUV, and against the simplified CUV's same verses; gold
-# one bead per verse in both, built here from the verse files (nothing is copied).
-if [ -d "$EVAL/bible-pairs/zh-fr" ]; then
-    python3 - "$EVAL" "$out" <<'PY'
-import os, sys
-ev, out = sys.argv[1], sys.argv[2]
-books = {"Mat": "Matthew", "Mak": "Mark", "Luk": "Luke", "Jhn": "John"}
-def lines(p):
-    with open(p, encoding="utf-8") as f:
-        return f.read().split("\n")[:-1]
-def verse(v):
-    b, rest = v.split(":", 1)
-    return books.get(b, b) + ":" + rest
-def gospels(text, verses):
-    keep = [(t, verse(v)) for t, v in zip(text, verses) if verse(v).split(":")[0] in books.values()]
-    return [t for t, _ in keep], [v for _, v in keep]
-en, env = gospels(lines(f"{ev}/bible/en/006"), lines(f"{ev}/bible/en.verse"))
+en_gospels = side(f"{ev}/bible/en/006", f"{ev}/bible/en.verse", gospels)
+# name: (source language, target language, source rows, target rows, verses of both only)
 sets = {
-    "trad": (lines(f"{ev}/bible-pairs/zh-fr/zh/001"), lines(f"{ev}/bible-pairs/zh-fr/zh.verse")),
-    "simp": gospels(lines(f"{ev}/bible/zh/006"), lines(f"{ev}/bible/zh.verse")),
+    "joined-es-ru": ("es", "ru", side(f"{bp}/en-es/es/001", f"{bp}/en-es/es.verse"),
+                     side(f"{bp}/en-ru/ru/001", f"{bp}/en-ru/ru.verse"), True),
+    "joined-de-zh": ("de", "zh", side(f"{bp}/de-fr/de/001", f"{bp}/de-fr/de.verse", gospels),
+                     side(f"{bp}/zh-fr/zh/001", f"{bp}/zh-fr/zh.verse"), True),
+    "joined-en-de": ("en", "de", en_gospels,
+                     side(f"{bp}/de-fr/de/001", f"{bp}/de-fr/de.verse", gospels), True),
+    "joined-en-fr": ("en", "fr", en_gospels,
+                     side(f"{bp}/de-fr/fr/001", f"{bp}/de-fr/fr.verse", gospels), True),
+    "joined-ru-zh": ("ru", "zh", side(f"{bp}/en-ru/ru/001", f"{bp}/en-ru/ru.verse"),
+                     side(f"{ev}/bible/zh/006", f"{ev}/bible/zh.verse", law), True),
+    "joined-es-zh": ("es", "zh", side(f"{bp}/en-es/es/001", f"{bp}/en-es/es.verse"),
+                     side(f"{ev}/bible/zh/006", f"{ev}/bible/zh.verse", law), True),
+    "gospels-trad": ("en", "zh", en_gospels,
+                     side(f"{bp}/zh-fr/zh/001", f"{bp}/zh-fr/zh.verse"), False),
+    "gospels-simp": ("en", "zh", en_gospels,
+                     side(f"{ev}/bible/zh/006", f"{ev}/bible/zh.verse", gospels), False),
 }
-for name, (zh, zhv) in sets.items():
-    d = f"{out}/{name}"
-    os.makedirs(d)
-    def ids(vs):
-        by = {}
-        for k, v in enumerate(vs):
-            by.setdefault(v, []).append(k)
-        return by
-    src, tgt = ids(env), ids(zhv)
-    for fname, rows in [("en", en), ("zh", zh), ("en.verse", env), ("zh.verse", zhv)]:
-        with open(f"{d}/{fname}", "w", encoding="utf-8") as f:
-            f.write("".join(r + "\n" for r in rows))
-    with open(f"{d}/gold", "w") as f:
-        for v in dict.fromkeys(env):
-            if v in tgt:
-                f.write("[%s]:[%s]\n" % (",".join(map(str, src[v])), ",".join(map(str, tgt[v]))))
+with open(f"{out}.list", "w") as listing:
+    for name, (s, t, a, b, both) in sets.items():
+        listing.write(f"{name} {s} {t}\n")
+        d = f"{out}/{name}"
+        os.makedirs(d)
+        if both:
+            # A book one text lacks is no part of the pair.
+            av, bv = {v for _, v in a}, {v for _, v in b}
+            a = [r for r in a if r[1] in bv]
+            b = [r for r in b if r[1] in av]
+        files = [(s, [r[0] for r in a]), (t, [r[0] for r in b]),
+                 (f"{s}.verse", [r[1] for r in a]), (f"{t}.verse", [r[1] for r in b])]
+        for fname, rows in files:
+            with open(f"{d}/{fname}", "w", encoding="utf-8") as f:
+                f.write("".join(r + "\n" for r in rows))
+        ids = ({}, {})
+        for side_ids, rows in zip(ids, (a, b)):
+            for k, (_, v) in enumerate(rows):
+                side_ids.setdefault(v, []).append(k)
+        with open(f"{d}/gold", "w") as f:
+            for v in dict.fromkeys(r[1] for r in a):
+                if v in ids[1]:
+                    f.write("[%s]:[%s]\n" % tuple(",".join(map(str, x[v])) for x in ids))
 PY
-    for name in trad simp; do
-        d="$out/$name"
-        verse_set "gospels-$name" en zh "$d/en" "$d/zh" "$d/gold" "$d/en.verse" "$d/zh.verse" "$@"
-    done
+    while read -r name s t; do
+        d="$out/joined/$name"
+        verse_set "$name" "$s" "$t" "$d/$s" "$d/$t" "$d/gold" "$d/$s.verse" "$d/$t.verse" "$@"
+    done < "$out/joined.list"
 fi
