@@ -528,8 +528,10 @@ impl AlignerBuilder {
         self
     }
 
-    /// Matches capitalised English words outside the lexicon against the pinyin of the
-    /// Chinese characters (叶文洁 = Ye Wenjie); default on.
+    /// Matches capitalised words outside the lexicon against the pinyin of the Chinese
+    /// characters (叶文洁 = Ye Wenjie); default on. Names in the French, German and Wade-Giles
+    /// romanisations match too (`Tsé-toung`, `Tschou`, `Hsiao-ping`), and a capitalised word
+    /// that the text also writes in lower case is taken for a common word, not a name.
     ///
     /// ```
     /// use bialign::Aligner;

@@ -19,6 +19,7 @@ mod words;
 
 use crate::chars::{fold_width, is_han_ideograph, to_simplified};
 use crate::lexicon::pinyin::{NameMatcher, Pinyin};
+use crate::lexicon::romanisation;
 use crate::lexicon::Lexicon;
 use crate::rows::Rows;
 use en::{EnToken, EnTokenizer, WordMemo};
@@ -213,7 +214,7 @@ impl PairFeatures {
         }
 
         let names = match pinyin {
-            Some(_) => name_matcher(en, tokenizer, |stem| {
+            Some(p) => name_matcher(en, tokenizer, p, |stem| {
                 dense.get(&Key::Other(stem.to_string())).copied()
             }),
             None => NameMatcher::default(),
@@ -525,43 +526,95 @@ impl RowMasker {
     }
 }
 
-/// The romanised names of the English sentences: capitalised ASCII words (not sentence
-/// initial-only words: any capitalised word) whose stem is a token outside the lexicon
-/// (`token_of` gives its dense id).
+/// The romanised names of the English sentences (`token_of` gives a stem's dense id, for
+/// stems outside the lexicon): capitalised words (anywhere in a sentence) that the text
+/// never writes in lower case, as romanised, as the pinyin an older romanisation of them may
+/// stand for ([`romanisation`]: `Tsé` is `ze`), and the parts of a compound name joined
+/// (`Tsé-toung` is `zedong`, `Wen-jie` is `wenjie`), standing for each of its parts.
 fn name_matcher(
     en: &[&str],
     tokenizer: &EnTokenizer,
+    pinyin: &Pinyin,
     token_of: impl Fn(&str) -> Option<u32>,
 ) -> NameMatcher {
     let mut names = NameMatcher::default();
     let mut seen = rustc_hash::FxHashSet::default();
+    let mut done = rustc_hash::FxHashSet::default();
     // English names are ASCII words; another language's are romanised (`Jésus`, `Иисус`).
     let english = tokenizer.lang() == crate::text::Lang::En;
-    for s in en {
-        let words: Box<dyn Iterator<Item = &str>> = if english {
-            Box::new(s.split(|c: char| !c.is_ascii_alphabetic()))
+    let is_letter = |c: char| {
+        if english {
+            c.is_ascii_alphabetic()
         } else {
-            Box::new(s.split(|c: char| !c.is_alphabetic()))
-        };
-        for w in words {
-            let mut cs = w.chars();
-            if w.len() < 2 || w.len() > 48 || !cs.next().is_some_and(char::is_uppercase) {
+            c.is_alphabetic()
+        }
+    };
+    // A capitalised word the text also writes in lower case (`De` and `de`) is a common
+    // word at the start of a sentence, not a name.
+    let mut lower_case = rustc_hash::FxHashSet::default();
+    for s in en {
+        for w in s.split(|c: char| !is_letter(c)) {
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                lower_case.insert(w);
+            }
+        }
+    }
+    // A name, standing for the tokens `ids`, and the pinyin it may stand for when it is
+    // written in an older romanisation (its `parts` are its syllables).
+    let mut add = |name: &str, parts: &[&str], ids: &[u32]| {
+        if !(2..=24).contains(&name.len()) {
+            return;
+        }
+        for &id in ids {
+            names.add(name, id);
+        }
+        if pinyin.is_spelling(name) {
+            return;
+        }
+        for other in romanisation::pinyin_spellings(parts, |w| pinyin.is_syllable(w)) {
+            for &id in ids {
+                names.add(&other, id);
+            }
+        }
+    };
+    for s in en {
+        for compound in s.split(|c: char| !is_letter(c) && c != '-') {
+            // Only a capitalised word or a compound can hold a name, and a word seen before
+            // is done (most names recur).
+            let single = !compound.contains('-');
+            if single && !compound.chars().next().is_some_and(char::is_uppercase)
+                || !done.insert(compound)
+            {
                 continue;
             }
-            let lower = w.to_lowercase();
-            if !seen.insert(lower.clone()) {
-                continue;
+            let mut ids = Vec::new();
+            let mut parts = Vec::new();
+            for (k, w) in compound.split('-').enumerate() {
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                if (k == 0 && !capital) || w.is_empty() || w.len() > 48 {
+                    ids.clear();
+                    break;
+                }
+                let lower = w.to_lowercase();
+                let name = if english {
+                    lower.clone()
+                } else {
+                    cognates::romanise(&lower)
+                };
+                let Some(id) = token_of(&tokenizer.stem(&lower)) else {
+                    ids.clear();
+                    break;
+                };
+                if capital && seen.insert(lower.clone()) && !lower_case.contains(lower.as_str()) {
+                    add(&name, &[name.as_str()], &[id]);
+                }
+                ids.push(id);
+                parts.push(name);
             }
-            let name = if english {
-                lower.clone()
-            } else {
-                cognates::romanise(&lower)
-            };
-            if name.len() < 2 || name.len() > 24 {
-                continue;
-            }
-            if let Some(id) = token_of(&tokenizer.stem(&lower)) {
-                names.add(&name, id);
+            let joined = parts.concat();
+            if ids.len() > 1 && seen.insert(joined.clone()) {
+                let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+                add(&joined, &parts, &ids);
             }
         }
     }
@@ -618,6 +671,7 @@ pub(crate) fn non_space_len(s: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     #[test]
     fn row_masker_gives_the_masks_of_mask_and_unit_mask() {
@@ -655,6 +709,79 @@ mod tests {
             any,
             "the example must have covered tokens and units to compare"
         );
+    }
+
+    /// Which words of the Latin sentence a Chinese sentence covers as names: (case, Latin
+    /// language, Chinese, Latin, the words covered).
+    const NAMES: &[(&str, Lang, &str, &str, &[&str])] = &[
+        (
+            "pinyin",
+            Lang::Fr,
+            "叶文洁来了。",
+            "Ye Wenjie est venue.",
+            &["ye", "wenjie"],
+        ),
+        (
+            "hyphenated pinyin",
+            Lang::En,
+            "宝玉来了。",
+            "Bao-yu came.",
+            &["bao", "yu"],
+        ),
+        (
+            "EFEO",
+            Lang::Fr,
+            "泽东来了。",
+            "Tsé-toung est venu.",
+            &["tsé", "toung"],
+        ),
+        ("Lessing", Lang::De, "周来了。", "Tschou kam.", &["tschou"]),
+        (
+            "Wade-Giles",
+            Lang::En,
+            "小平来了。",
+            "Hsiao-ping came.",
+            &["hsiao", "ping"],
+        ),
+        // `Long` starts a sentence; `long` is a common word of the text, not a name (龙 is
+        // `long`).
+        (
+            "common word",
+            Lang::Fr,
+            "一条龙。",
+            "Long est le chemin, le chemin est long.",
+            &[],
+        ),
+        // More than one syllable: no older spelling of a Chinese name.
+        (
+            "German noun",
+            Lang::De,
+            "门神来了。",
+            "Menschen kamen.",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn names_are_covered_in_pinyin_and_older_romanisations() {
+        for &(case, lang, zh, latin, want) in NAMES {
+            let tokenizer = EnTokenizer::for_lang(lang);
+            let f = PairFeatures::new(
+                &[zh],
+                &[latin],
+                &Lexicon::empty(),
+                &tokenizer,
+                Some(Pinyin::bundled()),
+                1,
+            );
+            let plain = PairFeatures::new(&[zh], &[latin], &Lexicon::empty(), &tokenizer, None, 1);
+            let names = f.zh[0].covered.len() - plain.zh[0].covered.len();
+            assert_eq!(
+                names,
+                want.len(),
+                "{case}: {latin:?} against {zh:?} covers {names} names, not {want:?}"
+            );
+        }
     }
 
     /// A Han word on the English side (a user's dictionary may make it a lexicon stem) is

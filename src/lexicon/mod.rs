@@ -8,6 +8,7 @@
 
 pub(crate) mod index;
 pub(crate) mod pinyin;
+pub(crate) mod romanisation;
 pub(crate) mod source;
 
 use crate::{Error, Result};

@@ -15,7 +15,12 @@ static BUNDLED: &[u8] = include_bytes!("../../data/pinyin.tsv.gz");
 #[derive(Debug, Default)]
 pub(crate) struct Pinyin {
     readings: HashMap<char, Box<[Box<str>]>>,
+    /// Every reading that is a syllable with a vowel (not `r`, `m` or `ng`).
+    syllables: rustc_hash::FxHashSet<Box<str>>,
 }
+
+/// Letters of the longest pinyin syllable (`zhuang`).
+const MAX_SYLLABLE: usize = 6;
 
 impl Pinyin {
     /// The bundled table, parsed on first use. A corrupt table (checked by the tests) gives
@@ -33,6 +38,7 @@ impl Pinyin {
 
     fn parse(text: &str) -> Pinyin {
         let mut readings = HashMap::default();
+        let mut syllables = rustc_hash::FxHashSet::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((c, rs)) = line.split_once('\t') else {
                 continue;
@@ -41,9 +47,45 @@ impl Pinyin {
             let (Some(c), None) = (chars.next(), chars.next()) else {
                 continue;
             };
-            readings.insert(c, rs.split('|').map(Box::from).collect());
+            let rs: Box<[Box<str>]> = rs.split('|').map(Box::from).collect();
+            for r in rs.iter() {
+                if r.bytes().any(|b| b"aeiouv".contains(&b)) && !syllables.contains(r) {
+                    syllables.insert(r.clone());
+                }
+            }
+            readings.insert(c, rs);
         }
-        Pinyin { readings }
+        Pinyin {
+            readings,
+            syllables,
+        }
+    }
+
+    /// Whether `word` is a pinyin syllable (with a vowel).
+    pub fn is_syllable(&self, word: &str) -> bool {
+        self.syllables.contains(word)
+    }
+
+    /// Whether `word` (lower-case ASCII letters) is a run of pinyin syllables.
+    pub fn is_spelling(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.is_empty() || !word.is_ascii() {
+            return false;
+        }
+        // ends[k]: the first k letters are a run of syllables.
+        let mut ends = vec![false; b.len() + 1];
+        ends[0] = true;
+        for start in 0..b.len() {
+            if !ends[start] {
+                continue;
+            }
+            for end in start + 1..=b.len().min(start + MAX_SYLLABLE) {
+                if self.syllables.contains(&word[start..end]) {
+                    ends[end] = true;
+                }
+            }
+        }
+        ends[b.len()]
     }
 
     /// The readings of `c` (empty for characters without one).
@@ -62,7 +104,8 @@ impl Pinyin {
 /// character by character can extend.
 #[derive(Debug, Default)]
 pub(crate) struct NameMatcher {
-    names: HashMap<String, u32>,
+    /// A name -> the tokens it stands for (the parts of `Tsé-toung` are two).
+    names: HashMap<String, Vec<u32>>,
     prefixes: rustc_hash::FxHashSet<String>,
 }
 
@@ -76,7 +119,10 @@ impl NameMatcher {
         for end in 1..name.len() {
             self.prefixes.insert(name[..end].to_string());
         }
-        self.names.entry(name.to_string()).or_insert(id);
+        let ids = self.names.entry(name.to_string()).or_default();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
     }
 
     /// Calls `found` with the token of every name whose pinyin spells a run of consecutive
@@ -109,7 +155,7 @@ impl NameMatcher {
         let keep = buf.len();
         for r in pinyin.readings(c) {
             buf.push_str(r);
-            if let Some(&id) = self.names.get(buf.as_str()) {
+            for &id in self.names.get(buf.as_str()).into_iter().flatten() {
                 found(id);
             }
             if self.prefixes.contains(buf.as_str()) {
