@@ -18,10 +18,11 @@ use std::ops::Range;
 /// Shortest and longest Chinese n-gram (in characters) that is learnt.
 const MIN_CHARS: usize = 2;
 const MAX_CHARS: usize = 4;
-/// A token must occur in at least this many beads to be learnt...
+/// A token must occur in at least this many beads to be learnt. There is no upper bound:
+/// a frequent word that nothing covers yet (`Jésus` against 耶穌 where no lexicon applies)
+/// is the most useful pair to learn, and Dice already refuses a pair with a unit far more
+/// or less frequent than the token.
 const MIN_BEADS: usize = 2;
-/// ...and in at most this many (frequent words are the lexicon's business).
-const MAX_BEADS: usize = 200;
 /// Least share of a token's beads that must contain the n-gram.
 const MIN_SHARE: f64 = 0.6;
 /// Least Dice coefficient of a learnt pair.
@@ -71,33 +72,31 @@ pub(crate) fn learn(
     let mut candidates: Vec<(u32, &str, usize)> = Vec::new();
     let mut tokens: Vec<_> = token_beads
         .into_iter()
-        .filter(|(_, bs)| (MIN_BEADS..=MAX_BEADS).contains(&bs.len()))
+        .filter(|(_, bs)| bs.len() >= MIN_BEADS)
         .collect();
     tokens.sort_unstable_by_key(|(t, _)| *t);
+    let grams = BeadGrams::new(&texts, jieba_words);
     for (t, bs) in &tokens {
         let need = ((bs.len() as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS);
-        let mut grams: Vec<(&str, usize)> = candidate_units(&texts[bs[0] as usize], jieba_words)
-            .into_iter()
-            .map(|g| (g, 1))
-            .collect();
+        let mut found: Vec<(u32, usize)> = grams.first(bs[0]).map(|g| (g, 1)).collect();
         for (k, &b) in bs.iter().enumerate().skip(1) {
             let left = bs.len() - k;
-            let text = &texts[b as usize];
-            grams.retain_mut(|(g, c)| {
-                if text.contains(*g) {
+            let holds = grams.holder(b);
+            found.retain_mut(|(g, c)| {
+                if holds(*g) {
                     *c += 1;
                 }
                 *c + left > need
             });
-            if grams.is_empty() {
+            if found.is_empty() {
                 break;
             }
         }
         candidates.extend(
-            grams
+            found
                 .into_iter()
                 .filter(|&(_, c)| c >= need)
-                .map(|(g, c)| (*t, g, c)),
+                .map(|(g, c)| (*t, grams.text(g), c)),
         );
     }
     if candidates.is_empty() {
@@ -167,6 +166,77 @@ pub(crate) fn learn(
     true
 }
 
+/// The candidate units of every bead's Chinese text, interned, so that whether a bead
+/// holds a unit is a binary search rather than a substring search.
+struct BeadGrams<'t> {
+    /// The text of each unit id.
+    texts: Vec<&'t str>,
+    /// Per bead, its unit ids in the order the text has them, without repeats.
+    ordered: Rows,
+    /// Per bead, the same ids sorted.
+    sorted: Rows,
+    /// With jieba's words a unit is held wherever it occurs as a substring, as the text
+    /// of each bead says.
+    beads: Option<&'t [Cow<'t, str>]>,
+}
+
+impl<'t> BeadGrams<'t> {
+    fn new(beads: &'t [Cow<'t, str>], jieba_words: bool) -> BeadGrams<'t> {
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut texts = Vec::new();
+        let (mut ordered, mut sorted) = (Rows::new(), Rows::new());
+        let mut row: Vec<u32> = Vec::new();
+        // Per unit id, the last bead (plus one) that took it: repeats within a bead.
+        let mut last: Vec<u32> = Vec::new();
+        for (b, text) in (1u32..).zip(beads) {
+            row.clear();
+            for g in candidate_units(text, jieba_words) {
+                let id = *ids.entry(g).or_insert_with(|| {
+                    texts.push(g);
+                    last.push(0);
+                    texts.len() as u32 - 1
+                });
+                if last[id as usize] != b {
+                    last[id as usize] = b;
+                    row.push(id);
+                }
+            }
+            row.iter().for_each(|&g| ordered.push(g));
+            ordered.end_row();
+            row.sort_unstable();
+            row.iter().for_each(|&g| sorted.push(g));
+            sorted.end_row();
+        }
+        let beads = jieba_words.then_some(beads);
+        BeadGrams {
+            texts,
+            ordered,
+            sorted,
+            beads,
+        }
+    }
+
+    /// The unit ids of bead `b`, first occurrences in text order.
+    fn first(&self, b: u32) -> impl Iterator<Item = u32> + '_ {
+        self.ordered.get(b as usize).iter().copied()
+    }
+
+    /// Whether bead `b` holds a unit, by unit id.
+    fn holder(&self, b: u32) -> impl Fn(u32) -> bool + '_ {
+        let sorted = self.sorted.get(b as usize);
+        let text = self.beads.map(|beads| &*beads[b as usize]);
+        move |g| match text {
+            Some(text) => text.contains(self.texts[g as usize]),
+            None => sorted.binary_search(&g).is_ok(),
+        }
+    }
+
+    /// The text of unit `g`.
+    fn text(&self, g: u32) -> &'t str {
+        self.texts[g as usize]
+    }
+}
+
 /// Adds bead `b` to the beads of every word token of its column sentences `e` that its row
 /// sentences `z` do not cover yet (once per bead).
 fn note_uncovered(
@@ -223,7 +293,7 @@ fn learn_words(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> 
     }
     let mut tokens: Vec<_> = token_beads
         .into_iter()
-        .filter(|(_, bs)| (MIN_BEADS..=MAX_BEADS).contains(&bs.len()))
+        .filter(|(_, bs)| bs.len() >= MIN_BEADS)
         .collect();
     tokens.sort_unstable_by_key(|(t, _)| *t);
     // The best unit of each token by Dice (the smaller unit id wins ties).
@@ -346,26 +416,31 @@ fn candidate_units(text: &str, jieba_words: bool) -> Vec<&str> {
     ngrams(text)
 }
 
-/// The Han-character n-grams of `text`, `MIN_CHARS..=MAX_CHARS` long.
+/// The Han-character n-grams of `text`, `MIN_CHARS..=MAX_CHARS` long, by start and then
+/// length: the windows of each run of Han characters.
 fn ngrams(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .collect();
-    // The last entry marks the end of the text.
-    let n = chars.len() - 1;
     let mut out = Vec::new();
-    for start in 0..n {
-        for len in MIN_CHARS..=MAX_CHARS {
-            if start + len > n
-                || !chars[start..start + len]
-                    .iter()
-                    .all(|&(_, c)| is_han_ideograph(c))
-            {
-                break;
+    // The byte offsets of the current run's characters, and of the end of its last one.
+    let mut run: Vec<usize> = Vec::new();
+    let mut flush = |run: &mut Vec<usize>, end: usize| {
+        run.push(end);
+        let n = run.len() - 1;
+        for start in 0..n {
+            for len in MIN_CHARS..=MAX_CHARS.min(n - start) {
+                out.push(&text[run[start]..run[start + len]]);
             }
-            out.push(&text[chars[start].0..chars[start + len].0]);
         }
+        run.clear();
+    };
+    for (at, c) in text.char_indices() {
+        if is_han_ideograph(c) {
+            run.push(at);
+        } else if !run.is_empty() {
+            flush(&mut run, at);
+        }
+    }
+    if !run.is_empty() {
+        flush(&mut run, text.len());
     }
     out
 }
@@ -459,6 +534,79 @@ mod tests {
             assert_eq!(f.unit_mask(0, 0) != 0, !coverage_known);
             assert_eq!(f.unit_mask(0, 5) != 0, !coverage_known);
             assert_eq!(f.unit_mask(0, 1), 0);
+        }
+    }
+
+    #[test]
+    fn frequent_words_are_learnt() {
+        // 300 lines, 250 of them with 耶穌 or Jesus against Jésus: a word in most beads is
+        // learnt like a rare one (no upper bound on its beads), on Han n-grams and on words.
+        let jesus = |k: usize| !k.is_multiple_of(6);
+        let fr: Vec<String> = (0..300)
+            .map(|k| {
+                format!(
+                    "{} {}.",
+                    word(k, b"mnprt"),
+                    if jesus(k) { "Jésus" } else { "" }
+                )
+            })
+            .collect();
+        let zh: Vec<String> = (0..300)
+            .map(|k| format!("第{k}句{}。", if jesus(k) { "耶穌" } else { "" }))
+            .collect();
+        let de: Vec<String> = (0..300)
+            .map(|k| {
+                format!(
+                    "{} {}.",
+                    word(k, b"bdfgk"),
+                    if jesus(k) { "Heiland" } else { "" }
+                )
+            })
+            .collect();
+        let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let de: Vec<&str> = de.iter().map(String::as_str).collect();
+        let beads: Vec<_> = (0..300).map(|k| (k..k + 1, k..k + 1)).collect();
+        let tok_fr = EnTokenizer::for_lang(Lang::Fr);
+        let lexicon = crate::Lexicon::empty();
+        let mut f = PairFeatures::new(&zh, &fr, &lexicon, &tok_fr, None, 1);
+        assert_eq!(f.mask(1, 1), 0, "nothing known yet");
+        assert!(learn(&mut f, &zh, &beads, false));
+        assert_ne!(f.mask(1, 1), 0, "Jésus is covered by 耶穌");
+        assert_ne!(f.mask(1, 2), 0, "and in line 2");
+        assert_eq!(f.mask(1, 0), 0, "line 0 has no Jésus");
+        let tok_de = EnTokenizer::for_lang(Lang::De);
+        let mut f =
+            PairFeatures::alphabetic(&de, &fr, (&tok_de, &tok_fr), &Dictionary::default(), 1);
+        assert!(learn(&mut f, &de, &beads, false));
+        assert_ne!(f.mask(1, 1), 0, "Jésus is covered by Heiland");
+        assert_eq!(f.mask(1, 0), 0, "line 0 has no Jésus");
+    }
+
+    #[test]
+    fn ngrams_are_the_windows_of_han_runs() {
+        for (name, text, want) in [
+            ("one run", "甲乙丙", vec!["甲乙", "甲乙丙", "乙丙"]),
+            ("two runs", "甲乙a丙丁", vec!["甲乙", "丙丁"]),
+            (
+                "at most four",
+                "甲乙丙丁戊",
+                vec![
+                    "甲乙",
+                    "甲乙丙",
+                    "甲乙丙丁",
+                    "乙丙",
+                    "乙丙丁",
+                    "乙丙丁戊",
+                    "丙丁",
+                    "丙丁戊",
+                    "丁戊",
+                ],
+            ),
+            ("single characters", "甲，乙", vec![]),
+            ("no Han", "Jésus", vec![]),
+        ] {
+            assert_eq!(ngrams(text), want, "{name}");
         }
     }
 }
