@@ -595,7 +595,7 @@ impl AlignerBuilder {
     }
 
     /// The learned lexicon pairs English words with Chinese words as jieba-rs segments them,
-    /// instead of with every Han n-gram of 2 to 4 characters (default off; with the `jieba`
+    /// instead of with every Han n-gram of 1 to 4 characters (default off; with the `jieba`
     /// feature only). Measured in issue 16: it did not help (`BENCHMARKS.md`), and jieba's
     /// dictionary takes about 0.4 s to load, once per process.
     ///

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// Shortest and longest Chinese n-gram (in characters) that is learnt.
-const MIN_CHARS: usize = 2;
+const MIN_CHARS: usize = 1;
 const MAX_CHARS: usize = 4;
 /// A token must occur in at least this many beads to be learnt. There is no upper bound:
 /// a frequent word that nothing covers yet (`Jésus` against 耶穌 where no lexicon applies)
@@ -76,14 +76,15 @@ pub(crate) fn learn(
         .collect();
     tokens.sort_unstable_by_key(|(t, _)| *t);
     let grams = BeadGrams::new(&texts, jieba_words);
+    let mut held = Held::new(&grams);
     for (t, bs) in &tokens {
         let need = ((bs.len() as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS);
         let mut found: Vec<(u32, usize)> = grams.first(bs[0]).map(|g| (g, 1)).collect();
         for (k, &b) in bs.iter().enumerate().skip(1) {
             let left = bs.len() - k;
-            let holds = grams.holder(b);
+            held.load(b);
             found.retain_mut(|(g, c)| {
-                if holds(*g) {
+                if held.holds(*g) {
                     *c += 1;
                 }
                 *c + left > need
@@ -167,14 +168,12 @@ pub(crate) fn learn(
 }
 
 /// The candidate units of every bead's Chinese text, interned, so that whether a bead
-/// holds a unit is a binary search rather than a substring search.
+/// holds a unit is a look-up by id ([`Held`]) rather than a substring search.
 struct BeadGrams<'t> {
     /// The text of each unit id.
     texts: Vec<&'t str>,
     /// Per bead, its unit ids in the order the text has them, without repeats.
     ordered: Rows,
-    /// Per bead, the same ids sorted.
-    sorted: Rows,
     /// With jieba's words a unit is held wherever it occurs as a substring, as the text
     /// of each bead says.
     beads: Option<&'t [Cow<'t, str>]>,
@@ -184,7 +183,7 @@ impl<'t> BeadGrams<'t> {
     fn new(beads: &'t [Cow<'t, str>], jieba_words: bool) -> BeadGrams<'t> {
         let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut texts = Vec::new();
-        let (mut ordered, mut sorted) = (Rows::new(), Rows::new());
+        let mut ordered = Rows::new();
         let mut row: Vec<u32> = Vec::new();
         // Per unit id, the last bead (plus one) that took it: repeats within a bead.
         let mut last: Vec<u32> = Vec::new();
@@ -203,15 +202,11 @@ impl<'t> BeadGrams<'t> {
             }
             row.iter().for_each(|&g| ordered.push(g));
             ordered.end_row();
-            row.sort_unstable();
-            row.iter().for_each(|&g| sorted.push(g));
-            sorted.end_row();
         }
         let beads = jieba_words.then_some(beads);
         BeadGrams {
             texts,
             ordered,
-            sorted,
             beads,
         }
     }
@@ -221,19 +216,54 @@ impl<'t> BeadGrams<'t> {
         self.ordered.get(b as usize).iter().copied()
     }
 
-    /// Whether bead `b` holds a unit, by unit id.
-    fn holder(&self, b: u32) -> impl Fn(u32) -> bool + '_ {
-        let sorted = self.sorted.get(b as usize);
-        let text = self.beads.map(|beads| &*beads[b as usize]);
-        move |g| match text {
-            Some(text) => text.contains(self.texts[g as usize]),
-            None => sorted.binary_search(&g).is_ok(),
-        }
-    }
-
     /// The text of unit `g`.
     fn text(&self, g: u32) -> &'t str {
         self.texts[g as usize]
+    }
+}
+
+/// Which units one bead holds, a bead at a time: the bead's units are marked in a table by
+/// unit id, so that a test is one look-up.
+struct Held<'g, 't> {
+    grams: &'g BeadGrams<'t>,
+    /// Per unit id, the `stamp` of the last bead that held it.
+    mark: Vec<u32>,
+    stamp: u32,
+    bead: u32,
+}
+
+impl<'g, 't> Held<'g, 't> {
+    fn new(grams: &'g BeadGrams<'t>) -> Held<'g, 't> {
+        Held {
+            grams,
+            mark: vec![0; grams.texts.len()],
+            stamp: 0,
+            bead: 0,
+        }
+    }
+
+    /// Makes bead `b` the one [`Held::holds`] answers for.
+    fn load(&mut self, b: u32) {
+        self.bead = b;
+        if self.grams.beads.is_some() {
+            return;
+        }
+        if self.stamp == u32::MAX {
+            self.mark.fill(0);
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        for &g in self.grams.ordered.get(b as usize) {
+            self.mark[g as usize] = self.stamp;
+        }
+    }
+
+    /// Whether the loaded bead holds unit `g`.
+    fn holds(&self, g: u32) -> bool {
+        match self.grams.beads {
+            Some(beads) => beads[self.bead as usize].contains(self.grams.texts[g as usize]),
+            None => self.mark[g as usize] == self.stamp,
+        }
     }
 }
 
@@ -419,9 +449,12 @@ fn candidate_units(text: &str, jieba_words: bool) -> Vec<&str> {
 /// The Han-character n-grams of `text`, `MIN_CHARS..=MAX_CHARS` long, by start and then
 /// length: the windows of each run of Han characters.
 fn ngrams(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+    // At most one n-gram of each length per character, and a Han character has 3 bytes or
+    // more: growing the vectors would cost more than making them.
+    let chars = text.len() / 3 + 1;
+    let mut out = Vec::with_capacity(chars * (MAX_CHARS + 1 - MIN_CHARS));
     // The byte offsets of the current run's characters, and of the end of its last one.
-    let mut run: Vec<usize> = Vec::new();
+    let mut run: Vec<usize> = Vec::with_capacity(chars + 1);
     let mut flush = |run: &mut Vec<usize>, end: usize| {
         run.push(end);
         let n = run.len() - 1;
@@ -506,20 +539,29 @@ mod tests {
         assert_eq!(f.unit_mask(0, 1), 0);
     }
 
+    /// 60 Chinese and French lines, every fifth with `dog(k)` and chien; the other words
+    /// are numbered so that nothing else pairs.
+    fn dog_lines(dog: impl Fn(usize) -> String) -> (Vec<String>, Vec<String>) {
+        (0..60)
+            .map(|k| {
+                let (zh, fr) = if k % 5 == 0 {
+                    (dog(k), "chien")
+                } else {
+                    (String::new(), "")
+                };
+                (
+                    format!("第{k}句{zh}。"),
+                    format!("{} {fr}.", word(k, b"mnprt")),
+                )
+            })
+            .unzip()
+    }
+
     #[test]
     fn learnt_ngrams_are_units_where_no_lexicon_gives_them() {
         // 60 Chinese and French lines, every fifth with 小狗 and chien; the other words
         // are numbered so that nothing else pairs.
-        let (mut zh, mut fr) = (Vec::new(), Vec::new());
-        for k in 0..60 {
-            let dog = k % 5 == 0;
-            zh.push(format!("第{k}句{}。", if dog { "小狗" } else { "" }));
-            fr.push(format!(
-                "{} {}.",
-                word(k, b"mnprt"),
-                if dog { "chien" } else { "" }
-            ));
-        }
+        let (zh, fr) = dog_lines(|_| "小狗".to_string());
         let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
         let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
         let tok_fr = EnTokenizer::for_lang(Lang::Fr);
@@ -586,27 +628,35 @@ mod tests {
     #[test]
     fn ngrams_are_the_windows_of_han_runs() {
         for (name, text, want) in [
-            ("one run", "甲乙丙", vec!["甲乙", "甲乙丙", "乙丙"]),
-            ("two runs", "甲乙a丙丁", vec!["甲乙", "丙丁"]),
+            ("one run", "甲乙丙", "甲 甲乙 甲乙丙 乙 乙丙 丙"),
+            ("two runs", "甲乙a丙丁", "甲 甲乙 乙 丙 丙丁 丁"),
             (
                 "at most four",
                 "甲乙丙丁戊",
-                vec![
-                    "甲乙",
-                    "甲乙丙",
-                    "甲乙丙丁",
-                    "乙丙",
-                    "乙丙丁",
-                    "乙丙丁戊",
-                    "丙丁",
-                    "丙丁戊",
-                    "丁戊",
-                ],
+                "甲 甲乙 甲乙丙 甲乙丙丁 乙 乙丙 乙丙丁 乙丙丁戊 丙 丙丁 丙丁戊 丁 丁戊 戊",
             ),
-            ("single characters", "甲，乙", vec![]),
-            ("no Han", "Jésus", vec![]),
+            ("single characters", "甲，乙", "甲 乙"),
+            ("no Han", "Jésus", ""),
         ] {
-            assert_eq!(ngrams(text), want, "{name}");
+            assert_eq!(ngrams(text).join(" "), want, "{name}");
         }
+    }
+
+    #[test]
+    fn single_characters_are_learnt() {
+        // 60 lines, every fifth with 狗 after a different character and chien: only the
+        // single character recurs with chien.
+        let others: Vec<char> = "甲乙丙丁戊己庚辛壬癸子丑".chars().collect();
+        let (zh, fr) = dog_lines(|k| format!("{}狗", others[k / 5]));
+        let zh: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+        let tok_fr = EnTokenizer::for_lang(Lang::Fr);
+        let lexicon = crate::Lexicon::empty();
+        let beads: Vec<_> = (0..60).map(|k| (k..k + 1, k..k + 1)).collect();
+        let mut f = PairFeatures::new(&zh, &fr, &lexicon, &tok_fr, None, 1);
+        assert!(learn(&mut f, &zh, &beads, false));
+        assert_ne!(f.mask(0, 0), 0, "chien is covered by 狗");
+        assert_ne!(f.mask(5, 5), 0, "in line 5 too");
+        assert_eq!(f.mask(1, 0), 0, "句 is in every line: no pair");
     }
 }
