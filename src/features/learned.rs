@@ -15,7 +15,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Shortest and longest Chinese n-gram (in characters) that is learnt.
+/// Shortest and longest Chinese n-gram (in characters) that is learnt. Single characters
+/// too: much of Chinese writes a word in one (說 dit, 神 Dieu, 主 Seigneur), and Dice keeps
+/// the characters too frequent to mean anything (的) from pairing.
 const MIN_CHARS: usize = 1;
 const MAX_CHARS: usize = 4;
 /// A token must occur in at least this many beads to be learnt. There is no upper bound:
