@@ -607,6 +607,9 @@ mod tests {
         let f = aligner.pair_features(&zh, &en);
         let mut params = CostParams::initial(&aligner.config.model, &f);
         params.paragraph_penalty = 3.0;
+        // The sentence-level terms of both sides, as where no lexicon applies.
+        params.sentence = (1..=MAX_SIDE).map(|x| [0.7 / x as f64, -1.3]).collect();
+        params.sentence_rows = (1..=MAX_SIDE).map(|y| [0.4 / y as f64, -2.1]).collect();
         let scorer = Scorer::new(&f, &params);
         let shapes = shapes(10);
         assert!(shapes.contains(&(1, MAX_SIDE)));

@@ -50,6 +50,11 @@ pub(crate) struct CostParams {
     /// sentences, already weighted relative to the token LLR; empty until learnt from a
     /// previous pass, and where it is off (see `estimate::sentence_terms`).
     pub sentence: Vec<[f64; 2]>,
+    /// The same for a Chinese sentence sharing a translated unit with the bead's English
+    /// sentences, at `[y - 1]` for a bead of `y` English sentences, at the English side's
+    /// weight (not scaled by `unit_weight`): where no lexicon applies, neither side is the
+    /// better witness of a sentence that belongs to the next bead.
+    pub sentence_rows: Vec<[f64; 2]>,
 }
 
 impl CostParams {
@@ -128,6 +133,7 @@ impl CostParams {
             drop_tags: false,
             // Learnt from a first pass (see `estimate::reestimate`).
             sentence: Vec::new(),
+            sentence_rows: Vec::new(),
         }
     }
 

@@ -178,12 +178,13 @@ impl<'a> Scorer<'a> {
         if self.p.unit_weight == 0.0 {
             return llr;
         }
-        let mut ullr = 0.0;
+        let (mut ullr, mut terms) = (0.0, 0.0);
         for (k, i) in (i0..i1).enumerate() {
             let units = &self.f.zh[i].units;
             ullr += evidence(units, self.unit_miss, &self.unit_gain, y, unit_masks[k]);
+            terms += with_sentence(0.0, &self.p.sentence_rows, units.len(), y, unit_masks[k]);
         }
-        llr + self.p.unit_weight * ullr
+        llr + self.p.unit_weight * ullr + terms
     }
 
     /// The boundary punctuation score (PMI, positive when the two sides agree); the
@@ -355,11 +356,15 @@ impl<'a> Scorer<'a> {
                 llr += cell.english(self, i, j, x, b, &mask);
             }
             if self.p.unit_weight != 0.0 {
-                let mut ullr = 0.0;
+                let (mut ullr, mut terms) = (0.0, 0.0);
                 for a in (0..x).rev() {
-                    ullr += cell.chinese(self, i, j, y, a, &mask);
+                    let (e, term) = cell.chinese(self, i, j, y, a, &mask);
+                    ullr += e;
+                    terms += term;
                 }
+                // In `llr`'s order, so that the sums are the same to the last bit.
                 llr += self.p.unit_weight * ullr;
+                llr += terms;
             }
             out[k] = base - self.p.lex_weight * llr;
         }
@@ -403,9 +408,10 @@ struct CellEvidence {
     /// English sentence `j - 1 - b` in a bead of `x` Chinese sentences.
     have_english: u64,
     english: [[f64; MAX_SIDE]; MAX_SIDE],
-    /// Likewise for Chinese sentence `i - 1 - a` in a bead of `y` English sentences.
+    /// Likewise for Chinese sentence `i - 1 - a` in a bead of `y` English sentences: its
+    /// unit evidence and its sentence-level term.
     have_chinese: u64,
-    chinese: [[f64; MAX_SIDE]; MAX_SIDE],
+    chinese: [[(f64, f64); MAX_SIDE]; MAX_SIDE],
 }
 
 impl CellEvidence {
@@ -452,8 +458,9 @@ impl CellEvidence {
         self.english[x - 1][b]
     }
 
-    /// [`Scorer::llr`]'s term of Chinese sentence `i - 1 - a` in a bead of `y` English
-    /// sentences ending in column `j`.
+    /// [`Scorer::llr`]'s terms of Chinese sentence `i - 1 - a` in a bead of `y` English
+    /// sentences ending in column `j`: its unit evidence (before `unit_weight`) and its
+    /// sentence-level term.
     #[inline]
     fn chinese(
         &mut self,
@@ -463,7 +470,7 @@ impl CellEvidence {
         y: usize,
         a: usize,
         mask: &impl Fn(usize, usize) -> (u64, u64),
-    ) -> f64 {
+    ) -> (f64, f64) {
         let bit = 1u64 << ((y - 1) * MAX_SIDE + a);
         if self.have_chinese & bit == 0 {
             let mut m = 0u64;
@@ -471,7 +478,10 @@ impl CellEvidence {
                 m |= self.mask(i, j, a, b, mask).1;
             }
             let units = &s.f.zh[i - 1 - a].units;
-            self.chinese[y - 1][a] = evidence(units, s.unit_miss, &s.unit_gain, y, m);
+            self.chinese[y - 1][a] = (
+                evidence(units, s.unit_miss, &s.unit_gain, y, m),
+                with_sentence(0.0, &s.p.sentence_rows, units.len(), y, m),
+            );
             self.have_chinese |= bit;
         }
         self.chinese[y - 1][a]
