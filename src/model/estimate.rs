@@ -62,7 +62,8 @@ pub(crate) fn reestimate(
         if cfg.sentence_evidence > 0.0 {
             params.sentence = sentence_terms(f, beads, cfg.sentence_evidence, Side::Columns);
             if params.unit_weight > 0.0 {
-                params.sentence_rows = sentence_terms(f, beads, cfg.sentence_evidence, Side::Rows);
+                let weight = cfg.sentence_evidence / params.unit_weight;
+                params.sentence_rows = sentence_terms(f, beads, weight, Side::Rows);
             }
         }
     }

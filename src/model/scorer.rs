@@ -178,13 +178,13 @@ impl<'a> Scorer<'a> {
         if self.p.unit_weight == 0.0 {
             return llr;
         }
-        let (mut ullr, mut terms) = (0.0, 0.0);
+        let mut ullr = 0.0;
         for (k, i) in (i0..i1).enumerate() {
             let units = &self.f.zh[i].units;
-            ullr += evidence(units, self.unit_miss, &self.unit_gain, y, unit_masks[k]);
-            terms += with_sentence(0.0, &self.p.sentence_rows, units.len(), y, unit_masks[k]);
+            let e = evidence(units, self.unit_miss, &self.unit_gain, y, unit_masks[k]);
+            ullr += with_sentence(e, &self.p.sentence_rows, units.len(), y, unit_masks[k]);
         }
-        llr + self.p.unit_weight * ullr + terms
+        llr + self.p.unit_weight * ullr
     }
 
     /// The boundary punctuation score (PMI, positive when the two sides agree); the
@@ -356,15 +356,11 @@ impl<'a> Scorer<'a> {
                 llr += cell.english(self, i, j, x, b, &mask);
             }
             if self.p.unit_weight != 0.0 {
-                let (mut ullr, mut terms) = (0.0, 0.0);
+                let mut ullr = 0.0;
                 for a in (0..x).rev() {
-                    let (e, term) = cell.chinese(self, i, j, y, a, &mask);
-                    ullr += e;
-                    terms += term;
+                    ullr += cell.chinese(self, i, j, y, a, &mask);
                 }
-                // In `llr`'s order, so that the sums are the same to the last bit.
                 llr += self.p.unit_weight * ullr;
-                llr += terms;
             }
             out[k] = base - self.p.lex_weight * llr;
         }
@@ -388,7 +384,7 @@ fn evidence(items: &[u32], miss: f64, gain: &[f64], k: usize, mut covered: u64) 
 /// An English sentence's token evidence `e` plus its sentence-level term (see
 /// [`CostParams::sentence`]) in a bead of `x` Chinese sentences: whether any of its
 /// `tokens` tokens is covered. `e` itself where the term is off or the sentence has no
-/// tokens.
+/// tokens. Likewise a Chinese sentence's unit evidence with [`CostParams::sentence_rows`].
 #[inline]
 fn with_sentence(e: f64, terms: &[[f64; 2]], tokens: usize, x: usize, covered: u64) -> f64 {
     if terms.is_empty() || tokens == 0 {
@@ -408,10 +404,9 @@ struct CellEvidence {
     /// English sentence `j - 1 - b` in a bead of `x` Chinese sentences.
     have_english: u64,
     english: [[f64; MAX_SIDE]; MAX_SIDE],
-    /// Likewise for Chinese sentence `i - 1 - a` in a bead of `y` English sentences: its
-    /// unit evidence and its sentence-level term.
+    /// Likewise for Chinese sentence `i - 1 - a` in a bead of `y` English sentences.
     have_chinese: u64,
-    chinese: [[(f64, f64); MAX_SIDE]; MAX_SIDE],
+    chinese: [[f64; MAX_SIDE]; MAX_SIDE],
 }
 
 impl CellEvidence {
@@ -458,9 +453,8 @@ impl CellEvidence {
         self.english[x - 1][b]
     }
 
-    /// [`Scorer::llr`]'s terms of Chinese sentence `i - 1 - a` in a bead of `y` English
-    /// sentences ending in column `j`: its unit evidence (before `unit_weight`) and its
-    /// sentence-level term.
+    /// [`Scorer::llr`]'s term of Chinese sentence `i - 1 - a` in a bead of `y` English
+    /// sentences ending in column `j`.
     #[inline]
     fn chinese(
         &mut self,
@@ -470,7 +464,7 @@ impl CellEvidence {
         y: usize,
         a: usize,
         mask: &impl Fn(usize, usize) -> (u64, u64),
-    ) -> (f64, f64) {
+    ) -> f64 {
         let bit = 1u64 << ((y - 1) * MAX_SIDE + a);
         if self.have_chinese & bit == 0 {
             let mut m = 0u64;
@@ -478,10 +472,8 @@ impl CellEvidence {
                 m |= self.mask(i, j, a, b, mask).1;
             }
             let units = &s.f.zh[i - 1 - a].units;
-            self.chinese[y - 1][a] = (
-                evidence(units, s.unit_miss, &s.unit_gain, y, m),
-                with_sentence(0.0, &s.p.sentence_rows, units.len(), y, m),
-            );
+            let e = evidence(units, s.unit_miss, &s.unit_gain, y, m);
+            self.chinese[y - 1][a] = with_sentence(e, &s.p.sentence_rows, units.len(), y, m);
             self.have_chinese |= bit;
         }
         self.chinese[y - 1][a]
