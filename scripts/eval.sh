@@ -7,6 +7,7 @@
 #   BIALIGN_BIN=/tmp/old/bialign scripts/eval.sh   # another build
 #
 # Prints one line per set: name, strict_f1, lax_f1, wall seconds, peak RSS of the alignment
+# (and, for the verse-scored sets, the sentences left without counterpart, source+target)
 # (mac-dev, Bible 001 and 006 zh-en, the five bible-pairs sets of other pairs, and the
 # Gospels of the English Bible against the Chinese Union Version in traditional characters,
 # bible-pairs' zh-fr Chinese side, and against the same verses of Bible 006's simplified one;
@@ -50,9 +51,14 @@ verse_set() {
     /usr/bin/time -f '%e %M' -o "$out/time" "$BIN" align --quiet --presplit --format ids \
         --src-lang "$s" --tgt-lang "$t" "$@" "$src" "$tgt" > "$out/$name.align"
     read -r secs kb < "$out/time"
-    printf '%-13s  %s  %.2fs %dMiB\n' "$name" "$("$BIN" eval --gold "$gold" \
+    # Sentences left without counterpart (source+target): verse merging joins a deleted
+    # sentence to its verse's bead, so the F1 cannot see a wrong deletion; this can.
+    local del_src del_tgt
+    del_src=$(grep -c '\[\]$' "$out/$name.align" || true)
+    del_tgt=$(grep -c '^\[\]' "$out/$name.align" || true)
+    printf '%-13s  %s  %.2fs %dMiB unpaired=%d+%d\n' "$name" "$("$BIN" eval --gold "$gold" \
         --test "$out/$name.align" --src-verse "$sv" --tgt-verse "$tv" | tail -1)" \
-        "$secs" "$((kb / 1024))"
+        "$secs" "$((kb / 1024))" "$del_src" "$del_tgt"
 }
 # Other language pairs (issue 17): the bible-pairs sets, scored with verse merging.
 if [ -d "$EVAL/bible-pairs" ]; then
