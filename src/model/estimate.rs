@@ -437,8 +437,8 @@ mod tests {
 
     #[test]
     fn the_rows_terms_count_translated_units() {
-        // The tokens are covered as before, but each unit is translated one sentence
-        // later: the rows' partners share nothing, their neighbours do.
+        // The tokens are covered as before, but each unit is translated two sentences
+        // later: the rows' partners share nothing, their neighbours two beads away do.
         let (mut f, beads) = covered_pairs(60);
         for (k, post) in f.unit_postings.iter_mut().enumerate() {
             *post = vec![k as u32 + 2];

@@ -52,10 +52,10 @@ pub(crate) struct CostParams {
     pub sentence: Vec<[f64; 2]>,
     /// The same for a Chinese sentence sharing a translated unit with the bead's English
     /// sentences (a reward only: `[hit, 0]`, see `estimate::row_terms`), at `[y - 1]` for a
-    /// bead of `y` English sentences, divided by
-    /// `unit_weight`, which scales the Chinese evidence it joins: so it weighs what the
-    /// English side's term does, since where no lexicon applies neither side is the better
-    /// witness of a sentence that belongs to the next bead.
+    /// bead of `y` English sentences. Divided by `unit_weight`, which scales the Chinese
+    /// evidence it joins, so that it weighs what the English side's term does: where no
+    /// lexicon applies, neither side is the better witness of a sentence that belongs to
+    /// the next bead.
     pub sentence_rows: Vec<[f64; 2]>,
 }
 
