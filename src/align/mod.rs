@@ -237,7 +237,9 @@ impl Aligner {
     }
 
     /// Aligns pre-split source and target sentences, in the languages set with
-    /// [`AlignerBuilder::src_lang`] and [`AlignerBuilder::tgt_lang`].
+    /// [`AlignerBuilder::src_lang`] and [`AlignerBuilder::tgt_lang`]. Each sentence's
+    /// whitespace is normalised first ([`normalize_sentence`](crate::text::normalize::normalize_sentence)),
+    /// as `--presplit` does a file's lines, so that the two give the same alignment.
     ///
     /// # Errors
     /// When the two languages are not a pair the aligner supports (the same language twice).
@@ -246,8 +248,11 @@ impl Aligner {
         src: &[S],
         tgt: &[T],
     ) -> Result<Alignment> {
-        let src: Vec<&str> = src.iter().map(AsRef::as_ref).collect();
-        let tgt: Vec<&str> = tgt.iter().map(AsRef::as_ref).collect();
+        use crate::text::normalize::normalize_sentence;
+        let src: Vec<String> = src.iter().map(|s| normalize_sentence(s.as_ref())).collect();
+        let tgt: Vec<String> = tgt.iter().map(|s| normalize_sentence(s.as_ref())).collect();
+        let src: Vec<&str> = src.iter().map(String::as_str).collect();
+        let tgt: Vec<&str> = tgt.iter().map(String::as_str).collect();
         self.align_in(
             (&src, None, Vec::new()),
             self.config.src_lang,

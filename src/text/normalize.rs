@@ -257,6 +257,23 @@ pub fn normalize_lines(original: &str) -> Normalized {
     b.finish()
 }
 
+/// One sentence as [`normalize_lines`] reads a line: trimmed and its whitespace normalised
+/// as described in the [module documentation](self), line breaks inside it included
+/// (they join, as within a paragraph). What an aligner given pre-split sentences compares,
+/// so that `谨此 向` scores as `谨此向` does from a file.
+///
+/// ```
+/// use bialign::text::normalize::normalize_sentence;
+/// assert_eq!(normalize_sentence("  谨此 向 大会\u{3000}转递 "), "谨此向大会转递");
+/// assert_eq!(normalize_sentence("inter-\nnational\tlaw"), "international law");
+/// ```
+pub fn normalize_sentence(sentence: &str) -> String {
+    let mut b = Builder::new(sentence);
+    let (start, end) = trim(sentence, 0, sentence.len());
+    b.paragraph(start..end);
+    b.finish().text
+}
+
 /// A non-blank line of a block: its trimmed byte range in the original and its width.
 struct Line {
     start: usize,

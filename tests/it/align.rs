@@ -47,25 +47,63 @@ fn empty_and_one_sided_inputs() {
     assert_covers(&only_en, 0, 2);
 }
 
+/// Three Chinese sentences and their English translation, the last one in two sentences.
+const SHORT_ZH: [&str; 3] = [
+    "我父亲是医生。",
+    "他每天早上去医院。",
+    "今天下雨了，我们没有出门。",
+];
+const SHORT_EN: [&str; 4] = [
+    "My father is a doctor.",
+    "He goes to the hospital every morning.",
+    "It rained today.",
+    "We did not go out.",
+];
+
 #[test]
 fn simple_parallel_text() {
     let a = Aligner::new();
-    let zh = [
-        "我父亲是医生。",
-        "他每天早上去医院。",
-        "今天下雨了，我们没有出门。",
-    ];
-    let en = [
-        "My father is a doctor.",
-        "He goes to the hospital every morning.",
-        "It rained today.",
-        "We did not go out.",
-    ];
+    let (zh, en) = (SHORT_ZH, SHORT_EN);
     let al = a
         .align_sentences(&zh, &en)
         .expect("a supported pair aligns");
     assert_covers(&al, 3, 4);
     assert_eq!(al.to_ids(), "[0]:[0]\n[1]:[1]\n[2]:[2,3]\n");
+}
+
+#[test]
+fn sentences_align_as_the_lines_of_a_file_do() {
+    // Chinese as some converters write it, spaced between words, with a tab and an
+    // ideographic space, and English with line breaks (one hyphenated, as copied from a
+    // PDF) and padding: `--presplit` normalises a file's lines, and the Rust API must see
+    // the same text.
+    let (zh, en) = (SHORT_ZH, SHORT_EN);
+    let spaced = [
+        "我 父亲 是 医生。",
+        "他\t每天\u{3000}早上 去 医院。",
+        " 今天 下雨 了， 我们 没有 出门。 ",
+    ];
+    let wrapped = [
+        "My father is\na doctor.",
+        "  He goes to the hos-\npital every morning.",
+        "It rained today.",
+        "We did not go out.\t",
+    ];
+    let a = Aligner::new();
+    let plain = a
+        .align_sentences(&zh, &en)
+        .expect("a supported pair aligns");
+    let messy = a
+        .align_sentences(&spaced, &wrapped)
+        .expect("a supported pair aligns");
+    assert_eq!(messy.to_ids(), plain.to_ids());
+    let scores = |al: &Alignment| {
+        al.beads
+            .iter()
+            .map(|b| b.score.to_bits())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(scores(&messy), scores(&plain), "the same confidences");
 }
 
 proptest! {
