@@ -91,7 +91,7 @@ pub(crate) fn learn(
     let mut slot: Vec<(u32, u32)> = vec![(0, 0); grams.texts.len()];
     let mut found: Vec<(u32, usize)> = Vec::new();
     for (n, (t, bs)) in (1u32..).zip(&tokens) {
-        let need = ((bs.len() as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS);
+        let need = needed(bs.len());
         found.clear();
         for (k, &b) in bs.iter().enumerate() {
             for g in grams.units(b) {
@@ -346,6 +346,12 @@ fn learn_words(f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> 
     true
 }
 
+/// How many of a word's `beads` beads must hold its pair: [`MIN_SHARE`] of them, and
+/// [`MIN_BEADS`] at least.
+fn needed(beads: usize) -> usize {
+    ((beads as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS)
+}
+
 /// The words of `beads` (word, its beads) found in enough beads to be learnt, in the order
 /// of their ids.
 fn learnable(beads: HashMap<u32, Vec<u32>>) -> Vec<(u32, Vec<u32>)> {
@@ -362,7 +368,7 @@ fn learnable(beads: HashMap<u32, Vec<u32>>) -> Vec<(u32, Vec<u32>)> {
 /// sentence frequencies), if one is in [`MIN_SHARE`] of them with a Dice of [`MIN_DICE`]
 /// at least; the smaller id wins a tie.
 fn best_by_dice(beads: &[u32], other: &[Vec<u32>], freq: &HashMap<u32, usize>) -> Option<u32> {
-    let need = ((beads.len() as f64 * MIN_SHARE).ceil() as usize).max(MIN_BEADS);
+    let need = needed(beads.len());
     let mut counts: HashMap<u32, usize> = HashMap::default();
     for &b in beads {
         for &w in &other[b as usize] {
