@@ -352,4 +352,33 @@ mod tests {
         ];
         assert_eq!(out, want);
     }
+
+    /// Named cases: (language, sentence, its word tokens). Pronouns are content tokens in
+    /// every language, articles and conjunctions are not.
+    #[test]
+    fn pronouns_are_tokens_and_articles_are_not() {
+        let cases: &[(&str, Lang, &str, &[&str])] = &[
+            (
+                "German",
+                Lang::De,
+                "Und er berief sie.",
+                &["er", "berief", "sie"],
+            ),
+            ("French", Lang::Fr, "Et il les appela.", &["il", "appel"]),
+            ("Spanish", Lang::Es, "Y él los llamó.", &["el", "llam"]),
+            ("Russian", Lang::Ru, "И он призвал их.", &["он", "призва"]),
+        ];
+        for (name, lang, text, want) in cases {
+            let mut out = Vec::new();
+            EnTokenizer::for_lang(*lang).tokens(text, &mut out);
+            let words: Vec<&str> = out
+                .iter()
+                .filter_map(|t| match t {
+                    EnToken::Word(w) => Some(w.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(&words, want, "{name}: {text}");
+        }
+    }
 }

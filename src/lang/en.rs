@@ -13,5 +13,6 @@ pub(crate) const PROFILE: Profile = Profile {
     abbreviations: &[],
     starters: &[],
     stop_words: &[],
+    pronouns: &[],
     number_words: &[],
 };

@@ -23,11 +23,13 @@ pub(crate) const PROFILE: Profile = Profile {
         "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "y", "e", "o", "u", "pero",
         "mas", "ni", "que", "de", "del", "a", "al", "en", "por", "para", "con", "sin", "sobre",
         "entre", "hacia", "hasta", "desde", "ante", "tras", "se", "su", "sus", "le", "les", "me",
-        "te", "nos", "os", "mi", "mis", "tu", "tus", "él", "ella", "ellos", "ellas", "yo", "tú",
-        "nosotros", "vosotros", "es", "son", "era", "eran", "fue", "fueron", "ser", "ha", "han",
-        "había", "habían", "haber", "he", "no", "sí", "como", "cuando", "donde", "quien", "cual",
-        "este", "esta", "estos", "estas", "ese", "esa", "aquel", "aquella", "todo", "todos",
-        "toda", "todas", "muy", "ya", "también",
+        "te", "nos", "os", "mi", "mis", "tu", "tus", "es", "son", "era", "eran", "fue", "fueron",
+        "ser", "ha", "han", "había", "habían", "haber", "he", "no", "sí", "como", "cuando",
+        "donde", "quien", "cual", "este", "esta", "estos", "estas", "ese", "esa", "aquel",
+        "aquella", "todo", "todos", "toda", "todas", "muy", "ya", "también",
+    ],
+    pronouns: &[
+        "él", "ella", "ellos", "ellas", "yo", "tú", "nosotros", "vosotros",
     ],
     number_words: &[
         ("uno", 1),

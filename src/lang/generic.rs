@@ -15,6 +15,7 @@ const fn generic(script: Script) -> Profile {
         abbreviations: &[],
         starters: &[],
         stop_words: &[],
+        pronouns: &[],
         number_words: &[],
     }
 }

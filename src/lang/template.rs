@@ -19,5 +19,6 @@ pub(crate) const PROFILE: Profile = Profile {
     abbreviations: &["abbr", "e.g"],
     starters: &["the"],
     stop_words: &["and"],
+    pronouns: &["he", "she"],
     number_words: &[("one", 1), ("two", 2)],
 };

@@ -2,8 +2,8 @@
 //! to fix a failure.
 
 /// Tests that a profile's lists are usable: lower case, no spaces at the ends, no
-/// duplicates, abbreviations without their last full stop, stop words that are not number
-/// words, the script agreeing with the letters.
+/// duplicates, abbreviations without their last full stop, stop words that are neither
+/// pronouns nor number words, the script agreeing with the letters.
 macro_rules! profile_tests {
     ($name:ident, $profile:expr) => {
         #[test]
@@ -17,10 +17,11 @@ pub(crate) use profile_tests;
 use super::{Profile, Script};
 
 pub(crate) fn check(p: &Profile) {
-    let lists: [(&str, Vec<&str>); 4] = [
+    let lists: [(&str, Vec<&str>); 5] = [
         ("abbreviations", p.abbreviations.to_vec()),
         ("starters", p.starters.to_vec()),
         ("stop_words", p.stop_words.to_vec()),
+        ("pronouns", p.pronouns.to_vec()),
         (
             "number_words",
             p.number_words.iter().map(|(w, _)| *w).collect(),
@@ -48,6 +49,14 @@ pub(crate) fn check(p: &Profile) {
         assert!(
             !a.ends_with('.'),
             "profile {:?}: abbreviation {a:?} ends with a full stop: leave the last one out",
+            p.code
+        );
+    }
+    for w in p.pronouns {
+        assert!(
+            !p.stop_words.contains(w),
+            "profile {:?}: {w:?} is a stop word and a pronoun: a pronoun is a content token, \
+             remove it from stop_words",
             p.code
         );
     }
