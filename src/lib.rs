@@ -1,6 +1,8 @@
 //! bialign aligns a Chinese text with its English counterpart sentence by sentence, with a
 //! length model and lexical evidence (a bilingual lexicon derived from CC-CEDICT and ECDICT,
-//! numbers, Latin words, punctuation), and says which sentences have no counterpart.
+//! numbers, Latin words, punctuation), and says which sentences have no counterpart. Any
+//! other pair of languages aligns too ([`text::Lang`] is any language tag): identical words,
+//! numbers, cognates and a lexicon learnt from the document stand in for the bundled one.
 //!
 //! ```
 //! use bialign::text::{Lang, Segmenter};

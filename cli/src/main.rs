@@ -63,7 +63,7 @@ fn ignored_at_start(signal: i32) -> bool {
         .is_some_and(|mask| mask >> bit & 1 == 1)
 }
 
-/// Sentence alignment of Chinese and English texts.
+/// Sentence alignment of a text and its translation, Chinese-English or any other pair.
 #[derive(Parser)]
 #[command(name = "bialign", version, about, long_about = None)]
 struct Cli {
@@ -79,7 +79,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Align a Chinese text with its English counterpart (or the reverse).
+    /// Align a text with its translation: Chinese and English, or any pair (--src-lang, --tgt-lang).
     #[command(
         after_help = "Examples:\n  bialign align zh.txt en.txt -o pairs.tsv\n  \
         bialign align --presplit --format ids zh.txt en.txt\n  \

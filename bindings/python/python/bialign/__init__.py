@@ -1,7 +1,8 @@
-"""Sentence alignment of Chinese and English texts, with calibrated confidences.
+"""Sentence alignment of a text and its translation, with calibrated confidences.
 
 bialign pairs the sentences of a Chinese text with those of its English counterpart (or
-the reverse), says which sentences have no counterpart, and gives every pair a confidence.
+the reverse, or any other pair of languages with ``src_lang`` and ``tgt_lang``), says which
+sentences have no counterpart, and gives every pair a confidence.
 It is the Rust library behind the ``bialign`` command line, so the same input and options
 give the same output, byte for byte, here and there.
 
