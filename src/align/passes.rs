@@ -78,15 +78,16 @@ impl Search<'_> {
         diag::lap("pass 1", t);
         let t = Instant::now();
         // With a lexicon learnt from the first pass, the later passes use richer features.
+        let learner = learned::Learner::new(zh, self.cfg.jieba_words);
         let learnt = self.cfg.learn_lexicon
             && self.cfg.refinements > 0
-            && learned::learn(&mut f, zh, &spans(&path), self.cfg.jieba_words);
+            && learner.learn(&mut f, &spans(&path));
         diag::lap("learned lexicon", t);
         // Where the bundled lexicon applies (Chinese-English), the learnt pairs add little
         // to it (+0.001 to +0.003 on the zh-en sets) for a fifth more time; where none
         // does, they are most of the lexical evidence.
         if learnt && self.cfg.relearn && !f.pair.coverage_known {
-            path = self.relearn(&mut f, zh, &mut params, (path, anchors));
+            path = self.relearn(&mut f, &learner, &mut params, (path, anchors));
         }
         let t = Instant::now();
         let (guide, path) = self.later_passes(&f, &mut params, path);
@@ -253,7 +254,7 @@ impl Search<'_> {
     fn relearn(
         &self,
         f: &mut PairFeatures,
-        zh: &[&str],
+        learner: &learned::Learner,
         params: &mut CostParams,
         (path, anchors): (Path, usize),
     ) -> Path {
@@ -268,7 +269,7 @@ impl Search<'_> {
             let band = RELEARN_BAND.min(self.cfg.refine_band);
             self.refine(f, params, &path, None, (band, self.shapes))
         };
-        learned::learn(f, zh, &spans(&path), self.cfg.jieba_words);
+        learner.learn(f, &spans(&path));
         diag::lap("learned lexicon, round 2", t);
         path
     }

@@ -12,7 +12,6 @@ use super::{PairFeatures, MAX_TOKENS};
 use crate::chars::is_han_ideograph;
 use crate::rows::Rows;
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// Shortest and longest Chinese n-gram (in characters) that is learnt. Single characters
@@ -44,38 +43,78 @@ const SEED_BEADS: usize = 3;
 /// Fewest usable beads to learn from: in a short document every co-occurrence is chance.
 const MIN_DOC_BEADS: usize = 50;
 
-/// Learns pairs from the beads `(Chinese sentences, English sentences)` of a first
-/// alignment and adds the learnt coverage to the features; returns whether anything was
-/// learnt.
-///
-/// `zh` are the Chinese sentences: n-grams are of Han characters only, which width folding
-/// leaves alone, so the text as written serves.
-///
-/// With `jieba_words` (the `jieba` feature), the Chinese side of a pair is a word as jieba
-/// segments the text rather than any Han n-gram.
-pub(crate) fn learn(
+/// [`Learner::learn`] with a learner of its own.
+#[cfg(test)]
+fn learn(
     f: &mut PairFeatures,
     zh: &[&str],
     beads: &[(Range<usize>, Range<usize>)],
     jieba_words: bool,
 ) -> bool {
-    if f.rows_alphabetic {
-        return learn_words(f, beads);
+    Learner::new(zh, jieba_words).learn(f, beads)
+}
+
+/// The learned lexicon of one document, learnt once or more (from each pass's beads).
+///
+/// `zh` are the Chinese sentences: n-grams are of Han characters only, which width folding
+/// leaves alone, so the text as written serves. Their n-grams are found once, when first
+/// needed, for every round of learning.
+///
+/// With `jieba_words` (the `jieba` feature), the Chinese side of a pair is a word as jieba
+/// segments the text rather than any Han n-gram.
+pub(crate) struct Learner<'t> {
+    zh: &'t [&'t str],
+    jieba_words: bool,
+    sentences: std::cell::OnceCell<SentenceGrams<'t>>,
+}
+
+impl<'t> Learner<'t> {
+    /// A learner for the Chinese sentences `zh`; nothing is computed until it learns.
+    pub fn new(zh: &'t [&'t str], jieba_words: bool) -> Learner<'t> {
+        Learner {
+            zh,
+            jieba_words,
+            sentences: std::cell::OnceCell::new(),
+        }
     }
+
+    /// Learns pairs from the beads `(Chinese sentences, English sentences)` of an
+    /// alignment and adds the learnt coverage to the features; returns whether anything
+    /// was learnt.
+    pub fn learn(&self, f: &mut PairFeatures, beads: &[(Range<usize>, Range<usize>)]) -> bool {
+        if f.rows_alphabetic {
+            return learn_words(f, beads);
+        }
+        let sentences = self
+            .sentences
+            .get_or_init(|| SentenceGrams::new(self.zh, self.jieba_words));
+        learn_grams(f, self.zh, sentences, beads, self.jieba_words)
+    }
+}
+
+/// [`Learner::learn`] where the rows are Chinese: Han n-grams (or jieba words) paired with
+/// column words.
+fn learn_grams(
+    f: &mut PairFeatures,
+    zh: &[&str],
+    sentences: &SentenceGrams,
+    beads: &[(Range<usize>, Range<usize>)],
+    jieba_words: bool,
+) -> bool {
     // Beads of 1-1, 1-2 and 2-1: the Chinese text and the English word tokens that nothing
     // in it covers yet.
     let mut token_beads: HashMap<u32, Vec<u32>> = HashMap::default();
-    // The Chinese text of each bead, borrowed unless the bead has two sentences.
-    let mut texts: Vec<Cow<str>> = Vec::new();
+    // Each bead's Chinese text: its one sentence, or the two joined.
+    let mut texts: Vec<BeadText> = Vec::new();
     for (z, e) in beads {
         if z.is_empty() || e.is_empty() || z.len() + e.len() > 3 {
             continue;
         }
         let b = texts.len() as u32;
         texts.push(if z.len() == 1 {
-            Cow::Borrowed(zh[z.start])
+            BeadText::Sentence(z.start)
         } else {
-            Cow::Owned(z.clone().map(|i| zh[i]).collect())
+            BeadText::Joined(z.clone().map(|i| zh[i]).collect())
         });
         note_uncovered(f, (z, e), b, &mut token_beads);
     }
@@ -83,9 +122,9 @@ pub(crate) fn learn(
         return false;
     }
     // Candidates per token: n-grams of its first beads found in enough of its beads.
-    let mut candidates: Vec<(u32, &str, usize)> = Vec::new();
+    let mut candidates: Vec<(u32, u32, usize)> = Vec::new();
     let tokens = learnable(token_beads);
-    let grams = BeadGrams::new(&texts, jieba_words);
+    let grams = BeadGrams::new(sentences, &texts, jieba_words);
     let seeds = if f.pair.coverage_known { 1 } else { SEED_BEADS };
     // Per unit id, the token (plus one) whose candidates hold it, and where.
     let mut slot: Vec<(u32, u32)> = vec![(0, 0); grams.texts.len()];
@@ -108,44 +147,51 @@ pub(crate) fn learn(
             found
                 .iter()
                 .filter(|&&(_, c)| c >= need)
-                .map(|&(g, c)| (*t, grams.text(g), c)),
+                .map(|&(g, c)| (*t, g, c)),
         );
     }
     if candidates.is_empty() {
         return false;
     }
-    // Sentence frequency of every candidate n-gram, in one pass over the Chinese side that
-    // also keeps, per sentence, the candidates it holds (the learnt pairs are among them),
-    // by id, a row per sentence.
-    let mut ids: HashMap<&str, u32> = HashMap::default();
+    // Candidate ids, in the order the candidates come, per unit id (NONE: no candidate).
+    // Then the sentence frequency of every candidate, in one pass over the Chinese side
+    // that also keeps, per sentence, the candidates it holds (the learnt pairs are among
+    // them), by id, a row per sentence.
+    const NONE: u32 = u32::MAX;
+    let mut ids = vec![NONE; grams.texts.len()];
+    let mut by_id: Vec<u32> = Vec::new();
     for &(_, g, _) in &candidates {
-        let next = ids.len() as u32;
-        ids.entry(g).or_insert(next);
+        if ids[g as usize] == NONE {
+            ids[g as usize] = by_id.len() as u32;
+            by_id.push(g);
+        }
     }
-    let mut freq = vec![0usize; ids.len()];
+    let mut freq = vec![0usize; by_id.len()];
     let mut held = Rows::new();
-    for text in zh {
-        let mut found: Vec<u32> = candidate_units(text, jieba_words)
-            .into_iter()
-            .filter_map(|g| ids.get(g).copied())
-            .collect();
+    let mut found: Vec<u32> = Vec::new();
+    for i in 0..zh.len() {
+        found.clear();
+        found.extend(
+            grams
+                .sentence(i)
+                .filter_map(|g| Some(ids[g as usize]).filter(|&c| c != NONE)),
+        );
         found.sort_unstable();
-        found.dedup();
-        for g in found {
-            freq[g as usize] += 1;
-            held.push(g);
+        for &c in &found {
+            freq[c as usize] += 1;
+            held.push(c);
         }
         held.end_row();
     }
     // The best n-gram of each token by Dice (longer n-grams win ties).
     let counts: HashMap<u32, usize> = tokens.iter().map(|(t, bs)| (*t, bs.len())).collect();
-    let mut best: HashMap<u32, (f64, usize, &str)> = HashMap::default();
+    let mut best: HashMap<u32, (f64, usize, u32)> = HashMap::default();
     for &(t, g, c) in &candidates {
-        let dice = 2.0 * c as f64 / (counts[&t] + freq[ids[g] as usize]) as f64;
+        let dice = 2.0 * c as f64 / (counts[&t] + freq[ids[g as usize] as usize]) as f64;
         if dice < MIN_DICE {
             continue;
         }
-        let len = g.chars().count();
+        let len = grams.text(g).chars().count();
         let e = best.entry(t).or_insert((dice, len, g));
         if (dice, len) > (e.0, e.1) {
             *e = (dice, len, g);
@@ -156,10 +202,14 @@ pub(crate) fn learn(
     }
     let mut by_gram: HashMap<u32, Vec<u32>> = HashMap::default();
     for (t, (_, _, g)) in &best {
-        by_gram.entry(ids[g]).or_default().push(*t);
+        by_gram.entry(ids[*g as usize]).or_default().push(*t);
     }
     if !f.pair.coverage_known {
-        gram_units(f, &held, &ids, &by_gram);
+        let named: Vec<(&str, u32)> = (0u32..)
+            .zip(&by_id)
+            .map(|(c, &g)| (grams.text(g), c))
+            .collect();
+        gram_units(f, &held, &named, &by_gram);
     }
     for (i, z) in f.zh.iter_mut().enumerate() {
         let cov = &mut z.covered;
@@ -178,46 +228,163 @@ pub(crate) fn learn(
     true
 }
 
-/// The candidate units of every bead's Chinese text, interned, so that a token's beads
-/// are counted by unit id rather than by substring search. A bead holds the units its text
-/// gives (with jieba's words, the words it is segmented into, not every substring).
+/// A bead's Chinese text, as [`Learner::learn`] reads it: one sentence (by index), or two joined.
+enum BeadText {
+    Sentence(usize),
+    Joined(String),
+}
+
+/// The candidate units of every Chinese sentence and of every bead's text, interned, so
+/// that a token's beads are counted by unit id rather than by substring search, and the
+/// sentences' units are found once for the beads of one sentence and the counts over the
+/// sentences alike. A text holds the units it gives (with jieba's words, the words it is
+/// segmented into, not every substring).
 struct BeadGrams<'t> {
     /// The text of each unit id.
     texts: Vec<&'t str>,
-    /// Per bead, its unit ids in the order the text has them, without repeats.
-    ordered: Rows,
+    /// Per sentence, its unit ids in the order the text has them, without repeats, and
+    /// only those found in [`MIN_BEADS`] beads at least: a unit of one bead pairs with
+    /// nothing, and most long n-grams are such units (leaving them out spares the counting
+    /// of every token's beads a visit to each, and changes nothing else).
+    sentences: Rows,
+    /// The same per bead of two sentences, at [`BeadText::Joined`]'s place among them.
+    joined: Rows,
+    /// Per bead, where its units are.
+    beads: Vec<Row>,
+}
+
+/// Where a bead's units are in [`BeadGrams`]: its sentence's row, or its row of `joined`.
+#[derive(Clone, Copy)]
+enum Row {
+    Sentence(usize),
+    Joined(usize),
+}
+
+/// The candidate units of every Chinese sentence of a document, interned: what every round
+/// of learning starts from.
+struct SentenceGrams<'t> {
+    ids: HashMap<&'t str, u32>,
+    /// The text of each unit id.
+    texts: Vec<&'t str>,
+    /// Per sentence, its unit ids in the order the text has them, without repeats.
+    rows: Rows,
+}
+
+impl<'t> SentenceGrams<'t> {
+    fn new(zh: &[&'t str], jieba_words: bool) -> SentenceGrams<'t> {
+        let mut grams = SentenceGrams {
+            ids: HashMap::default(),
+            texts: Vec::new(),
+            rows: Rows::new(),
+        };
+        let mut rows = Rows::new();
+        let mut last = Vec::new();
+        for (stamp, text) in (1u32..).zip(zh) {
+            grams.intern(text, jieba_words, (stamp, &mut last), &mut rows);
+        }
+        grams.rows = rows;
+        grams
+    }
+
+    /// Adds the units of `text` to `out` as a row, in text order without repeats (`last`:
+    /// per unit id, the stamp of the last text that took it), interning new ones.
+    fn intern(
+        &mut self,
+        text: &'t str,
+        jieba_words: bool,
+        (stamp, last): (u32, &mut Vec<u32>),
+        out: &mut Rows,
+    ) {
+        for g in candidate_units(text, jieba_words) {
+            let id = *self.ids.entry(g).or_insert_with(|| {
+                self.texts.push(g);
+                self.texts.len() as u32 - 1
+            });
+            if last.len() <= id as usize {
+                last.resize(id as usize + 1, 0);
+            }
+            if last[id as usize] != stamp {
+                last[id as usize] = stamp;
+                out.push(id);
+            }
+        }
+        out.end_row();
+    }
 }
 
 impl<'t> BeadGrams<'t> {
-    fn new(beads: &'t [Cow<'t, str>], jieba_words: bool) -> BeadGrams<'t> {
-        let mut ids: HashMap<&str, u32> = HashMap::default();
-        let mut texts = Vec::new();
-        let mut ordered = Rows::new();
-        let mut row: Vec<u32> = Vec::new();
-        // Per unit id, the last bead (plus one) that took it: repeats within a bead.
-        let mut last: Vec<u32> = Vec::new();
-        for (b, text) in (1u32..).zip(beads) {
-            row.clear();
-            for g in candidate_units(text, jieba_words) {
-                let id = *ids.entry(g).or_insert_with(|| {
-                    texts.push(g);
-                    last.push(0);
-                    texts.len() as u32 - 1
-                });
-                if last[id as usize] != b {
-                    last[id as usize] = b;
-                    row.push(id);
+    /// The units of the beads `beads`: the sentences' for a bead of one sentence, those of
+    /// the joined text for a bead of two (which has n-grams across the join).
+    fn new(
+        sentences: &SentenceGrams<'t>,
+        beads: &'t [BeadText],
+        jieba_words: bool,
+    ) -> BeadGrams<'t> {
+        let mut all = SentenceGrams {
+            ids: sentences.ids.clone(),
+            texts: sentences.texts.clone(),
+            rows: Rows::new(),
+        };
+        let mut last = Vec::new();
+        let mut joined = Rows::new();
+        let mut kinds = Vec::with_capacity(beads.len());
+        let mut stamp = 0u32;
+        for b in beads {
+            kinds.push(match b {
+                BeadText::Sentence(i) => Row::Sentence(*i),
+                BeadText::Joined(text) => {
+                    stamp += 1;
+                    all.intern(text, jieba_words, (stamp, &mut last), &mut joined);
+                    Row::Joined(stamp as usize - 1)
                 }
-            }
-            row.iter().for_each(|&g| ordered.push(g));
-            ordered.end_row();
+            });
         }
-        BeadGrams { texts, ordered }
+        let mut grams = BeadGrams {
+            texts: all.texts,
+            sentences: sentences.rows.clone(),
+            joined,
+            beads: kinds,
+        };
+        grams.keep_shared();
+        grams
+    }
+
+    /// Leaves out of every row the units that fewer than [`MIN_BEADS`] beads hold.
+    fn keep_shared(&mut self) {
+        let mut beads_of = vec![0u32; self.texts.len()];
+        for b in 0..self.beads.len() as u32 {
+            for g in self.units(b) {
+                beads_of[g as usize] += 1;
+            }
+        }
+        let keep = |rows: &Rows, n: usize| {
+            let mut kept = Rows::new();
+            for r in 0..n {
+                rows.get(r)
+                    .iter()
+                    .filter(|&&g| beads_of[g as usize] as usize >= MIN_BEADS)
+                    .for_each(|&g| kept.push(g));
+                kept.end_row();
+            }
+            kept
+        };
+        self.sentences = keep(&self.sentences, self.sentences.starts.len() - 1);
+        self.joined = keep(&self.joined, self.joined.starts.len() - 1);
     }
 
     /// The unit ids of bead `b`, first occurrences in text order.
     fn units(&self, b: u32) -> impl Iterator<Item = u32> + '_ {
-        self.ordered.get(b as usize).iter().copied()
+        match self.beads[b as usize] {
+            Row::Sentence(i) => self.sentences.get(i),
+            Row::Joined(r) => self.joined.get(r),
+        }
+        .iter()
+        .copied()
+    }
+
+    /// The unit ids of sentence `i`, first occurrences in text order.
+    fn sentence(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        self.sentences.get(i).iter().copied()
     }
 
     /// The text of unit `g`.
@@ -385,19 +552,19 @@ fn best_by_dice(beads: &[u32], other: &[Vec<u32>], freq: &HashMap<u32, usize>) -
 }
 
 /// Where no bundled lexicon gives the Chinese rows units (any pair but Chinese-English),
-/// the learnt n-grams become units of the rows holding them (`held`, by the n-gram ids
-/// `ids`), translated where their tokens (`by_gram`) are: the rows' side of the evidence,
-/// which had nothing to count there.
+/// the learnt n-grams become units of the rows holding them (`held`, by the n-gram ids of
+/// `named`, each n-gram with its id), translated where their tokens (`by_gram`) are: the
+/// rows' side of the evidence, which had nothing to count there.
 fn gram_units(
     f: &mut PairFeatures,
     held: &Rows,
-    ids: &HashMap<&str, u32>,
+    named: &[(&str, u32)],
     by_gram: &HashMap<u32, Vec<u32>>,
 ) {
-    let mut grams: Vec<(&str, u32)> = ids
+    let mut grams: Vec<(&str, u32)> = named
         .iter()
         .filter(|(_, g)| by_gram.contains_key(g))
-        .map(|(&s, &g)| (s, g))
+        .copied()
         .collect();
     grams.sort_unstable();
     // Per n-gram id, its unit; per unit, the tokens it is paired with now.
