@@ -5,7 +5,7 @@
 //! loanwords in a common romanisation); a row's content words are its units, translated in
 //! a column sentence that holds a token they cover. A user's dictionary ([`Dictionary`])
 //! adds the words it pairs. The learned lexicon then pairs the words nothing covers yet
-//! (`learned::learn`, on words rather than Han n-grams).
+//! (`learned::Learner::learn`, on words rather than Han n-grams).
 
 use super::cognates;
 use super::en::{EnToken, EnTokenizer, WordMemo};

@@ -416,7 +416,7 @@ fn note_uncovered(
     }
 }
 
-/// [`learn`] for alphabetic rows: a column word is paired with the row word (a unit of the
+/// [`Learner::learn`] for alphabetic rows: a column word is paired with the row word (a unit of the
 /// row sentences, [`PairFeatures::alphabetic`]) that co-occurs with it, by the same Dice
 /// rule over the same beads, and a row word with its column word likewise. Neither
 /// language is the source of the other, so a pair is learnt when either side picks it: a
