@@ -463,7 +463,8 @@ pub(crate) struct Profile {
     /// them with the stop words) but stay content tokens, as English keeps its own (`he`,
     /// `they`; issue 16): in narration a pronoun is often all that ties a short sentence to
     /// its translation (`Und er berief sie.`, `et il les appela`). Left out of the tokens,
-    /// they cost every bible-pairs set 0.001 to 0.006 strict F1 (BENCHMARKS.md, round 9).
+    /// they cost de-fr, en-es, zh-fr and en-fr 0.002 to 0.006 strict F1, and raised the
+    /// false deletions (BENCHMARKS.md, round 9).
     /// The possessives stay stop words, as in English.
     pub pronouns: &'static [&'static str],
     /// Number words and their values (`zwölf` 12, `vingt` 20), each a number token.
