@@ -1220,10 +1220,13 @@ fn html_page_renders_in_headless_chromium() {
         cmd
     };
 
+    // Tall enough for the whole table: at 900 pixels the red row was the last one on
+    // screen, and a layout a line taller (a font substituted while the machine was busy)
+    // once pushed it out of the shot in `.ci/run`.
     let status = run_with_limit(
         chrome("profile-shot")
             .arg(format!("--screenshot={}", shot.display()))
-            .arg("--window-size=1280,900")
+            .arg("--window-size=1280,1400")
             .arg(&url),
         &dir.path().join("shot.out"),
         Duration::from_secs(120),
@@ -1235,7 +1238,7 @@ fn html_page_renders_in_headless_chromium() {
     }
     assert!(png.len() > 5_000, "screenshot of {} bytes", png.len());
     let (w, h, pixels) = decode_png(&png);
-    assert_eq!((w, h), (1280, 900));
+    assert_eq!((w, h), (1280, 1400));
     let near = |p: &[u8; 3], q: [u8; 3]| p.iter().zip(q).all(|(&a, b)| a.abs_diff(b) <= 6);
     let count = |q: [u8; 3]| pixels.iter().filter(|p| near(p, q)).count();
     let white = count([255, 255, 255]);
