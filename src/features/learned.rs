@@ -260,6 +260,16 @@ enum Row {
     Joined(usize),
 }
 
+impl Row {
+    /// This row of `sentences` or of `joined`.
+    fn of<'r>(self, sentences: &'r Rows, joined: &'r Rows) -> &'r [u32] {
+        match self {
+            Row::Sentence(i) => sentences.get(i),
+            Row::Joined(r) => joined.get(r),
+        }
+    }
+}
+
 /// The candidate units of every Chinese sentence of a document, interned: what every round
 /// of learning starts from.
 struct SentenceGrams<'t> {
@@ -339,27 +349,16 @@ impl<'t> BeadGrams<'t> {
                 }
             });
         }
-        let mut grams = BeadGrams {
-            texts: all.texts,
-            sentences: sentences.rows.clone(),
-            joined,
-            beads: kinds,
-        };
-        grams.keep_shared();
-        grams
-    }
-
-    /// Leaves out of every row the units that fewer than [`MIN_BEADS`] beads hold.
-    fn keep_shared(&mut self) {
-        let mut beads_of = vec![0u32; self.texts.len()];
-        for b in 0..self.beads.len() as u32 {
-            for g in self.units(b) {
-                beads_of[g as usize] += 1;
-            }
+        // Leaves out of every row the units that fewer than MIN_BEADS beads hold.
+        let mut beads_of = vec![0u32; all.texts.len()];
+        for b in &kinds {
+            b.of(&sentences.rows, &joined)
+                .iter()
+                .for_each(|&g| beads_of[g as usize] += 1);
         }
-        let keep = |rows: &Rows, n: usize| {
+        let keep = |rows: &Rows| {
             let mut kept = Rows::new();
-            for r in 0..n {
+            for r in 0..rows.starts.len() - 1 {
                 rows.get(r)
                     .iter()
                     .filter(|&&g| beads_of[g as usize] as usize >= MIN_BEADS)
@@ -368,18 +367,20 @@ impl<'t> BeadGrams<'t> {
             }
             kept
         };
-        self.sentences = keep(&self.sentences, self.sentences.starts.len() - 1);
-        self.joined = keep(&self.joined, self.joined.starts.len() - 1);
+        BeadGrams {
+            texts: all.texts,
+            sentences: keep(&sentences.rows),
+            joined: keep(&joined),
+            beads: kinds,
+        }
     }
 
     /// The unit ids of bead `b`, first occurrences in text order.
     fn units(&self, b: u32) -> impl Iterator<Item = u32> + '_ {
-        match self.beads[b as usize] {
-            Row::Sentence(i) => self.sentences.get(i),
-            Row::Joined(r) => self.joined.get(r),
-        }
-        .iter()
-        .copied()
+        self.beads[b as usize]
+            .of(&self.sentences, &self.joined)
+            .iter()
+            .copied()
     }
 
     /// The unit ids of sentence `i`, first occurrences in text order.
