@@ -50,8 +50,10 @@ pub struct Options {
     /// language by its function words (`der`, `le`, `и`), is aligned in that language, so
     /// that Russian and English files align without naming their languages. Not when the
     /// two found are the two given the wrong way round (that is refused, as the texts are
-    /// then in the wrong order), nor when both are found to be the same language. The
-    /// command line and Python turn it off when a language is named.
+    /// then in the wrong order), nor when both are found to be the same language. A text
+    /// holding both languages is partitioned by script, and each part takes the language
+    /// its script's function words name (a Chinese note with a French annex is Chinese
+    /// and French). The command line and Python turn it off when a language is named.
     pub detect_langs: bool,
     /// Output format; `None`: TSV, or the output file's extension where there is one
     /// ([`Format::for_output`]).

@@ -350,23 +350,34 @@ impl Pipeline {
     }
 
     /// The languages of the two sides of a text holding two: the options', or with
-    /// [`Options::detect_langs`], when the text's two scripts
-    /// ([`Segmenter::mixed_scripts`]) are not those of the options' languages, the
-    /// languages of its scripts ([`Lang::identify_in`]): a side keeps its language where
-    /// the text has its script and the other side takes the other script; where it has
+    /// [`Options::detect_langs`] the languages of its scripts ([`Lang::identify_in`]).
+    /// When the text's two scripts ([`Segmenter::mixed_scripts`]) are those of the
+    /// options' languages, each side keeps its language unless the function words of its
+    /// script's part name another (a Chinese note with a French annex is Chinese and
+    /// French, not the default English), and so when the text has too little of one
+    /// script for `mixed_scripts` to name it. Otherwise a side keeps its language where the
+    /// text has its script and the other side takes the other script; where it has
     /// neither, the first part is the source.
     fn mixed_langs(&self, text: &str) -> (Lang, Lang) {
         let declared = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
         if !self.options.detect_langs {
             return declared;
         }
+        let (src, tgt) = declared;
+        // As for two files: another language of the script only by its words, not as the
+        // script's default.
+        let by_words = |l: Lang| match Lang::identify_in(text, l.script(), 2_000) {
+            (found, true) if src.script() != tgt.script() => found,
+            _ => l,
+        };
+        // Too little of one script to tell (a one-paragraph note): partitioned by the
+        // options' scripts.
         let Some(scripts) = self.segmenter.mixed_scripts(text) else {
-            return declared;
+            return (by_words(src), by_words(tgt));
         };
         let has = |l: Lang| scripts.contains(&l.script());
-        let (src, tgt) = declared;
         if has(src) && has(tgt) && src.script() != tgt.script() {
-            return declared;
+            return (by_words(src), by_words(tgt));
         }
         let lang_of = |script: Script| Lang::identify_in(text, script, 2_000).0;
         let other = |l: Lang| {

@@ -144,6 +144,16 @@ impl Counts {
         }
     }
 
+    /// Whether the paragraph is at least half an anchor: a sentence rather than a heading
+    /// (6 words, 6 Han characters).
+    fn is_sentence(&self) -> bool {
+        match self.script() {
+            Some(k) if !self.scripts[k].is_alphabetic() => 2 * self.letters[k] >= SHORT_ZH_HAN,
+            Some(k) => 2 * self.words[k] >= SHORT_EN_WORDS && self.has_real_word[k],
+            None => false,
+        }
+    }
+
     /// Whether a short paragraph has real words (and so keeps its own script at a boundary
     /// between the parts).
     fn is_wordy(&self) -> bool {
@@ -208,11 +218,8 @@ pub fn partition(paragraphs: &[&str]) -> Vec<Lang> {
 pub fn partition_between(paragraphs: &[&str], scripts: [Script; 2]) -> Vec<usize> {
     let counts: Vec<Counts> = paragraphs.iter().map(|p| Counts::of(p, scripts)).collect();
     let scripts: Vec<Option<Part>> = counts.iter().map(Counts::script).collect();
-    let anchors: Vec<Part> = counts
-        .iter()
-        .filter(|c| c.is_anchor())
-        .filter_map(Counts::script)
-        .collect();
+    let is_anchor = anchors_of(&counts);
+    let anchors = parts_of(&counts, &is_anchor);
     let switches = anchors.windows(2).filter(|w| w[0] != w[1]).count();
     let alternating = switches >= 3 && switches * 3 >= anchors.len();
 
@@ -223,8 +230,8 @@ pub fn partition_between(paragraphs: &[&str], scripts: [Script; 2]) -> Vec<usize
         // The nearest anchor at or before / at or after each paragraph.
         let mut before: Vec<Option<Part>> = Vec::with_capacity(counts.len());
         let mut last = None;
-        for c in &counts {
-            if c.is_anchor() {
+        for (c, &anchor) in counts.iter().zip(&is_anchor) {
+            if anchor {
                 last = c.script();
             }
             before.push(last);
@@ -232,13 +239,13 @@ pub fn partition_between(paragraphs: &[&str], scripts: [Script; 2]) -> Vec<usize
         let mut after: Vec<Option<Part>> = vec![None; counts.len()];
         let mut next = None;
         for (i, c) in counts.iter().enumerate().rev() {
-            if c.is_anchor() {
+            if is_anchor[i] {
                 next = c.script();
             }
             after[i] = next;
         }
         for (i, c) in counts.iter().enumerate() {
-            result[i] = if c.is_anchor() {
+            result[i] = if is_anchor[i] {
                 c.script()
             } else {
                 match (before[i], after[i]) {
@@ -259,6 +266,47 @@ pub fn partition_between(paragraphs: &[&str], scripts: [Script; 2]) -> Vec<usize
     }
     fill_neutral(&mut result, !alternating);
     result.into_iter().map(|l| l.unwrap_or(0)).collect()
+}
+
+/// The parts of the paragraphs that `chosen` marks, in order.
+fn parts_of(counts: &[Counts], chosen: &[bool]) -> Vec<Part> {
+    counts
+        .iter()
+        .zip(chosen)
+        .filter(|(_, &c)| c)
+        .filter_map(|(c, _)| c.script())
+        .collect()
+}
+
+/// Which paragraphs are anchors ([`Counts::is_anchor`]); and where every anchor is of one
+/// part while the other part is a substantial share of the document (at least
+/// [`MIN_MIXED_PARAGRAPHS`] paragraphs of its script and [`MIN_MIXED_SHARE_PERCENT`] of the
+/// letters, as [`mixed_scripts`] asks), that part's paragraphs that are sentences
+/// ([`Counts::is_sentence`]) too: a cover note of short paragraphs (a Russian note of two
+/// sentences before its German annex) would otherwise have no anchor and go, paragraph by
+/// paragraph, with the annex's. Headings (`Annex`, `United Nations`) stay as they were.
+fn anchors_of(counts: &[Counts]) -> Vec<bool> {
+    let mut anchor: Vec<bool> = counts.iter().map(Counts::is_anchor).collect();
+    let parts = parts_of(counts, &anchor);
+    let Some(&first) = parts.first() else {
+        return anchor;
+    };
+    if parts.iter().any(|&p| p != first) {
+        return anchor;
+    }
+    let other = 1 - first;
+    let weighed = |c: &Counts, k: Part| c.letters[k] * c.weight(k);
+    let total: usize = counts.iter().map(|c| weighed(c, 0) + weighed(c, 1)).sum();
+    let (paragraphs, letters) = counts
+        .iter()
+        .filter(|c| c.script() == Some(other))
+        .fold((0, 0), |(n, l), c| (n + 1, l + weighed(c, other)));
+    if paragraphs >= MIN_MIXED_PARAGRAPHS && letters * 100 >= total * MIN_MIXED_SHARE_PERCENT {
+        for (a, c) in anchor.iter_mut().zip(counts) {
+            *a |= c.script() == Some(other) && c.is_sentence();
+        }
+    }
+    anchor
 }
 
 /// Gives every `None` the part of the previous `Some` (or of the next, when
@@ -746,6 +794,49 @@ mod tests {
         ];
         for (label, paras, want) in cases {
             assert_eq!(mixed_scripts(&paras), want, "{label}");
+        }
+    }
+
+    /// Where every anchor is of one script, a substantial part of short sentences in the
+    /// other is a part of its own; headings are not.
+    #[test]
+    fn short_paragraphs_of_the_other_script() {
+        const RU1: &str = "Постоянное представительство Германии свидетельствует свое уважение \
+                           Генеральному секретарю.";
+        const RU2: &str = "Оно имеет честь препроводить заявление Министерства иностранных дел.";
+        const DE: &str = "Anlage zur Verbalnote vom 5. April 2021 an den Generalsekretär. Das \
+                          Ministerium erinnert an die Waffenruhe, die von den beiden Seiten im \
+                          November vereinbart wurde.";
+        use Script::{Cyrillic, Han, Latin};
+        type Case<'a> = (&'a str, Vec<&'a str>, [Script; 2], Vec<usize>);
+        let cases: Vec<Case> = vec![
+            (
+                "a note of two short sentences before its annex",
+                vec![RU1, RU2, DE],
+                [Cyrillic, Latin],
+                vec![0, 0, 1],
+            ),
+            (
+                "the same after it",
+                vec![DE, RU1, RU2],
+                [Latin, Cyrillic],
+                vec![0, 1, 1],
+            ),
+            (
+                "one short sentence is too little: it goes with the annex",
+                vec![RU2, DE, DE],
+                [Cyrillic, Latin],
+                vec![1, 1, 1],
+            ),
+            (
+                "english headings in a chinese text",
+                vec!["Annex", ZH, ZH2, "United Nations", "Distr.: General"],
+                [Han, Latin],
+                vec![0, 0, 0, 0, 0],
+            ),
+        ];
+        for (label, paras, scripts, want) in cases {
+            assert_eq!(partition_between(&paras, scripts), want, "{label}");
         }
     }
 

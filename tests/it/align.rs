@@ -658,6 +658,81 @@ fn mixed_documents_of_any_two_scripts() {
     );
 }
 
+/// A mixed document's languages, when none is named, are those its parts' function words
+/// name, as for two files: a Chinese note with a French annex is Chinese and French (not
+/// the options' default English; its one Chinese paragraph is too little for
+/// `mixed_scripts`), a Russian one with a German annex (two paragraphs each) Russian and
+/// German; a named language is kept.
+#[test]
+fn a_mixed_document_s_languages_are_found_by_their_words() {
+    let annex = "Annexe à la note verbale datée du 5 avril 2021, adressée au Secrétaire \
+                 général par la Mission permanente de la France auprès de l'Organisation \
+                 des Nations Unies.\n\nLe Ministère rappelle le cessez-le-feu que les deux \
+                 parties ont accepté en novembre, et il demande que le texte de la présente \
+                 note soit distribué comme document de l'Assemblée générale.\n";
+    let zh_fr =
+        format!("法国常驻联合国代表团向秘书长致意，并谨转递外交部关于停火的声明。\n\n{annex}");
+    let de_annex = "Anlage zur Verbalnote vom 5. April 2021 an den Generalsekretär. \
+                    Das Ministerium erinnert an die Waffenruhe, die von den beiden Seiten \
+                    im November vereinbart wurde, und es bittet, dass der Text dieser Note \
+                    als Dokument der Generalversammlung verteilt wird.\n";
+    let ru_de = format!(
+        "Постоянное представительство Германии свидетельствует свое уважение Генеральному \
+         секретарю.\n\nОно имеет честь препроводить заявление Министерства иностранных \
+         дел.\n\n{de_annex}\nDas Ministerium nutzt diesen Anlass, um den Generalsekretär \
+         erneut seiner ausgezeichneten Hochachtung zu versichern.\n"
+    );
+    // (text, options' languages, whether they are named, the languages found)
+    let cases = [
+        (
+            "zh note, fr annex",
+            &zh_fr,
+            ("zh", "en"),
+            false,
+            ("zh", "fr"),
+        ),
+        (
+            "the same the other way",
+            &zh_fr,
+            ("en", "zh"),
+            false,
+            ("fr", "zh"),
+        ),
+        (
+            "zh note, fr annex, named en",
+            &zh_fr,
+            ("zh", "en"),
+            true,
+            ("zh", "en"),
+        ),
+        (
+            "ru note, de annex",
+            &ru_de,
+            ("ru", "en"),
+            false,
+            ("ru", "de"),
+        ),
+    ];
+    for (name, text, (sl, tl), named, want) in cases {
+        let options = bialign::Options {
+            src_lang: sl.parse().expect("a tag"),
+            tgt_lang: tl.parse().expect("a tag"),
+            detect_langs: !named,
+            ..bialign::Options::default()
+        };
+        let pipeline = bialign::Pipeline::new(&options).expect("options");
+        let doc = pipeline
+            .document((text.as_str(), "note.txt"), None)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got = (doc.src.lang().code(), doc.tgt.lang().code());
+        assert_eq!(got, want, "{name}");
+        let alignment = pipeline
+            .align(&doc)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_covers(&alignment, doc.src.len(), doc.tgt.len());
+    }
+}
+
 /// `Lang::identify` names the language of every text of the evaluation sets, each file
 /// whole and its first 20 sentences alone (a short document).
 #[test]
