@@ -185,6 +185,10 @@ impl Counts {
 ///   real words (a Latin word of 3 or more letters with a lower-case letter, or 2 or more Han
 ///   characters), and otherwise (symbols, page and job numbers, footnote marks) goes with the
 ///   part before it.
+/// * **A part without anchors**: where every anchor is of one language but the other's
+///   script has at least 2 paragraphs and 5 % of the letters, its paragraphs of 6 words
+///   or 6 Han characters or more are anchors too (a cover note of short sentences);
+///   headings and symbols are not.
 /// * Without any anchor, paragraphs keep their own script, and those without one go with the
 ///   previous paragraph that has one, else the next; with no script anywhere, everything is
 ///   Chinese.
