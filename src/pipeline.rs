@@ -351,11 +351,11 @@ impl Pipeline {
 
     /// The languages of the two sides of a text holding two: the options', or with
     /// [`Options::detect_langs`] the languages of its scripts ([`Lang::identify_in`]).
-    /// When the text's two scripts ([`Segmenter::mixed_scripts`]) are those of the
-    /// options' languages, each side keeps its language unless the function words of its
-    /// script's part name another (a Chinese note with a French annex is Chinese and
-    /// French, not the default English), and so when the text has too little of one
-    /// script for `mixed_scripts` to name it. Otherwise a side keeps its language where the
+    /// When the text's two scripts ([`Segmenter::scripts_of_two_parts`]: one paragraph of
+    /// each is enough, a cover note of one paragraph) are those of the options' languages,
+    /// each side keeps its language unless the function words of its script's part name
+    /// another (a Chinese note with a French annex is Chinese and French, not the default
+    /// English), and so when the text has too little of a second script to name it. Otherwise a side keeps its language where the
     /// text has its script and the other side takes the other script; where it has
     /// neither, the first part is the source.
     fn mixed_langs(&self, text: &str) -> (Lang, Lang) {
@@ -370,9 +370,9 @@ impl Pipeline {
             (found, true) if src.script() != tgt.script() => found,
             _ => l,
         };
-        // Too little of one script to tell (a one-paragraph note): partitioned by the
-        // options' scripts.
-        let Some(scripts) = self.segmenter.mixed_scripts(text) else {
+        // Too little of a second script to tell (a few words): partitioned by the options'
+        // scripts. One paragraph is enough: the text is given as holding two languages.
+        let Some(scripts) = self.segmenter.scripts_of_two_parts(text) else {
             return (by_words(src), by_words(tgt));
         };
         let has = |l: Lang| scripts.contains(&l.script());

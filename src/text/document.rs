@@ -3,7 +3,9 @@
 use super::block::{Block, SetAside};
 use super::cleanup::{classify, footnote_marks, Aside};
 use super::normalize::{normalize, normalize_lines, Normalized};
-use super::partition::{is_mixed, mixed_scripts, partition_between, script_between, script_of};
+use super::partition::{
+    is_mixed, mixed_scripts, partition_between, script_between, script_of, scripts_of_two_parts,
+};
 use super::segment::{self, EnSplitter, SentenceSplitter, ZhSplitter};
 use super::{Lang, Script};
 use std::fmt;
@@ -213,6 +215,14 @@ impl Segmenter {
         let norm = self.normalize(original);
         let paras: Vec<&str> = norm.paragraph_texts().collect();
         mixed_scripts(&paras)
+    }
+
+    /// The scripts of the two parts of `original`, given as holding two languages (see
+    /// [`super::partition::scripts_of_two_parts`]: one paragraph of a script is enough).
+    pub fn scripts_of_two_parts(&self, original: &str) -> Option<[Script; 2]> {
+        let norm = self.normalize(original);
+        let paras: Vec<&str> = norm.paragraph_texts().collect();
+        scripts_of_two_parts(&paras)
     }
 
     /// [`Segmenter::segment`] and [`Segmenter::detect`] together, normalising `original` once:

@@ -429,6 +429,29 @@ pub fn is_mixed(paragraphs: &[&str]) -> bool {
 /// assert_eq!(mixed_scripts(&[en, en, en]), None);
 /// ```
 pub fn mixed_scripts(paragraphs: &[&str]) -> Option<[Script; 2]> {
+    main_scripts(paragraphs, MIN_MIXED_PARAGRAPHS)
+}
+
+/// The scripts of the two parts of a document given as holding two languages (one file
+/// for both): as [`mixed_scripts`], but one paragraph of a script is enough, so that a
+/// cover note of one paragraph names its script.
+///
+/// ```
+/// use bialign::text::partition::{mixed_scripts, scripts_of_two_parts};
+/// use bialign::text::Script;
+///
+/// let ru = "Постоянное представительство свидетельствует свое уважение и имеет честь.";
+/// let en = "The Permanent Mission presents its compliments and has the honour to transmit.";
+/// assert_eq!(mixed_scripts(&[ru, en, en]), None);
+/// assert_eq!(scripts_of_two_parts(&[ru, en, en]), Some([Script::Cyrillic, Script::Latin]));
+/// assert_eq!(scripts_of_two_parts(&[en, en, en]), None);
+/// ```
+pub fn scripts_of_two_parts(paragraphs: &[&str]) -> Option<[Script; 2]> {
+    main_scripts(paragraphs, 1)
+}
+
+/// [`mixed_scripts`] with at least `min_paragraphs` paragraphs of each script.
+fn main_scripts(paragraphs: &[&str], min_paragraphs: usize) -> Option<[Script; 2]> {
     if is_mixed(paragraphs) {
         return Some(ZH_EN);
     }
@@ -447,7 +470,7 @@ pub fn mixed_scripts(paragraphs: &[&str]) -> Option<[Script; 2]> {
     let total: usize = letters.iter().sum();
     let mut found: Vec<usize> = (0..N)
         .filter(|&k| {
-            paras[k] >= MIN_MIXED_PARAGRAPHS && letters[k] * 100 >= total * MIN_MIXED_SHARE_PERCENT
+            paras[k] >= min_paragraphs && letters[k] * 100 >= total * MIN_MIXED_SHARE_PERCENT
         })
         .collect();
     found.sort_by_key(|&k| (std::cmp::Reverse(letters[k]), k));

@@ -662,7 +662,8 @@ fn mixed_documents_of_any_two_scripts() {
 /// name, as for two files: a Chinese note with a French annex is Chinese and French (not
 /// the options' default English; its one Chinese paragraph is too little for
 /// `mixed_scripts`), a Russian one with a German annex (two paragraphs each) Russian and
-/// German; a named language is kept.
+/// German, a Russian note of one paragraph with an English annex Russian and English (it
+/// was refused as having no Chinese); a named language is kept.
 #[test]
 fn a_mixed_document_s_languages_are_found_by_their_words() {
     let annex = "Annexe à la note verbale datée du 5 avril 2021, adressée au Secrétaire \
@@ -682,8 +683,21 @@ fn a_mixed_document_s_languages_are_found_by_their_words() {
          дел.\n\n{de_annex}\nDas Ministerium nutzt diesen Anlass, um den Generalsekretär \
          erneut seiner ausgezeichneten Hochachtung zu versichern.\n"
     );
+    let ru_en = "Постоянное представительство Азербайджана при Организации Объединенных Наций \
+                 свидетельствует свое уважение Генеральному секретарю и имеет честь \
+                 препроводить заявление Министерства иностранных дел.\n\nAnnex to the note \
+                 verbale dated 5 April 2021 addressed to the Secretary-General.\n\nThe \
+                 Ministry recalls the ceasefire agreed by both sides in November.\n"
+        .to_string();
     // (text, options' languages, whether they are named, the languages found)
     let cases = [
+        (
+            "ru note of one paragraph, en annex, the default zh-en options",
+            &ru_en,
+            ("zh", "en"),
+            false,
+            ("ru", "en"),
+        ),
         (
             "zh note, fr annex",
             &zh_fr,
