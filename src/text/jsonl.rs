@@ -117,9 +117,10 @@ impl Segmenter {
     ///
     /// The parts of a text holding two languages come in the order of
     /// [`mixed_scripts`](super::partition::mixed_scripts) (Chinese first, else the language
-    /// that comes first), each in `lang` where that is its script, else in its script's
-    /// language ([`Lang::of_script`]: a Latin part is English, a Cyrillic one Russian unless
-    /// `lang` says otherwise). A `lang` of neither script gives the second part. A text in
+    /// that comes first), each in `lang` where that is its script, else in the language its
+    /// function words name, as `align` of the file names it (a French annex is French),
+    /// else in its script's language ([`Lang::of_script`]: a Latin part is English, a
+    /// Cyrillic one Russian). A `lang` of neither script gives the second part. A text in
     /// one script other than Han or Latin is detected as its script's language.
     ///
     /// Each part's sentences are numbered from 0 as `bialign align` numbers the side in
@@ -146,6 +147,15 @@ impl Segmenter {
     /// assert_eq!(parts[0].len(), 4);
     /// let fr = Segmenter::new().segment_parts(&doc, Some(Lang::Fr));
     /// assert_eq!((fr.len(), fr[0].lang(), fr[0].len()), (1, Lang::Fr, 4));
+    ///
+    /// // A French annex is French by its words, as `align` of the file takes it.
+    /// let zh = "法国常驻联合国代表团向秘书长致意，并谨转递外交部关于停火的声明，请将其作为大会文件分发。";
+    /// let annex = "Le Ministère des affaires étrangères rappelle le cessez-le-feu que les deux \
+    ///              parties ont accepté au mois de novembre, et il demande que le texte de la \
+    ///              présente note soit distribué comme document du Conseil.";
+    /// let doc = format!("{zh}\n\n{zh}\n\n{annex}\n\n{annex}\n");
+    /// let parts = Segmenter::new().segment_parts(&doc, None);
+    /// assert_eq!(parts.iter().map(|t| t.lang()).collect::<Vec<_>>(), [Lang::Zh, Lang::Fr]);
     /// ```
     pub fn segment_parts(&self, text: &str, lang: Option<Lang>) -> Vec<Text> {
         self.segment_parts_blocks(text, lang, None)
@@ -160,9 +170,11 @@ impl Segmenter {
         blocks: Option<&[super::Block]>,
     ) -> Vec<Text> {
         if let Some(scripts) = self.mixed_scripts(text) {
+            // As `align` of the file names its parts: by the function words of each
+            // script's part, else the script's language.
             let langs = scripts.map(|s| match lang {
                 Some(l) if l.script() == s => l,
-                _ => Lang::of_script(s),
+                _ => Lang::identify_in(text, s, 2_000).0,
             });
             let (first, second) = self.segment_mixed_between(text, blocks, langs);
             match lang {
