@@ -285,6 +285,13 @@ impl Lang {
     /// assert_eq!(Lang::identify(en), Some(Lang::En));
     /// assert_eq!(Lang::identify("Собака спит в доме."), Some(Lang::Ru));
     /// assert_eq!(Lang::identify("狗在家里睡觉。"), Some(Lang::Zh));
+    /// // French shares `que`, `la`, `en`, `le`, `les` with Spanish; `et`, `il` are its own.
+    /// let short = "Le Ministère rappelle le cessez-le-feu que les deux parties ont accepté en \
+    ///              novembre, et il demande que le texte de la note soit distribué.";
+    /// assert_eq!(Lang::identify(short), Some(Lang::Fr));
+    /// let es = "El Ministerio recuerda que las dos partes aceptaron el alto el fuego en \
+    ///           noviembre y pide que el texto de la nota sea distribuido.";
+    /// assert_eq!(Lang::identify(es), Some(Lang::Es));
     /// assert_eq!(Lang::identify("Koira nukkuu talossa."), Some(Lang::En), "too few words");
     /// assert_eq!(Lang::identify("1, 2, 3"), None);
     /// ```
@@ -311,6 +318,7 @@ impl Lang {
     /// decided it.
     pub(crate) fn identify_in(text: &str, script: Script, words: usize) -> (Lang, bool) {
         const MIN_HITS: usize = 5;
+        const MIN_DISTINCT: usize = 3;
         let by_script = (Lang::of_script(script), false);
         let candidates: Vec<&Profile> = PROFILES
             .iter()
@@ -320,23 +328,36 @@ impl Lang {
         if !script.is_alphabetic() || candidates.len() < 2 {
             return by_script;
         }
+        // Per candidate, its function words in the text, and those no other candidate has
+        // (`et`, `des` for French; `y`, `los` for Spanish, which shares `que`, `la`, `en`).
         let mut hits = vec![0usize; candidates.len()];
+        let mut distinct = vec![0usize; candidates.len()];
         let words = text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().next().is_some_and(|c| script.has(c)))
             .take(words);
         for word in words {
             let lower = word.to_lowercase();
-            for (h, p) in hits.iter_mut().zip(&candidates) {
-                *h += usize::from(p.is_stop_word(&lower) || p.pronouns.contains(&lower.as_str()));
+            let mut only = None;
+            let mut found = 0;
+            for (k, p) in candidates.iter().enumerate() {
+                if p.is_stop_word(&lower) || p.pronouns.contains(&lower.as_str()) {
+                    hits[k] += 1;
+                    found += 1;
+                    only = Some(k);
+                }
+            }
+            if let (1, Some(k)) = (found, only) {
+                distinct[k] += 1;
             }
         }
-        let mut order: Vec<usize> = (0..candidates.len()).collect();
-        order.sort_by_key(|&k| std::cmp::Reverse(hits[k]));
-        let (best, second) = (hits[order[0]], hits[order[1]]);
-        match Lang::from_code(candidates[order[0]].code) {
-            Some(lang) if best >= MIN_HITS && 2 * best >= 3 * second => (lang, true),
-            _ => by_script,
+        // All function words first; where two languages share too many of them for a
+        // margin (a short French text against Spanish), the distinctive ones.
+        let chosen =
+            clear_winner(&hits, MIN_HITS).or_else(|| clear_winner(&distinct, MIN_DISTINCT));
+        match chosen.and_then(|k| Lang::from_code(candidates[k].code)) {
+            Some(lang) => (lang, true),
+            None => by_script,
         }
     }
 
@@ -375,6 +396,15 @@ impl Lang {
             .stemmer
             .or_else(|| generic::stemmer(self.code()))
     }
+}
+
+/// The index of the largest of `counts` when it is at least `min` and half as large again
+/// as the next.
+fn clear_winner(counts: &[usize], min: usize) -> Option<usize> {
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(counts[k]));
+    let (best, second) = (counts[order[0]], order.get(1).map_or(0, |&k| counts[k]));
+    (best >= min && 2 * best >= 3 * second).then_some(order[0])
 }
 
 impl std::fmt::Debug for Lang {
