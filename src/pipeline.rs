@@ -353,11 +353,11 @@ impl Pipeline {
     /// [`Options::detect_langs`] the languages of its scripts ([`Lang::identify_in`]).
     /// When the text's two scripts ([`Segmenter::scripts_of_two_parts`]: one paragraph of
     /// each is enough, a cover note of one paragraph) are those of the options' languages,
-    /// each side keeps its language unless the function words of its script's part name
-    /// another (a Chinese note with a French annex is Chinese and French, not the default
-    /// English), and so when the text has too little of a second script to name it. Otherwise a side keeps its language where the
-    /// text has its script and the other side takes the other script; where it has
-    /// neither, the first part is the source.
+    /// or when it has too little of a second script to name one, each side keeps its
+    /// language unless the function words of its script's part name another (a Chinese
+    /// note with a French annex is Chinese and French, not the default English).
+    /// Otherwise a side keeps its language where the text has its script and the other
+    /// side takes the other script; where it has neither, the first part is the source.
     fn mixed_langs(&self, text: &str) -> (Lang, Lang) {
         let declared = (self.options.src_lang.lang(), self.options.tgt_lang.lang());
         if !self.options.detect_langs {
@@ -365,21 +365,26 @@ impl Pipeline {
         }
         let (src, tgt) = declared;
         // As for two files: another language of the script only by its words, not as the
-        // script's default.
-        let by_words = |l: Lang| match Lang::identify_in(text, l.script(), 2_000) {
-            (found, true) if src.script() != tgt.script() => found,
+        // script's default. (Two languages of one script are refused by the caller.)
+        let by_words = |l: Lang| match Lang::identify_in(text, l.script()) {
+            (found, true) => found,
             _ => l,
         };
+        let distinct = src.script() != tgt.script();
         // Too little of a second script to tell (a few words): partitioned by the options'
         // scripts. One paragraph is enough: the text is given as holding two languages.
         let Some(scripts) = self.segmenter.scripts_of_two_parts(text) else {
-            return (by_words(src), by_words(tgt));
+            return if distinct {
+                (by_words(src), by_words(tgt))
+            } else {
+                declared
+            };
         };
         let has = |l: Lang| scripts.contains(&l.script());
-        if has(src) && has(tgt) && src.script() != tgt.script() {
+        if has(src) && has(tgt) && distinct {
             return (by_words(src), by_words(tgt));
         }
-        let lang_of = |script: Script| Lang::identify_in(text, script, 2_000).0;
+        let lang_of = |script: Script| Lang::identify_in(text, script).0;
         let other = |l: Lang| {
             lang_of(if scripts[0] == l.script() {
                 scripts[1]

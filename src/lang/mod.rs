@@ -304,19 +304,20 @@ impl Lang {
     pub(crate) fn identify_how(text: &str) -> Option<(Lang, bool)> {
         // Enough of any document to tell its language, and a bounded cost on a long one.
         const CHARS: usize = 20_000;
-        const WORDS: usize = 2_000;
         let text = text
             .char_indices()
             .nth(CHARS)
             .map_or(text, |(at, _)| &text[..at]);
         let script = Script::detect(text)?;
-        Some(Lang::identify_in(text, script, WORDS))
+        Some(Lang::identify_in(text, script))
     }
 
     /// The language of the words of `script` in `text` (a document may hold two scripts):
-    /// as [`Lang::identify`], from the first `words` words, and whether function words
-    /// decided it.
-    pub(crate) fn identify_in(text: &str, script: Script, words: usize) -> (Lang, bool) {
+    /// as [`Lang::identify`], from the first 2,000 words of that script, and whether
+    /// function words decided it.
+    pub(crate) fn identify_in(text: &str, script: Script) -> (Lang, bool) {
+        // Enough words to tell a language, and a bounded cost on a long document.
+        const WORDS: usize = 2_000;
         const MIN_HITS: usize = 5;
         const MIN_DISTINCT: usize = 3;
         let by_script = (Lang::of_script(script), false);
@@ -335,7 +336,7 @@ impl Lang {
         let words = text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().next().is_some_and(|c| script.has(c)))
-            .take(words);
+            .take(WORDS);
         for word in words {
             let lower = word.to_lowercase();
             let mut only = None;

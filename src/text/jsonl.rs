@@ -174,7 +174,7 @@ impl Segmenter {
             // script's part, else the script's language.
             let langs = scripts.map(|s| match lang {
                 Some(l) if l.script() == s => l,
-                _ => Lang::identify_in(text, s, 2_000).0,
+                _ => Lang::identify_in(text, s).0,
             });
             let (first, second) = self.segment_mixed_between(text, blocks, langs);
             match lang {
