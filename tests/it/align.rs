@@ -594,19 +594,31 @@ fn a_dictionary_serves_any_pair() {
     }
 }
 
-/// A document holding two languages of different scripts, partitioned by script and
-/// aligned: `(src, tgt)` languages of the options, the text, and the sentences each side
-/// should get.
-fn mixed_sides(langs: (&str, &str), text: &str) -> bialign::Result<(Vec<String>, Vec<String>)> {
+/// A document holding two languages of different scripts (the file `note.txt`),
+/// partitioned by script and aligned, every sentence in one bead: `(src, tgt)` languages
+/// of the options, and whether they may be replaced by the languages found
+/// ([`bialign::Options::detect_langs`]).
+fn aligned_mixed(
+    langs: (&str, &str),
+    detect_langs: bool,
+    text: &str,
+) -> bialign::Result<bialign::Document> {
     let options = bialign::Options {
         src_lang: langs.0.parse()?,
         tgt_lang: langs.1.parse()?,
+        detect_langs,
         ..bialign::Options::default()
     };
     let pipeline = bialign::Pipeline::new(&options)?;
     let doc = pipeline.document((text, "note.txt"), None)?;
     let alignment = pipeline.align(&doc)?;
     assert_covers(&alignment, doc.src.len(), doc.tgt.len());
+    Ok(doc)
+}
+
+/// [`aligned_mixed`] with the default detection: the sentences of each side.
+fn mixed_sides(langs: (&str, &str), text: &str) -> bialign::Result<(Vec<String>, Vec<String>)> {
+    let doc = aligned_mixed(langs, bialign::Options::default().detect_langs, text)?;
     let texts = |t: &bialign::text::Text| t.texts().iter().map(|s| s.to_string()).collect();
     Ok((texts(&doc.src), texts(&doc.tgt)))
 }
@@ -727,23 +739,10 @@ fn a_mixed_document_s_languages_are_found_by_their_words() {
             ("ru", "de"),
         ),
     ];
-    for (name, text, (sl, tl), named, want) in cases {
-        let options = bialign::Options {
-            src_lang: sl.parse().expect("a tag"),
-            tgt_lang: tl.parse().expect("a tag"),
-            detect_langs: !named,
-            ..bialign::Options::default()
-        };
-        let pipeline = bialign::Pipeline::new(&options).expect("options");
-        let doc = pipeline
-            .document((text.as_str(), "note.txt"), None)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (name, text, langs, named, want) in cases {
+        let doc = aligned_mixed(langs, !named, text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let got = (doc.src.lang().code(), doc.tgt.lang().code());
         assert_eq!(got, want, "{name}");
-        let alignment = pipeline
-            .align(&doc)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_covers(&alignment, doc.src.len(), doc.tgt.len());
     }
 }
 
