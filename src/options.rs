@@ -86,6 +86,12 @@ pub struct Options {
     pub lexical_weight: Option<f64>,
     /// Weight of boundary punctuation agreement (at least 0).
     pub punctuation_weight: Option<f64>,
+    /// Weight of the agreement of opening words between alphabetic texts (at least 0;
+    /// [`AlignerBuilder::opening_weight`]).
+    pub opening_weight: Option<f64>,
+    /// Cost of each pair of evidence out of order in a bead, between alphabetic texts (at
+    /// least 0; [`AlignerBuilder::order_weight`]).
+    pub order_weight: Option<f64>,
     /// Expected coverage of English content words by translations
     /// ([`AlignerBuilder::COVERAGE`]).
     pub coverage: Option<f64>,
@@ -175,6 +181,8 @@ impl Default for Options {
             refinements: None,
             lexical_weight: None,
             punctuation_weight: None,
+            opening_weight: None,
+            order_weight: None,
             coverage: None,
             unit_weight: None,
             unit_coverage: None,
@@ -239,7 +247,7 @@ fn weight(value: Option<f64>, option: &'static str) -> Result<()> {
 impl Options {
     /// The name of every option, in the order of [`Options`]' fields: the keys of its JSON
     /// form, and the names [`Options::set`] takes (a test checks the list against serde's).
-    pub const NAMES: [&'static str; 40] = [
+    pub const NAMES: [&'static str; 42] = [
         "presplit",
         "src_lang",
         "tgt_lang",
@@ -257,6 +265,8 @@ impl Options {
         "refinements",
         "lexical_weight",
         "punctuation_weight",
+        "opening_weight",
+        "order_weight",
         "coverage",
         "unit_weight",
         "unit_coverage",
@@ -371,6 +381,8 @@ impl Options {
         }
         weight(self.lexical_weight, "lexical_weight")?;
         weight(self.punctuation_weight, "punctuation_weight")?;
+        weight(self.opening_weight, "opening_weight")?;
+        weight(self.order_weight, "order_weight")?;
         weight(self.unit_weight, "unit_weight")?;
         weight(self.deletion_evidence, "deletion_evidence")?;
         weight(self.sentence_evidence, "sentence_evidence")?;
@@ -504,9 +516,11 @@ impl Options {
             b = b.refinements(r);
         }
         type Setter = fn(AlignerBuilder, f64) -> AlignerBuilder;
-        let numbers: [(Option<f64>, Setter); 9] = [
+        let numbers: [(Option<f64>, Setter); 11] = [
             (self.lexical_weight, AlignerBuilder::lexical_weight),
             (self.punctuation_weight, AlignerBuilder::punctuation_weight),
+            (self.opening_weight, AlignerBuilder::opening_weight),
+            (self.order_weight, AlignerBuilder::order_weight),
             (self.coverage, AlignerBuilder::coverage),
             (self.deletion_prior, AlignerBuilder::deletion_prior),
             (self.unit_weight, AlignerBuilder::unit_weight),

@@ -167,6 +167,12 @@ pub(crate) struct AlignOptions {
     /// Weight of boundary punctuation agreement.
     #[arg(long, value_parser = finite_number)]
     punctuation_weight: Option<f64>,
+    /// Weight of the agreement of opening words (`Denn` and `Car`) between alphabetic texts.
+    #[arg(long, value_parser = finite_number)]
+    opening_weight: Option<f64>,
+    /// Cost of each pair of evidence out of order in a bead, between alphabetic texts.
+    #[arg(long, value_parser = finite_number)]
+    order_weight: Option<f64>,
     /// Expected coverage of English content words by translations (lexical model; 0.01 to
     /// 0.99).
     #[arg(long, value_parser = finite_number)]
@@ -284,6 +290,8 @@ impl AlignOptions {
             refinements: self.refinements,
             lexical_weight: self.lexical_weight,
             punctuation_weight: self.punctuation_weight,
+            opening_weight: self.opening_weight,
+            order_weight: self.order_weight,
             coverage: self.coverage,
             unit_weight: self.unit_weight,
             unit_coverage: self.unit_coverage,

@@ -112,6 +112,10 @@ impl AlignerBuilder {
     pub const DEFAULT_LEXICAL_WEIGHT: f64 = model::DEFAULT_LEXICAL_WEIGHT;
     /// Default of [`punctuation_weight`](Self::punctuation_weight).
     pub const DEFAULT_PUNCTUATION_WEIGHT: f64 = model::DEFAULT_PUNCTUATION_WEIGHT;
+    /// Default of [`opening_weight`](Self::opening_weight).
+    pub const DEFAULT_OPENING_WEIGHT: f64 = model::DEFAULT_OPENING_WEIGHT;
+    /// Default of [`order_weight`](Self::order_weight).
+    pub const DEFAULT_ORDER_WEIGHT: f64 = model::DEFAULT_ORDER_WEIGHT;
     /// Default of [`coverage`](Self::coverage).
     pub const DEFAULT_COVERAGE: f64 = model::DEFAULT_COVERAGE;
     /// Valid values of [`coverage`](Self::coverage) and [`unit_coverage`](Self::unit_coverage).
@@ -321,6 +325,47 @@ impl AlignerBuilder {
     /// ```
     pub fn punctuation_weight(mut self, w: f64) -> Self {
         self.config.model.punct_weight = finite_or(w, self.config.model.punct_weight).max(0.0);
+        self
+    }
+
+    /// Weight of the agreement of opening words between two alphabetic texts (default 0.4):
+    /// how often the words that open a bead's first sentences (`Denn` and `Car`, `Da` and
+    /// `Alors`) open counterparts, learnt from a first pass as a PMI table of each side's
+    /// 63 most frequent openings. Chinese has no opening words, so a pair with Chinese
+    /// scores the same with any weight.
+    ///
+    /// ```
+    /// use bialign::{Aligner, Lang};
+    ///
+    /// let without_openings = Aligner::builder()
+    ///     .src_lang(Lang::De)
+    ///     .tgt_lang(Lang::Fr)
+    ///     .opening_weight(0.0)
+    ///     .build();
+    /// # let _ = without_openings;
+    /// ```
+    pub fn opening_weight(mut self, w: f64) -> Self {
+        self.config.model.opening_weight = finite_or(w, self.config.model.opening_weight).max(0.0);
+        self
+    }
+
+    /// Cost, in nats, of each pair of evidence out of order in a bead that joins sentences,
+    /// between two alphabetic texts (default 0.2): the words a bead's first sentence shares
+    /// with the other side should come before those its second sentence shares. Against
+    /// Chinese, whose translations move clauses, the order is not scored.
+    ///
+    /// ```
+    /// use bialign::{Aligner, Lang};
+    ///
+    /// let orderless = Aligner::builder()
+    ///     .src_lang(Lang::En)
+    ///     .tgt_lang(Lang::Ru)
+    ///     .order_weight(0.0)
+    ///     .build();
+    /// # let _ = orderless;
+    /// ```
+    pub fn order_weight(mut self, w: f64) -> Self {
+        self.config.model.order_weight = finite_or(w, self.config.model.order_weight).max(0.0);
         self
     }
 

@@ -9,6 +9,7 @@
 
 use super::cognates;
 use super::en::{EnToken, EnTokenizer, WordMemo};
+use super::openings::openings;
 use super::{non_space_len, par_map_with, punct, EnSentence, PairFeatures, ZhSentence, MAX_TOKENS};
 use super::{EndType, StartType};
 use rustc_hash::FxHashMap as HashMap;
@@ -106,6 +107,7 @@ impl PairFeatures {
                 end: EndType::of(s),
                 quote_open: false,
                 bare: punct::is_bare(s),
+                opening: 0,
             });
         }
         // The row side: what each sentence covers, and its words as units.
@@ -164,7 +166,14 @@ impl PairFeatures {
                 untagged: (start, end),
                 quote_open: false,
                 bare: punct::is_bare(s),
+                opening: 0,
             });
+        }
+        for (z, class) in zh.iter_mut().zip(openings(rows)) {
+            z.opening = class;
+        }
+        for (e, class) in en.iter_mut().zip(openings(cols)) {
+            e.opening = class;
         }
         for (z, open) in zh
             .iter_mut()

@@ -12,6 +12,8 @@ pub(crate) mod cognates;
 pub mod en;
 pub(crate) mod learned;
 pub mod numbers;
+mod openings;
+pub(crate) use openings::OPENINGS;
 pub mod punct;
 mod structure;
 #[cfg(feature = "jieba")]
@@ -56,6 +58,9 @@ pub(crate) struct ZhSentence {
     pub quote_open: bool,
     /// Punctuation alone ([`punct::is_bare`]): part of the sentence before it.
     pub bare: bool,
+    /// The class of the word the sentence opens with ([`openings`]), 0 for a rare one and
+    /// for Chinese, which has no words to tell apart before segmentation.
+    pub opening: u8,
 }
 
 /// Features of one English sentence.
@@ -71,6 +76,8 @@ pub(crate) struct EnSentence {
     pub quote_open: bool,
     /// Punctuation alone ([`punct::is_bare`]): part of the sentence before it.
     pub bare: bool,
+    /// The class of the word the sentence opens with ([`openings`]); 0 against Chinese.
+    pub opening: u8,
 }
 
 /// The features of a document pair in canonical orientation.
@@ -203,6 +210,7 @@ impl PairFeatures {
                     end: EndType::of(s),
                     quote_open: false,
                     bare: punct::is_bare(s),
+                    opening: 0,
                 });
             }
         }
@@ -292,6 +300,7 @@ impl PairFeatures {
                     },
                     quote_open: false,
                     bare: punct::is_bare(s),
+                    opening: 0,
                 });
             }
         }

@@ -4,7 +4,7 @@
 
 use super::params::{to_costs, CostParams};
 use super::{ModelConfig, Span, MAX_SIDE};
-use crate::features::{EndType, PairFeatures, StartType};
+use crate::features::{EndType, PairFeatures, StartType, OPENINGS};
 
 /// Re-estimates the length ratio, spread, bead priors, deletion rates, punctuation tables
 /// and whether the translator drops speaker tags from the beads of a previous pass.
@@ -289,8 +289,8 @@ pub(crate) fn drops_tags(f: &PairFeatures, beads: &[Span]) -> bool {
 /// Pseudo-sentences of prior weight when re-estimating the deletion rate of a document.
 const DELETION_SHRINK: f64 = 100.0;
 
-/// Estimates the boundary punctuation PMI tables from the pairs of a previous pass,
-/// shrunk toward 0 where counts are small.
+/// Estimates the boundary punctuation and opening words' PMI tables from the pairs of a
+/// previous pass, shrunk toward 0 where counts are small.
 fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span], quotes: bool) {
     fn table(pairs: &[(usize, usize)], k: usize) -> Vec<f64> {
         let n = pairs.len() as f64;
@@ -340,6 +340,21 @@ fn estimate_pmi(params: &mut CostParams, f: &PairFeatures, beads: &[Span], quote
         .collect();
     params.pmi_end = table(&ends, EndType::COUNT);
     params.pmi_start = table(&starts, StartType::COUNT);
+    // The opening words of the beads' first sentences: only where both sides have classes
+    // (Chinese has none), so that a table of zeros is not even looked up.
+    if params.opening_weight > 0.0
+        && f.zh.iter().any(|s| s.opening != 0)
+        && f.en.iter().any(|s| s.opening != 0)
+    {
+        let opens: Vec<(usize, usize)> = pairs
+            .iter()
+            .map(|(z, e)| {
+                let (zo, eo) = (f.zh[z.start].opening, f.en[e.start].opening);
+                (usize::from(zo), usize::from(eo))
+            })
+            .collect();
+        params.pmi_open = table(&opens, OPENINGS);
+    }
     if f.has_paragraphs() {
         let paras: Vec<(usize, usize)> = pairs
             .iter()

@@ -1,9 +1,10 @@
 //! The bead cost of one document pair: [`Scorer`] binds the [`CostParams`] to the features,
 //! with the tables that make a bead's cost a few look-ups, and scores a cell's beads at once.
 
+use super::order::{crossings, BeadMasks};
 use super::params::CostParams;
 use super::MAX_SIDE;
-use crate::features::{EndType, PairFeatures, StartType};
+use crate::features::{EndType, PairFeatures, StartType, OPENINGS};
 
 /// For items with chance rates `q` and expected coverage `r`: the LLR gain of covering item
 /// `t` in a bead of `k` sentences on the other side (`gain[t * MAX_SIDE + k - 1]`), relative
@@ -61,6 +62,10 @@ pub(crate) struct Scorer<'a> {
     /// Whether any sentence of either side is punctuation alone: most documents have none,
     /// and their beads then skip the test.
     any_bare: bool,
+    /// Each sentence's opening class where the opening words' PMI is learnt (empty
+    /// otherwise), as the table indexes it.
+    zh_open: Vec<usize>,
+    en_open: Vec<usize>,
 }
 
 /// Cost of a bead whose first sentence on either side is punctuation alone
@@ -111,7 +116,15 @@ impl<'a> Scorer<'a> {
         let index = |t: usize| t as u8;
         let zh_ends: Vec<_> = (0..f.zh.len()).map(|i| p.zh_ends(f, i)).collect();
         let any_bare = f.zh.iter().any(|s| s.bare) || f.en.iter().any(|s| s.bare);
+        let open = |classes: &mut dyn Iterator<Item = u8>| -> Vec<usize> {
+            if p.pmi_open.is_empty() {
+                return Vec::new();
+            }
+            classes.map(usize::from).collect()
+        };
         Scorer {
+            zh_open: open(&mut f.zh.iter().map(|s| s.opening)),
+            en_open: open(&mut f.en.iter().map(|s| s.opening)),
             any_bare,
             zh_start: zh_ends.iter().map(|e| index(e.0.index())).collect(),
             zh_end: zh_ends.iter().map(|e| index(e.1.index())).collect(),
@@ -286,6 +299,10 @@ impl<'a> Scorer<'a> {
         }
         let mut base = prior + self.length_cost(i0, i1, j0, j1)
             - self.p.punct_weight * self.punct_from(end, i0, j0);
+        if !self.zh_open.is_empty() {
+            let pmi = self.p.pmi_open[self.zh_open[i0] * OPENINGS + self.en_open[j0]];
+            base -= self.p.opening_weight * pmi;
+        }
         if self.any_bare && (self.f.zh[i0].bare || self.f.en[j0].bare) {
             base += BARE_START_PENALTY;
         }
@@ -313,7 +330,31 @@ impl<'a> Scorer<'a> {
         if !base.is_finite() {
             return base;
         }
-        base - self.p.lex_weight * self.llr(i0, i1, j0, j1, mask)
+        let cost = base - self.p.lex_weight * self.llr(i0, i1, j0, j1, &mask);
+        self.with_order(cost, i1 - i0, j1 - j0, |a, b| mask(i0 + a, j0 + b))
+    }
+
+    /// `cost` plus the order term of a bead of `x` and `y` sentences whose cells' masks
+    /// `mask(a, b)` gives in bead order: where it applies (a bead that joins sentences,
+    /// between two alphabetic texts), its weight per pair of evidence out of order.
+    #[inline]
+    fn with_order(
+        &self,
+        cost: f64,
+        x: usize,
+        y: usize,
+        mut mask: impl FnMut(usize, usize) -> (u64, u64),
+    ) -> f64 {
+        if self.p.order_weight == 0.0 || (x == 1 && y == 1) {
+            return cost;
+        }
+        let mut masks = BeadMasks::default();
+        for (a, row) in masks.iter_mut().enumerate().take(x) {
+            for (b, cell) in row.iter_mut().enumerate().take(y) {
+                *cell = mask(a, b);
+            }
+        }
+        cost + self.p.order_weight * f64::from(crossings(x, y, &masks))
     }
 
     /// The costs of the beads `shapes[k]` (x Chinese, y English sentences) ending in cell
@@ -362,7 +403,10 @@ impl<'a> Scorer<'a> {
                 }
                 llr += self.p.unit_weight * ullr;
             }
-            out[k] = base - self.p.lex_weight * llr;
+            let cost = base - self.p.lex_weight * llr;
+            out[k] = self.with_order(cost, x, y, |a, b| {
+                cell.mask(i, j, x - 1 - a, y - 1 - b, &mask)
+            });
         }
     }
 }

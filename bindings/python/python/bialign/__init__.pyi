@@ -40,6 +40,8 @@ class Options(TypedDict, total=False):
     refinements: Optional[int]
     lexical_weight: Optional[float]
     punctuation_weight: Optional[float]
+    opening_weight: Optional[float]
+    order_weight: Optional[float]
     coverage: Optional[float]
     unit_weight: Optional[float]
     unit_coverage: Optional[float]
