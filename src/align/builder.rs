@@ -352,7 +352,7 @@ impl AlignerBuilder {
     /// Cost, in nats, of each pair of evidence out of order in a bead that joins sentences,
     /// between two alphabetic texts (default 0.2): the words a bead's first sentence shares
     /// with the other side should come before those its second sentence shares. Against
-    /// Chinese, whose translations move clauses, the order is not scored.
+    /// Chinese, which orders its clauses otherwise, the order is not scored.
     ///
     /// ```
     /// use bialign::{Aligner, Lang};

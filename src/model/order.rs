@@ -7,8 +7,8 @@
 //! out of order with the evidence of the sentences it joins; in the right bead (the end of
 //! `… et il les guérit`) it follows them. [`crossings`] counts the pairs out of order, and
 //! the scorer charges a weight per pair (`CostParams::order_weight`, only between two
-//! alphabetic texts: against Chinese, whose translations move clauses, it cost zh-fr
-//! 0.004 of strict F1).
+//! alphabetic texts: against Chinese, which puts clauses of time, cause and condition
+//! first, it cost zh-fr 0.004 of strict F1).
 
 use super::MAX_SIDE;
 
