@@ -609,13 +609,32 @@ mod tests {
         ];
         // Every bead shape, sides up to MAX_SIDE.
         let aligner = Aligner::builder().max_bead(10).build();
-        let f = aligner.pair_features(&zh, &en);
+        let mut f = aligner.pair_features(&zh, &en);
+        // Opening classes, as two alphabetic texts have them (Chinese has none).
+        for (k, s) in f.zh.iter_mut().enumerate() {
+            s.opening = (k % 3) as u8;
+        }
+        for (k, s) in f.en.iter_mut().enumerate() {
+            s.opening = (k % 4) as u8;
+        }
         let mut params = CostParams::initial(&aligner.config.model, &f);
         params.paragraph_penalty = 3.0;
         // The sentence-level terms of both sides, as where no lexicon applies.
         params.sentence = (1..=MAX_SIDE).map(|x| [0.7 / x as f64, -1.3]).collect();
         params.sentence_rows = (1..=MAX_SIDE).map(|y| [0.4 / y as f64, -2.1]).collect();
+        // The opening words' table and the order term, as between alphabetic texts.
+        let openings = crate::features::OPENINGS;
+        params.pmi_open = (0..openings * openings)
+            .map(|k| (k % 7) as f64 * 0.3 - 0.9)
+            .collect();
+        params.order_weight = 0.2;
         let scorer = Scorer::new(&f, &params);
+        // The same without the order term, and without the openings: both count here.
+        let (mut no_order, mut no_openings) = (params.clone(), params.clone());
+        no_order.order_weight = 0.0;
+        no_openings.pmi_open.clear();
+        let (no_order, no_openings) = (Scorer::new(&f, &no_order), Scorer::new(&f, &no_openings));
+        let (mut ordered, mut opened) = (0, 0);
         let shapes = shapes(10);
         assert!(shapes.contains(&(1, MAX_SIDE)));
         let mask = |i: usize, j: usize| (f.mask(i, j), f.unit_mask(i, j));
@@ -646,10 +665,20 @@ mod tests {
                         out[k]
                     );
                     compared += usize::from(want.is_finite() && x > 0 && y > 0);
+                    if want.is_finite() && x > 0 && y > 0 {
+                        let bead = (i - x, i, j - y, j);
+                        let cost = |s: &Scorer| s.cost(bead.0, bead.1, bead.2, bead.3, mask);
+                        ordered += usize::from(want > cost(&no_order));
+                        opened += usize::from(want != cost(&no_openings));
+                    }
                 }
             }
         }
         assert!(compared > 100, "{compared} beads compared");
+        assert!(
+            ordered > 0 && opened > 0,
+            "order term in {ordered}, openings in {opened}"
+        );
     }
 
     /// A search that takes bead costs from earlier searches (the first pass's widening)
