@@ -15,6 +15,14 @@ pub(crate) fn reestimate(
     cfg: &ModelConfig,
 ) {
     let (genre, max_bead) = (cfg.genre, cfg.max_bead);
+    // The order of the evidence, from the second pass on: in the first it changed no bead
+    // of any bible-pairs set and cost de-fr 5 % more instructions. Not against Chinese,
+    // which puts clauses of time, cause and condition first, and whose learnt units' bits
+    // are not their places in the sentence (zh-fr 0.953 to 0.949 with it, mac-dev 0.919
+    // to 0.918).
+    if f.rows_alphabetic {
+        params.order_weight = cfg.order_weight;
+    }
     if cfg.speaker_tags {
         params.drop_tags = drops_tags(f, beads);
     }

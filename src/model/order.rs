@@ -12,60 +12,58 @@
 
 use super::MAX_SIDE;
 
-/// The masks of a bead's cells in bead order: `[a][b]` holds the bits of the tokens of the
-/// bead's column sentence `b` that its row sentence `a` covers, and the bits of the units of
-/// row sentence `a` that column sentence `b` translates (the masks of
-/// `PairFeatures::mask` and `PairFeatures::unit_mask`).
-pub(crate) type BeadMasks = [[(u64, u64); MAX_SIDE]; MAX_SIDE];
-
-/// The pairs of evidence out of order in a bead of `x` row and `y` column sentences: on
-/// each side, a pair of items (tokens of the column sentences, units of the row sentences,
-/// in text order across the bead's sentences) that only one sentence of the other side
-/// accounts for each, the earlier item by a later sentence than the later item. An item
-/// that two sentences account for says nothing of their order and is left out.
-pub(crate) fn crossings(x: usize, y: usize, masks: &BeadMasks) -> u32 {
+/// The pairs of evidence out of order in a bead of `x` row and `y` column sentences whose
+/// cells' masks `mask(a, b)` gives in bead order: the bits of the tokens of the bead's
+/// column sentence `b` that its row sentence `a` covers, and the bits of the units of row
+/// sentence `a` that column sentence `b` translates (`PairFeatures::mask` and
+/// `PairFeatures::unit_mask`). On each side, a pair of items (tokens of the column
+/// sentences, units of the row sentences, in text order across the bead's sentences) that
+/// only one sentence of the other side accounts for each, the earlier item by a later
+/// sentence than the later item. An item that two sentences account for says nothing of
+/// their order and is left out.
+pub(crate) fn crossings(
+    x: usize,
+    y: usize,
+    mut mask: impl FnMut(usize, usize) -> (u64, u64),
+) -> u32 {
+    let mut n = 0;
     // Column tokens labelled by the row sentence that alone covers them.
-    let mut tokens = [[0u64; MAX_SIDE]; MAX_SIDE];
-    for b in 0..y {
-        for a in 0..x {
-            let others = (0..x).filter(|&o| o != a).fold(0, |m, o| m | masks[o][b].0);
-            tokens[a][b] = masks[a][b].0 & !others;
-        }
+    if x > 1 {
+        n += inversions(x, y, |a, b| mask(a, b).0);
     }
     // Row units labelled by the column sentence that alone translates them.
-    let mut units = [[0u64; MAX_SIDE]; MAX_SIDE];
-    for a in 0..x {
-        for b in 0..y {
-            let others = (0..y).filter(|&o| o != b).fold(0, |m, o| m | masks[a][o].1);
-            units[b][a] = masks[a][b].1 & !others;
-        }
+    if y > 1 {
+        n += inversions(y, x, |b, a| mask(a, b).1);
     }
-    inversions(&tokens, x, y) + inversions(&units, y, x)
+    n
 }
 
-/// The inversions of labelled items: `items[l][s]` holds the bits (positions, in text order)
-/// of the items of sentence `s` (of `sentences`) that carry label `l` (of `labels`). A pair
-/// is inverted when the item of the later label comes first: earlier in the same sentence,
-/// or in an earlier sentence.
-fn inversions(items: &[[u64; MAX_SIDE]; MAX_SIDE], labels: usize, sentences: usize) -> u32 {
+/// The inversions of labelled items: `items(l, s)` gives the bits (positions, in text
+/// order) of the items of sentence `s` (of `sentences`) that label `l` (of `labels`)
+/// accounts for; an item that two labels account for is left out. A pair is inverted when
+/// the item of the later label comes first: earlier in the same sentence, or in an earlier
+/// sentence. The items are walked from the last, each counting the items of earlier labels
+/// already passed: a few steps per item, since the search scores millions of beads.
+fn inversions(labels: usize, sentences: usize, mut items: impl FnMut(usize, usize) -> u64) -> u32 {
+    // Items passed so far, per label.
+    let mut passed = [0u32; MAX_SIDE];
     let mut n = 0;
-    for early in 0..labels {
-        for late in early + 1..labels {
-            for s in 0..sentences {
-                // Within sentence s: each item of `late` before items of `early` (the masks
-                // are disjoint, so the shifted mask holds only positions after it).
-                let mut m = items[late][s];
-                while m != 0 {
-                    let at = m.trailing_zeros();
-                    m &= m - 1;
-                    n += (items[early][s] >> at).count_ones();
-                }
-                // Across sentences: items of `late` in s against items of `early` after s.
-                let later: u32 = (s + 1..sentences)
-                    .map(|t| items[early][t].count_ones())
-                    .sum();
-                n += items[late][s].count_ones() * later;
-            }
+    for s in (0..sentences).rev() {
+        let mut alone = [0u64; MAX_SIDE];
+        let (mut once, mut twice) = (0u64, 0u64);
+        for (l, m) in alone.iter_mut().enumerate().take(labels) {
+            *m = items(l, s);
+            twice |= once & *m;
+            once |= *m;
+        }
+        // From the sentence's last item to its first.
+        let mut rest = once & !twice;
+        while rest != 0 {
+            let at = 63 - rest.leading_zeros();
+            rest &= !(1u64 << at);
+            let label = (0..labels).find(|&l| alone[l] >> at & 1 == 1).unwrap_or(0);
+            n += passed[..label].iter().sum::<u32>();
+            passed[label] += 1;
         }
     }
     n
@@ -74,6 +72,13 @@ fn inversions(items: &[[u64; MAX_SIDE]; MAX_SIDE], labels: usize, sentences: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The masks of a bead's cells in bead order, `[a][b]`.
+    type BeadMasks = [[(u64, u64); MAX_SIDE]; MAX_SIDE];
+
+    fn crossings_of(x: usize, y: usize, m: &BeadMasks) -> u32 {
+        crossings(x, y, |a, b| m[a][b])
+    }
 
     /// Masks of a bead from its row sentences' token masks on one column sentence.
     fn rows_on_one_column(rows: &[u64]) -> BeadMasks {
@@ -94,7 +99,11 @@ mod tests {
             ("no evidence", [0, 0], 0),
         ];
         for (name, rows, want) in cases {
-            assert_eq!(crossings(2, 1, &rows_on_one_column(&rows)), want, "{name}");
+            assert_eq!(
+                crossings_of(2, 1, &rows_on_one_column(&rows)),
+                want,
+                "{name}"
+            );
         }
     }
 
@@ -105,13 +114,13 @@ mod tests {
         let mut m = BeadMasks::default();
         m[0][1].0 = 0b1;
         m[1][0].0 = 0b11;
-        assert_eq!(crossings(2, 2, &m), 2);
+        assert_eq!(crossings_of(2, 2, &m), 2);
         // The same on the units side: column 1 translates unit 0 of row 0, column 0 unit 0
         // of row 1 (row 0's unit comes first but belongs to the later column).
         let mut m = BeadMasks::default();
         m[0][1].1 = 0b1;
         m[1][0].1 = 0b1;
-        assert_eq!(crossings(2, 2, &m), 1);
+        assert_eq!(crossings_of(2, 2, &m), 1);
     }
 
     #[test]
@@ -120,12 +129,12 @@ mod tests {
         m[0][0].1 = 0b100;
         m[0][1].1 = 0b011;
         assert_eq!(
-            crossings(1, 2, &m),
+            crossings_of(1, 2, &m),
             2,
             "column 0's unit after column 1's two"
         );
         m[0][0].1 = 0b001;
         m[0][1].1 = 0b110;
-        assert_eq!(crossings(1, 2, &m), 0);
+        assert_eq!(crossings_of(1, 2, &m), 0);
     }
 }

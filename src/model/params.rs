@@ -40,7 +40,8 @@ pub(crate) struct CostParams {
     /// has no opening classes.
     pub pmi_open: Vec<f64>,
     /// Cost of each pair of evidence out of order in a bead ([`super::order::crossings`]):
-    /// the configured weight between two alphabetic texts, 0 against Chinese.
+    /// from the second pass on, the configured weight between two alphabetic texts; 0 in
+    /// the first pass and against Chinese.
     pub order_weight: f64,
     /// Cost of each paragraph break inside a bead (infinite: beads never cross paragraphs).
     pub paragraph_penalty: f64,
@@ -135,14 +136,8 @@ impl CostParams {
             pmi_quote: [0.0; 4],
             opening_weight: cfg.opening_weight,
             pmi_open: Vec::new(),
-            // Chinese puts clauses of time, cause and condition first, and a learnt unit's
-            // bit is not its place in the sentence: the order says little there (zh-fr
-            // 0.953 to 0.949 with it, mac-dev 0.919 to 0.918).
-            order_weight: if f.rows_alphabetic {
-                cfg.order_weight
-            } else {
-                0.0
-            },
+            // Set from the second pass on (`estimate::reestimate`).
+            order_weight: 0.0,
             paragraph_penalty: if cfg.hard_paragraphs {
                 f64::INFINITY
             } else {

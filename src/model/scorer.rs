@@ -1,7 +1,7 @@
 //! The bead cost of one document pair: [`Scorer`] binds the [`CostParams`] to the features,
 //! with the tables that make a bead's cost a few look-ups, and scores a cell's beads at once.
 
-use super::order::{crossings, BeadMasks};
+use super::order::crossings;
 use super::params::CostParams;
 use super::MAX_SIDE;
 use crate::features::{EndType, PairFeatures, StartType, OPENINGS};
@@ -67,6 +67,11 @@ pub(crate) struct Scorer<'a> {
     zh_open: Vec<usize>,
     en_open: Vec<usize>,
 }
+
+/// The most sentences (both sides) of a bead whose evidence order is scored: the beads of
+/// six are rare, and their order changed the F1 of no bible-pairs set (de-fr 0.9501 either
+/// way) for 45 % of the term's instructions.
+const ORDER_MAX_SENTENCES: usize = 5;
 
 /// Cost of a bead whose first sentence on either side is punctuation alone
 /// ([`punct::is_bare`](crate::features::punct::is_bare)): such a line is the end of the
@@ -334,9 +339,16 @@ impl<'a> Scorer<'a> {
         self.with_order(cost, i1 - i0, j1 - j0, |a, b| mask(i0 + a, j0 + b))
     }
 
+    /// Whether the order term applies to a bead of `x` and `y` sentences: one that joins
+    /// sentences, of at most [`ORDER_MAX_SENTENCES`].
+    #[inline]
+    fn orders(&self, x: usize, y: usize) -> bool {
+        self.p.order_weight != 0.0 && x + y > 2 && x + y <= ORDER_MAX_SENTENCES
+    }
+
     /// `cost` plus the order term of a bead of `x` and `y` sentences whose cells' masks
-    /// `mask(a, b)` gives in bead order: where it applies (a bead that joins sentences,
-    /// between two alphabetic texts), its weight per pair of evidence out of order.
+    /// `mask(a, b)` gives in bead order: where it applies ([`Scorer::orders`]), its weight
+    /// per pair of evidence out of order ([`crossings`]).
     #[inline]
     fn with_order(
         &self,
@@ -345,16 +357,10 @@ impl<'a> Scorer<'a> {
         y: usize,
         mut mask: impl FnMut(usize, usize) -> (u64, u64),
     ) -> f64 {
-        if self.p.order_weight == 0.0 || (x == 1 && y == 1) {
+        if !self.orders(x, y) {
             return cost;
         }
-        let mut masks = BeadMasks::default();
-        for (a, row) in masks.iter_mut().enumerate().take(x) {
-            for (b, cell) in row.iter_mut().enumerate().take(y) {
-                *cell = mask(a, b);
-            }
-        }
-        cost + self.p.order_weight * f64::from(crossings(x, y, &masks))
+        cost + self.p.order_weight * f64::from(crossings(x, y, &mut mask))
     }
 
     /// The costs of the beads `shapes[k]` (x Chinese, y English sentences) ending in cell
@@ -404,9 +410,9 @@ impl<'a> Scorer<'a> {
                 llr += self.p.unit_weight * ullr;
             }
             let cost = base - self.p.lex_weight * llr;
-            out[k] = self.with_order(cost, x, y, |a, b| {
-                cell.mask(i, j, x - 1 - a, y - 1 - b, &mask)
-            });
+            // The evidence above read every mask of the bead's cells (each English
+            // sentence's against each of the bead's Chinese ones).
+            out[k] = self.with_order(cost, x, y, |a, b| cell.held(x - 1 - a, y - 1 - b));
         }
     }
 }
@@ -468,6 +474,16 @@ impl CellEvidence {
             self.masks[a][b] = mask(i - 1 - a, j - 1 - b);
             self.have_mask |= bit;
         }
+        self.masks[a][b]
+    }
+
+    /// The masks of cell `(i - 1 - a, j - 1 - b)`, read already.
+    #[inline]
+    fn held(&self, a: usize, b: usize) -> (u64, u64) {
+        debug_assert!(
+            self.have_mask >> (a * MAX_SIDE + b) & 1 == 1,
+            "mask ({a}, {b}) not read"
+        );
         self.masks[a][b]
     }
 
