@@ -80,7 +80,8 @@ impl PairFeatures {
         let mut word = Vec::new();
         let mut by_key: HashMap<String, Vec<(u32, cognates::Cognate)>> = HashMap::default();
         let mut en = Vec::with_capacity(cols.len());
-        for (s, toks) in cols.iter().zip(tokenise(col_tok, cols)) {
+        let col_openings = openings(cols);
+        for ((s, toks), opening) in cols.iter().zip(tokenise(col_tok, cols)).zip(col_openings) {
             let mut tokens = Vec::new();
             for t in &toks {
                 let text = text_of(t);
@@ -107,7 +108,7 @@ impl PairFeatures {
                 end: EndType::of(s),
                 quote_open: false,
                 bare: punct::is_bare(s),
-                opening: 0,
+                opening,
             });
         }
         // The row side: what each sentence covers, and its words as units.
@@ -115,7 +116,8 @@ impl PairFeatures {
         // Per unit, the column tokens it covers.
         let mut unit_covers: Vec<Vec<u32>> = Vec::new();
         let mut zh = Vec::with_capacity(rows.len());
-        for (s, toks) in rows.iter().zip(tokenise(row_tok, rows)) {
+        let row_openings = openings(rows);
+        for ((s, toks), opening) in rows.iter().zip(tokenise(row_tok, rows)).zip(row_openings) {
             let mut covered = Vec::new();
             let mut units = Vec::new();
             for t in &toks {
@@ -166,14 +168,8 @@ impl PairFeatures {
                 untagged: (start, end),
                 quote_open: false,
                 bare: punct::is_bare(s),
-                opening: 0,
+                opening,
             });
-        }
-        for (z, class) in zh.iter_mut().zip(openings(rows)) {
-            z.opening = class;
-        }
-        for (e, class) in en.iter_mut().zip(openings(cols)) {
-            e.opening = class;
         }
         for (z, open) in zh
             .iter_mut()

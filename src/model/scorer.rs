@@ -62,10 +62,6 @@ pub(crate) struct Scorer<'a> {
     /// Whether any sentence of either side is punctuation alone: most documents have none,
     /// and their beads then skip the test.
     any_bare: bool,
-    /// Each sentence's opening class where the opening words' PMI is learnt (empty
-    /// otherwise), as the table indexes it.
-    zh_open: Vec<usize>,
-    en_open: Vec<usize>,
 }
 
 /// The most sentences (both sides) of a bead whose evidence order is scored: the beads of
@@ -121,15 +117,7 @@ impl<'a> Scorer<'a> {
         let index = |t: usize| t as u8;
         let zh_ends: Vec<_> = (0..f.zh.len()).map(|i| p.zh_ends(f, i)).collect();
         let any_bare = f.zh.iter().any(|s| s.bare) || f.en.iter().any(|s| s.bare);
-        let open = |classes: &mut dyn Iterator<Item = u8>| -> Vec<usize> {
-            if p.pmi_open.is_empty() {
-                return Vec::new();
-            }
-            classes.map(usize::from).collect()
-        };
         Scorer {
-            zh_open: open(&mut f.zh.iter().map(|s| s.opening)),
-            en_open: open(&mut f.en.iter().map(|s| s.opening)),
             any_bare,
             zh_start: zh_ends.iter().map(|e| index(e.0.index())).collect(),
             zh_end: zh_ends.iter().map(|e| index(e.1.index())).collect(),
@@ -304,8 +292,10 @@ impl<'a> Scorer<'a> {
         }
         let mut base = prior + self.length_cost(i0, i1, j0, j1)
             - self.p.punct_weight * self.punct_from(end, i0, j0);
-        if !self.zh_open.is_empty() {
-            let pmi = self.p.pmi_open[self.zh_open[i0] * OPENINGS + self.en_open[j0]];
+        // Empty until learnt, and where a side has no opening classes.
+        if !self.p.pmi_open.is_empty() {
+            let (zo, eo) = (self.f.zh[i0].opening, self.f.en[j0].opening);
+            let pmi = self.p.pmi_open[usize::from(zo) * OPENINGS + usize::from(eo)];
             base -= self.p.opening_weight * pmi;
         }
         if self.any_bare && (self.f.zh[i0].bare || self.f.en[j0].bare) {
