@@ -332,11 +332,6 @@ fn pair_f1(
     score_docs(test, &set, &["001"], &aligner, s, t, Some(&verses)).expect("the set is there")
 }
 
-/// [`pair_f1`] of en-fr.
-fn en_fr_f1(test: &str, dir: &Path, configure: impl Fn(AlignerBuilder) -> AlignerBuilder) -> f64 {
-    pair_f1(test, dir, (Lang::En, Lang::Fr), configure)
-}
-
 /// A regression guard on the dev set; `BENCHMARKS.md` holds the measured numbers.
 #[test]
 fn mac_dev_accuracy() {
@@ -399,7 +394,7 @@ fn relearning_the_lexicon_helps_a_pair_without_a_lexicon() {
     let Some(dir) = common::eval_set(test, "bible-pairs") else {
         return;
     };
-    let f1 = |relearn: bool| en_fr_f1(test, &dir, |b| b.relearn(relearn));
+    let f1 = |relearn: bool| pair_f1(test, &dir, (Lang::En, Lang::Fr), |b| b.relearn(relearn));
     let (on, off) = (f1(true), f1(false));
     eprintln!("en-fr strict F1 {on:.3} relearning, {off:.3} not");
     assert!(on > off, "relearning {on:.3}, not {off:.3}");
@@ -414,7 +409,11 @@ fn sentence_evidence_helps_a_pair_without_a_lexicon() {
     let Some(dir) = common::eval_set(test, "bible-pairs") else {
         return;
     };
-    let f1 = |weight: f64| en_fr_f1(test, &dir, |b| b.sentence_evidence(weight));
+    let f1 = |weight: f64| {
+        pair_f1(test, &dir, (Lang::En, Lang::Fr), |b| {
+            b.sentence_evidence(weight)
+        })
+    };
     let (on, off) = (f1(AlignerBuilder::DEFAULT_SENTENCE_EVIDENCE), f1(0.0));
     eprintln!("en-fr strict F1 {on:.3} with sentence evidence, {off:.3} without");
     assert!(on > off + 0.01, "with {on:.3}, without {off:.3}");
